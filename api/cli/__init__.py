@@ -1,0 +1,1 @@
+"""The ``commongraph`` command line: one module per command group."""

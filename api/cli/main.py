@@ -1,0 +1,40 @@
+"""Entry point of the ``commongraph`` console script.
+
+Exit codes of every command: 0 success; 1 failure, nothing changed; 2 partial success (a load
+stored its good records and rejected some, each named); ``neo4j status`` exits 3 when the
+server is not running.
+"""
+
+from __future__ import annotations
+
+import click
+
+from api.cli.neo4j_cmd import neo4j_group
+from api.cli.serve_cmd import serve_command
+
+__all__ = ["cli", "main"]
+
+EPILOG = """\b
+Exit codes: 0 success; 1 failure, nothing changed; 2 partial success (a load stored its good
+records and rejected some, each named with file, record index or id, field and reason);
+`neo4j status` exits 3 when the server is not running.
+
+\b
+Neo4j: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE point every command at
+another Neo4j; without NEO4J_URI the local server of `commongraph neo4j start` is used.
+"""
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="commongraph")
+def cli() -> None:
+    """commongraph: community assets and the relationships between the people around them."""
+
+
+cli.add_command(neo4j_group)
+cli.add_command(serve_command)
+
+
+def main() -> None:
+    """Run the CLI (the console script's target)."""
+    cli()

@@ -1,0 +1,1 @@
+"""The GraphQL API (Strawberry): schema, context and one module of resolvers per user journey."""

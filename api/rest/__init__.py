@@ -1,0 +1,1 @@
+"""REST endpoints: health and the Open Referral UK API."""

@@ -1,0 +1,68 @@
+"""Typed errors that carry a message a person can act on.
+
+Every expected failure in commongraph is one of these. The CLI prints ``str(error)`` on one
+line and exits with :attr:`CommonGraphError.exit_code`; the API maps
+:attr:`CommonGraphError.http_status` to a response. No stack trace reaches a user for these.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CommonGraphError",
+    "ConflictError",
+    "DatabaseUnavailable",
+    "DuplicateError",
+    "ForbiddenError",
+    "NotFoundError",
+    "ServerSetupError",
+    "ValidationFailed",
+]
+
+
+class CommonGraphError(Exception):
+    """Base of all expected failures: one line saying what went wrong and what to do."""
+
+    exit_code: int = 1
+    http_status: int = 400
+
+
+class ServerSetupError(CommonGraphError):
+    """The local Neo4j cannot be installed or started (no Java, no Maven, port in use...)."""
+
+    http_status = 503
+
+
+class DatabaseUnavailable(CommonGraphError):
+    """Neo4j does not answer, or refuses our credentials."""
+
+    http_status = 503
+
+
+class ValidationFailed(CommonGraphError):
+    """Input that cannot be stored faithfully: names the record, the field and the reason."""
+
+    http_status = 422
+
+
+class NotFoundError(CommonGraphError):
+    """No node with the requested id."""
+
+    http_status = 404
+
+
+class ForbiddenError(CommonGraphError):
+    """The caller's role may not do this."""
+
+    http_status = 403
+
+
+class DuplicateError(CommonGraphError):
+    """A record with this id (or a likely duplicate) exists already."""
+
+    http_status = 409
+
+
+class ConflictError(CommonGraphError):
+    """An optimistic version check failed: someone else changed the record first."""
+
+    http_status = 409

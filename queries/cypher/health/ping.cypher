@@ -1,0 +1,2 @@
+// Liveness probe. Parameters: none.
+RETURN 1 AS ok
