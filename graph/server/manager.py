@@ -15,6 +15,7 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from dataclasses import dataclass
@@ -136,7 +137,9 @@ def read_password(layout: ServerLayout) -> str:
     if layout.password_file.exists():
         return layout.password_file.read_text().strip()
     layout.state_dir.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
+    # Letters and digits only: a password starting with "-" would be read as an option by
+    # `neo4j-admin dbms set-initial-password`.
+    password = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(24))
     fd = os.open(layout.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(password + "\n")

@@ -1,0 +1,156 @@
+"""``commongraph analyse gaps|duplicates|bottlenecks``: what system leaders ask of the graph.
+
+With ``--json`` each command prints exactly one JSON object on stdout (shapes in DESIGN.md),
+including an ``assumptions`` entry that says how to reproduce it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from api.cli.errors import fail_cleanly
+from graph.connection import sync_driver
+from graph.repositories import analytics
+from graph.settings import Neo4jSettings
+
+__all__ = ["analyse_group"]
+
+_common = [
+    click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout."),
+    click.option("--prefix", default=None, help="Analyse only nodes whose id starts with this."),
+    click.option("--top", default=None, type=click.IntRange(min=1), help="Cap list lengths."),
+]
+
+
+def _options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+def _emit(report: dict[str, Any], as_json: bool, title: str) -> None:
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    click.echo(title)
+    for key, value in report.items():
+        if key == "assumptions":
+            continue
+        items = value if isinstance(value, list) else [value]
+        click.echo(f"\n{key} ({len(items) if isinstance(value, list) else 1}):")
+        for item in items[:20]:
+            click.echo(f"  {json.dumps(item, ensure_ascii=False)}")
+    click.echo(f"\nassumptions: {json.dumps(report.get('assumptions', {}), ensure_ascii=False)}")
+
+
+@click.group("analyse")
+def analyse_group() -> None:
+    """Gaps, duplications and bottlenecks in the stored graph."""
+
+
+@analyse_group.command("bottlenecks")
+@_options
+@click.option(
+    "--k",
+    "k",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Betweenness source sample (default: exact up to 5,000 nodes, else 256).",
+)
+@click.option("--seed", default=42, show_default=True, help="Seed of the betweenness sample.")
+@click.option(
+    "--group-by",
+    "group_attr",
+    default="tribe",
+    show_default=True,
+    type=click.Choice(["tribe", "sector", "kind"]),
+)
+@click.option("--include-areas", is_flag=True, help="Count SERVES_AREA/PART_OF as ties too.")
+@fail_cleanly
+def bottlenecks_command(
+    as_json: bool,
+    prefix: str | None,
+    top: int | None,
+    k: int | None,
+    seed: int,
+    group_attr: analytics.GroupAttr,
+    include_areas: bool,
+) -> None:
+    """Brokers (betweenness, normalised as networkx does), articulation points, bridges,
+    and the people whose loss would cut two groups apart."""
+    settings = Neo4jSettings.from_env()
+    with sync_driver(settings) as driver:
+        report = analytics.bottlenecks(
+            driver,
+            settings.database,
+            prefix=prefix,
+            top=top if top else 20,
+            k=k,
+            seed=seed,
+            group_attr=group_attr,
+            include_areas=include_areas,
+        )
+    _emit(report, as_json, "Bottlenecks")
+
+
+@analyse_group.command("gaps")
+@_options
+@click.option(
+    "--radius-km",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Catchment radius of the coverage score.",
+)
+@click.option(
+    "--group-by",
+    "group_attr",
+    default="tribe",
+    show_default=True,
+    type=click.Choice(["tribe", "sector", "kind"]),
+)
+@fail_cleanly
+def gaps_command(
+    as_json: bool,
+    prefix: str | None,
+    top: int | None,
+    radius_km: float,
+    group_attr: analytics.GroupAttr,
+) -> None:
+    """Coverage against need (E2SFCA, worst first) and missing ties between groups."""
+    settings = Neo4jSettings.from_env()
+    with sync_driver(settings) as driver:
+        report = analytics.gaps(
+            driver,
+            settings.database,
+            prefix=prefix,
+            top=top if top else 20,
+            radius_km=radius_km,
+            group_attr=group_attr,
+        )
+    _emit(report, as_json, "Gaps")
+
+
+@analyse_group.command("duplicates")
+@_options
+@click.option(
+    "--threshold",
+    default=None,
+    type=click.FloatRange(0, 1),
+    help="Minimum confidence of a duplicate pair.",
+)
+@fail_cleanly
+def duplicates_command(
+    as_json: bool, prefix: str | None, top: int | None, threshold: float | None
+) -> None:
+    """Listings entered twice (scored, grouped) and services that overlap."""
+    settings = Neo4jSettings.from_env()
+    with sync_driver(settings) as driver:
+        report = analytics.duplicates(
+            driver, settings.database, prefix=prefix, top=top, threshold=threshold
+        )
+    _emit(report, as_json, "Duplicates")

@@ -1,0 +1,11 @@
+// Ties of the relationship graph.
+// Parameters:
+//   $prefix      string|null  only ties whose both ends' ids start with it
+//   $edge_types  list<string> relationship types that count as ties (allow-listed in code)
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE type(r) IN $edge_types
+  AND ($prefix IS NULL OR (a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix))
+  AND (a:Person OR a:Organization OR a:Team OR a:Service OR a:Area)
+  AND (b:Person OR b:Organization OR b:Team OR b:Service OR b:Area)
+RETURN a.id AS source, b.id AS target, type(r) AS type,
+       coalesce(r.weight, r.strength, r.count, 1.0) AS weight

@@ -1,0 +1,103 @@
+"""`commongraph analyse … --json` on real Neo4j agrees with networkx on published networks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pytest
+
+from queries.projection import relationship_graph
+
+COMMONGRAPH = str(Path(sys.executable).parent / "commongraph")
+
+# Test-only writer: the loaders have their own tests; here we want the projection alone.
+WRITE_PEOPLE = """
+UNWIND $nodes AS n
+MERGE (p:Entity:Person {id: n.id}) SET p.name = n.name, p.tribe = n.tribe
+"""
+WRITE_TIES = """
+UNWIND $edges AS e
+MATCH (a:Entity {id: e.a}), (b:Entity {id: e.b})
+MERGE (a)-[:KNOWS]->(b)
+"""
+
+
+def _store(driver: neo4j.Driver, graph: nx.Graph, prefix: str, tribe: str = "t") -> None:
+    nodes = [{"id": f"{prefix}{v}", "name": str(v), "tribe": tribe} for v in graph]
+    edges = [{"a": f"{prefix}{a}", "b": f"{prefix}{b}"} for a, b in graph.edges]
+    driver.execute_query(WRITE_PEOPLE, nodes=nodes)
+    driver.execute_query(WRITE_TIES, edges=edges)
+
+
+def _analyse(*args: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [COMMONGRAPH, "analyse", *args, "--json"],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+@pytest.fixture(scope="module")
+def networks(driver: neo4j.Driver) -> neo4j.Driver:
+    _store(driver, nx.florentine_families_graph(), "flo-")
+    _store(driver, nx.karate_club_graph(), "karate-")
+    _store(driver, nx.krackhardt_kite_graph(), "kite-")
+    return driver
+
+
+def test_projection_with_a_prefix_returns_exactly_that_data_set(
+    networks: neo4j.Driver,
+) -> None:
+    graph = relationship_graph(networks, "neo4j", prefix="karate-")
+    karate = nx.karate_club_graph()
+    assert graph.number_of_nodes() == karate.number_of_nodes()
+    assert graph.number_of_edges() == karate.number_of_edges()
+
+
+def test_medici_are_the_top_broker_with_raw_betweenness_47_5(networks: neo4j.Driver) -> None:
+    report = _analyse("bottlenecks", "--prefix", "flo-")
+    top = report["brokers"][0]
+    n = 15
+    assert top["id"] == "flo-Medici"
+    assert top["betweenness"] * (n - 1) * (n - 2) / 2 == pytest.approx(47.5)
+
+
+def test_karate_brokers_equal_networkx_normalised_betweenness(networks: neo4j.Driver) -> None:
+    report = _analyse("bottlenecks", "--prefix", "karate-", "--top", "34")
+    expected = nx.betweenness_centrality(nx.karate_club_graph())
+    got = {b["id"]: b["betweenness"] for b in report["brokers"]}
+    assert len(got) == 34
+    for node, value in expected.items():
+        assert got[f"karate-{node}"] == pytest.approx(value, rel=1e-9, abs=1e-12)
+    values = [b["betweenness"] for b in report["brokers"]]
+    assert values == sorted(values, reverse=True)
+
+
+def test_kite_articulation_points_and_bridges_match_the_published_answer(
+    networks: neo4j.Driver,
+) -> None:
+    report = _analyse("bottlenecks", "--prefix", "kite-")
+    assert sorted(report["articulation_points"]) == ["kite-7", "kite-8"]
+    assert sorted(sorted(pair) for pair in report["bridges"]) == [
+        ["kite-7", "kite-8"],
+        ["kite-8", "kite-9"],
+    ]
+
+
+def test_top_caps_every_list(networks: neo4j.Driver) -> None:
+    report = _analyse("bottlenecks", "--prefix", "karate-", "--top", "3")
+    assert len(report["brokers"]) == 3
+    assert report["assumptions"]["prefix"] == "karate-"
