@@ -23,6 +23,22 @@ from graph.settings import Neo4jSettings
 from tests.support.ports import free_port
 from tests.support.wipe import wipe_graph
 
+_TEST_SERVER: dict[str, ServerLayout] = {}
+
+
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> None:
+    """When a test fails because Neo4j went away, say so in one line instead of a driver trace."""
+    layout = _TEST_SERVER.get("layout")
+    if call.excinfo is None or layout is None:
+        return
+    if manager.status(layout).running:
+        return
+    item.add_report_section(
+        call.when,
+        "neo4j",
+        f"the test Neo4j ({layout.bolt_uri}) is no longer running; its log: {layout.console_log}",
+    )
+
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Iterator[Neo4jSettings]:
@@ -38,6 +54,7 @@ def neo4j_settings() -> Iterator[Neo4jSettings]:
         shutil.rmtree(state, ignore_errors=True)
         layout = ServerLayout(state_dir=state, bolt_port=free_port(), http_port=free_port())
         manager.start(layout, ServerSizing.from_env(small=True))
+        _TEST_SERVER["layout"] = layout
         settings = Neo4jSettings(
             uri=layout.bolt_uri,
             password=manager.read_password(layout),  # type: ignore[arg-type]
