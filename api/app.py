@@ -7,13 +7,21 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
+from api.auth.keys import caller_from_header
 from api.graphql.context import Context
 from api.graphql.schema import build_schema
+from api.rest.analyse import router as analyse_router
+from api.rest.areas_at import router as areas_at_router
+from api.rest.boundaries import router as boundaries_router
 from api.rest.health import router as health_router
+from api.rest.oruk import router as oruk_router
+from api.rest.postcodes import router as postcodes_router
+from api.rest.share_page import router as share_page_router
 from graph.database import Database
 from graph.errors import CommonGraphError
 from graph.server.config import PROJECT_ROOT
@@ -42,10 +50,27 @@ def create_app(settings: Neo4jSettings | None = None, *, static_dir: Path | None
     async def expected_error(_: Request, exc: CommonGraphError) -> JSONResponse:
         return JSONResponse(status_code=exc.http_status, content={"error": str(exc)})
 
+    # Open CORS: clients authenticate with bearer keys, never cookies, so any origin may call
+    # /graphql (and the Open Referral endpoints, which the UK ecosystem reads from browsers).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type"],
+    )
+
     async def context_getter(request: Request) -> Context:
-        return Context(db=request.app.state.db)
+        db: Database = request.app.state.db
+        caller = await caller_from_header(db, request.headers.get("authorization"))
+        return Context(db=db, caller=caller)
 
     app.include_router(health_router)
+    app.include_router(oruk_router)  # Open Referral UK 3.0 (/oruk)
+    app.include_router(boundaries_router)  # UI: offline map outlines
+    app.include_router(postcodes_router)  # UI: postcode search
+    app.include_router(areas_at_router)  # UI: the area at a map point
+    app.include_router(share_page_router)  # UI: /shortlist/<token> page
+    app.include_router(analyse_router)  # UI: leader panels (until GraphQL has analytics)
     app.include_router(
         GraphQLRouter(build_schema(), context_getter=context_getter, graphql_ide="graphiql"),
         prefix="/graphql",

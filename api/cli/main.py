@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import click
 
+from api.cli.keys_cmd import keys_group
+from api.cli.analyse_cmd import analyse_group
+from api.cli.demo_cmd import generate_command  # also adds `load demo` to load_group
+from api.cli.export_cmd import export_group
+from api.cli.load_cmd import load_group
 from api.cli.neo4j_cmd import neo4j_group
 from api.cli.serve_cmd import serve_command
 
@@ -32,7 +37,12 @@ def cli() -> None:
 
 
 cli.add_command(neo4j_group)
+cli.add_command(analyse_group)
 cli.add_command(serve_command)
+cli.add_command(load_group)
+cli.add_command(export_group)
+cli.add_command(keys_group)
+cli.add_command(generate_command)
 
 
 def main() -> None:

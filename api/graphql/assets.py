@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
-from pydantic import ValidationError
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.cursors import decode_distance_cursor, encode_distance_cursor
-from graph.errors import ValidationFailed
+from api.graphql.entities import ServiceNode
+from api.graphql.results import validated
 from graph.repositories.assets import NearQuery, assets_near
 
-__all__ = ["AssetConnection", "AssetEdge", "PageInfo", "ServiceNode", "resolve_assets_near"]
+__all__ = ["AssetConnection", "AssetEdge", "OpenAt", "PageInfo", "Weekday", "resolve_assets_near"]
 
 
-@strawberry.type(name="Service")
-class ServiceNode:
-    """An HSDS service; ``id`` is the HSDS service id."""
+@strawberry.enum(description="RFC 5545 day codes, as in HSDS schedule.byday.")
+class Weekday(Enum):
+    MO = "MO"
+    TU = "TU"
+    WE = "WE"
+    TH = "TH"
+    FR = "FR"
+    SA = "SA"
+    SU = "SU"
 
-    id: strawberry.ID
-    name: str
-    description: str | None
+
+@strawberry.input(description="Open on this day at this time (24-hour HH:MM, local time).")
+class OpenAt:
+    day: Weekday
+    time: str
 
 
 @strawberry.type
@@ -46,6 +56,7 @@ class AssetConnection:
 
     edges: list[AssetEdge]
     page_info: PageInfo
+    total_count: int = strawberry.field(description="All matches, on every page.")
 
 
 async def resolve_assets_near(
@@ -56,33 +67,45 @@ async def resolve_assets_near(
     need: str | None = None,
     first: int | None = 20,
     after: str | None = None,
+    age: int | None = None,
+    free_only: bool = False,
+    language: str | None = None,
+    accessibility: str | None = None,
+    open_at: OpenAt | None = None,
+    area_id: str | None = None,
 ) -> AssetConnection:
-    """Services within ``radius_km`` of the point, nearest first (ties by id)."""
+    """Approved services within ``radius_km`` of the point, nearest first (ties by id)."""
     after_distance, after_id = decode_distance_cursor(after) if after else (None, None)
-    try:
-        query = NearQuery(
-            latitude=latitude,
-            longitude=longitude,
-            radius_km=radius_km,
-            need=need,
-            first=20 if first is None else first,
-            after_distance_km=after_distance,
-            after_id=after_id,
-        )
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        field = ".".join(str(part) for part in problem["loc"])
-        raise ValidationFailed(f"{field}: {problem['msg']}") from exc
-    hits, more = await assets_near(info.context.db, query)
+    query = validated(
+        NearQuery,
+        latitude=latitude,
+        longitude=longitude,
+        radius_km=radius_km,
+        need=need,
+        age=age,
+        free_only=free_only,
+        language=language,
+        accessibility=accessibility,
+        open_day=open_at.day.value if open_at else None,
+        open_time=open_at.time if open_at else None,
+        area_id=area_id,
+        first=20 if first is None else first,
+        after_distance_km=after_distance,
+        after_id=after_id,
+    )
+    page = await assets_near(info.context.db, query)
     edges = [
         AssetEdge(
-            cursor=encode_distance_cursor(hit.distance_km, hit.id),
+            cursor=encode_distance_cursor(hit.distance_km, hit.service.id),
             distance_km=hit.distance_km,
-            node=ServiceNode(id=strawberry.ID(hit.id), name=hit.name, description=hit.description),
+            node=ServiceNode.of(hit.service, stale=hit.stale),
         )
-        for hit in hits
+        for hit in page.hits
     ]
     return AssetConnection(
         edges=edges,
-        page_info=PageInfo(has_next_page=more, end_cursor=edges[-1].cursor if edges else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=page.total_count,
     )

@@ -1,12 +1,15 @@
-"""The per-request GraphQL context: the process's Database (and, later, loaders and caller)."""
+"""The per-request GraphQL context: the process's Database, the caller and DataLoaders."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strawberry.fastapi import BaseContext
 
+from api.auth.roles import Caller
+from api.graphql.dataloaders import Loaders
 from graph.database import Database
+from graph.repositories.audit import Actor
 
 __all__ = ["Context"]
 
@@ -16,3 +19,14 @@ class Context(BaseContext):
     """What every resolver may use; built fresh for each request."""
 
     db: Database
+    caller: Caller = field(default_factory=Caller)
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.db)
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as recorded in audit events (key id, role, organisation)."""
+        return Actor(key_id=self.caller.key_id, role=self.caller.role.value,
+                     organisation_id=self.caller.organisation_id)

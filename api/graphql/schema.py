@@ -1,11 +1,27 @@
-"""The GraphQL schema: root fields and the limits that protect the server."""
+"""The GraphQL schema: root fields by journey, and the limits that protect the server.
+
+Root fields live in one module per user journey (assets, search, nodes, shortlists,
+referrals, network, offerings, moderation); this module only assembles them. The printed
+schema is snapshotted in ``tests/api/schema.graphql``.
+"""
 
 from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
+from strawberry.types import Info
 
 from api.graphql.assets import AssetConnection, resolve_assets_near
+from api.graphql.context import Context
+from api.graphql.errors import ErrorPolicy
+from api.graphql.moderation import ModerationMutations, ModerationQueries
+from api.graphql.network import NetworkQueries
+from api.graphql.nodes import NodeResult, resolve_node
+from api.graphql.offerings import OfferingMutations
+from api.graphql.referrals import ReferralMutations, ReferralQueries
+from api.graphql.search import SearchConnection, resolve_search_assets
+from api.graphql.shortlists import ShortlistMutations, ShortlistQueries
 
 __all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
 
@@ -15,22 +31,55 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query:
-    """Read operations for connectors and system leaders."""
+class Me:
+    """Who the API thinks you are."""
+
+    role: str
+    organisation_id: str | None
+    key_id: str | None
+
+
+@strawberry.type
+class ConnectorQueries:
+    """Read operations for community connectors (and anyone, for public listings)."""
 
     assets_near: AssetConnection = strawberry.field(
         resolver=resolve_assets_near,
-        description="Services within radiusKm of a point, ordered by distance then id.",
+        description="Approved services within radiusKm of a point, ordered by distance then "
+        "id, with optional filters.",
     )
+    search_assets: SearchConnection = strawberry.field(
+        resolver=resolve_search_assets,
+        description="Typo-tolerant text search, optionally within radiusKm of a point.",
+    )
+    node: NodeResult = strawberry.field(resolver=resolve_node,
+                                        description="Any node by id.")
+
+    @strawberry.field(description="The caller's role and organisation.")
+    def me(self, info: Info[Context, None]) -> Me:
+        caller = info.context.caller
+        return Me(role=caller.role.value, organisation_id=caller.organisation_id,
+                  key_id=caller.key_id)
+
+
+Query = merge_types(
+    "Query",
+    (ConnectorQueries, ShortlistQueries, ReferralQueries, NetworkQueries, ModerationQueries),
+)
+Mutation = merge_types(
+    "Mutation", (OfferingMutations, ModerationMutations, ShortlistMutations, ReferralMutations)
+)
 
 
 def build_schema() -> strawberry.Schema:
-    """The schema with depth, alias and token limits."""
+    """The schema with depth, alias and token limits and the error policy."""
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            ErrorPolicy,
         ],
     )

@@ -1,43 +1,62 @@
-export {};
-// Walking skeleton of the connector journey: query assetsNear and list the results.
-const QUERY = `query Near($lat: Float!, $lon: Float!, $r: Float!) {
-  assetsNear(latitude: $lat, longitude: $lon, radiusKm: $r, first: 50) {
-    edges { distanceKm node { id name } }
+// Entry point: header (navigation, language, sign-in) and a small hash router over the
+// three journeys, plus the shared-shortlist page at /shortlist/<token> or #/list?ids=….
+import "./styles.css";
+import { connectorView } from "./connector/view";
+import { sharedListView } from "./connector/sharedList";
+import { groupView } from "./group/view";
+import { applyTranslations, language, missingWelsh, placeholderMismatches, setLanguage, type Language } from "./i18n";
+import { leaderView } from "./leader/view";
+import { restoreSession, signInBox } from "./ui/signin";
+
+declare global {
+  interface Window {
+    commongraphI18n?: { missingWelsh(): string[]; placeholderMismatches(): string[] };
   }
-}`;
-
-interface Edge { distanceKm: number; node: { id: string; name: string } }
-
-async function search(lat: number, lon: number, radiusKm: number): Promise<Edge[]> {
-  const response = await fetch("/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: QUERY, variables: { lat, lon, r: radiusKm } }),
-  });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(body.errors[0].message);
-  return body.data.assetsNear.edges as Edge[];
 }
 
-const form = document.querySelector<HTMLFormElement>("#near-form")!;
-const statusLine = document.querySelector<HTMLParagraphElement>("#status")!;
-const list = document.querySelector<HTMLOListElement>("#results")!;
-const value = (id: string) => Number(document.querySelector<HTMLInputElement>(id)!.value);
+const main = document.getElementById("main") as HTMLElement;
+let teardown: (() => void) | null = null;
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  statusLine.textContent = "Searching…";
-  list.replaceChildren();
-  try {
-    const edges = await search(value("#lat"), value("#lon"), value("#radius"));
-    for (const edge of edges) {
-      const item = document.createElement("li");
-      item.dataset.id = edge.node.id;
-      item.textContent = `${edge.node.name} — ${edge.distanceKm.toFixed(2)} km`;
-      list.append(item);
-    }
-    statusLine.textContent = `${edges.length} found`;
-  } catch (error) {
-    statusLine.textContent = (error as Error).message;
+function route(): void {
+  teardown?.();
+  teardown = null;
+  const hash = window.location.hash.replace(/^#/, "");
+  const tokenMatch = /^\/shortlist\/([\w-]+)/.exec(window.location.pathname) ?? /^\/shortlist\/([\w-]+)/.exec(hash);
+  let active = "find";
+  if (tokenMatch) {
+    teardown = sharedListView(main, { token: tokenMatch[1] });
+    active = "";
+  } else if (hash.startsWith("/list")) {
+    const ids = new URLSearchParams(hash.split("?")[1] ?? "").get("ids") ?? "";
+    teardown = sharedListView(main, { ids: ids.split(",").filter(Boolean) });
+    active = "";
+  } else if (hash.startsWith("/leader")) {
+    teardown = leaderView(main);
+    active = "leader";
+  } else if (hash.startsWith("/group")) {
+    teardown = groupView(main);
+    active = "group";
+  } else {
+    teardown = connectorView(main);
   }
-});
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a[data-route]")) {
+    if (link.dataset.route === active) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  applyTranslations(main);
+  document.body.dataset.ready = "true";
+}
+
+function header(): void {
+  const select = document.getElementById("language") as HTMLSelectElement;
+  select.value = language();
+  select.addEventListener("change", () => setLanguage(select.value as Language));
+  document.getElementById("signin-slot")!.replaceWith(signInBox());
+}
+
+window.commongraphI18n = { missingWelsh, placeholderMismatches };
+document.documentElement.lang = language();
+header();
+applyTranslations(document.body);
+window.addEventListener("hashchange", route);
+void restoreSession().finally(route);

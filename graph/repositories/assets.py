@@ -1,16 +1,35 @@
-"""Finding community assets (HSDS services at locations) for community connectors."""
+"""Finding community assets (HSDS services at locations) for community connectors.
+
+``assets_near`` is one Cypher statement (``assets/assets_near``): a point-index prefilter,
+the exact haversine on R = 6371.0088 km (docs/decisions.md 1), the connector's filters, a
+keyset page on (distance, id) and the total count. Its filter semantics are documented in
+``docs/api.md`` and mirrored by the brute-force oracle in ``tests/api/oracle.py``.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.database import Database
+from graph.repositories.values import iso, stale_before
 
-__all__ = ["AssetHit", "NearQuery", "assets_near"]
+__all__ = [
+    "DAY_CODES",
+    "AssetHit",
+    "NearPage",
+    "NearQuery",
+    "ServiceProps",
+    "assets_near",
+]
 
 # Neo4j's WGS-84 point.distance uses R = 6378.14 km; we report haversine on the IUGG mean
 # radius 6371.0088 km, so the point-index prefilter is widened by the ratio (plus slack).
 _PREFILTER_FACTOR = 6378.14 / 6371.0088 + 1e-3
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 class NearQuery(BaseModel):
@@ -19,23 +38,75 @@ class NearQuery(BaseModel):
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     radius_km: float = Field(gt=0, le=500)
-    need: str | None = None
+    need: str | None = Field(default=None, max_length=200)
+    age: int | None = Field(default=None, ge=0, le=150)
+    free_only: bool = False
+    language: str | None = Field(default=None, max_length=100)
+    accessibility: str | None = Field(default=None, max_length=200)
+    open_day: Day | None = None
+    open_time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    area_id: str | None = Field(default=None, max_length=200)
     first: int = Field(default=20, ge=1, le=100)
     after_distance_km: float | None = None
     after_id: str | None = None
+
+    @model_validator(mode="after")
+    def _day_and_time_together(self) -> NearQuery:
+        if (self.open_day is None) != (self.open_time is None):
+            raise ValueError("openAt needs both day and time")
+        return self
+
+
+class ServiceProps(BaseModel):
+    """The scalar HSDS fields of a service that the API exposes (as stored)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    name: str = ""
+    alternate_name: str | None = None
+    description: str | None = None
+    url: str | None = None
+    email: str | None = None
+    status: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    fees_description: str | None = None
+    eligibility_description: str | None = None
+    last_verified: str | None = None
+    moderation_status: str | None = None
+    version: int = 0
+
+    @classmethod
+    def from_props(cls, props: dict[str, Any]) -> ServiceProps:
+        """Validate stored properties; temporals become ISO strings, nulls defaults."""
+        clean = {k: v for k, v in props.items() if v is not None}
+        if "last_verified" in clean:
+            clean["last_verified"] = iso(clean["last_verified"])
+        for key in ("minimum_age", "maximum_age", "version"):
+            if key in clean and not isinstance(clean[key], int):
+                clean.pop(key)
+        return cls.model_validate(clean)
 
 
 class AssetHit(BaseModel):
     """One service and its distance from the searched point."""
 
-    id: str
-    name: str
-    description: str | None = None
+    service: ServiceProps
     distance_km: float
+    stale: bool
 
 
-async def assets_near(db: Database, query: NearQuery) -> tuple[list[AssetHit], bool]:
-    """Return one page of services nearest first, and whether another page follows."""
+class NearPage(BaseModel):
+    """One page of hits, whether another follows, and how many match in all."""
+
+    hits: list[AssetHit]
+    has_next_page: bool
+    total_count: int
+
+
+async def assets_near(db: Database, query: NearQuery) -> NearPage:
+    """Return one page of services nearest first (ties by id) and the total match count."""
     rows = await db.read(
         "assets/assets_near",
         latitude=query.latitude,
@@ -43,9 +114,27 @@ async def assets_near(db: Database, query: NearQuery) -> tuple[list[AssetHit], b
         radius_km=query.radius_km,
         prefilter_m=query.radius_km * 1000 * _PREFILTER_FACTOR,
         need=query.need,
+        age=query.age,
+        free_only=query.free_only,
+        language=query.language,
+        accessibility=query.accessibility,
+        open_day=query.open_day,
+        open_time=query.open_time,
+        area_id=query.area_id,
+        stale_before=stale_before(),
         after_distance_km=query.after_distance_km,
         after_id=query.after_id,
         limit=query.first + 1,
     )
-    hits = [AssetHit.model_validate(row) for row in rows[: query.first]]
-    return hits, len(rows) > query.first
+    total = int(rows[0]["total"]) if rows else 0
+    found = [row for row in rows if row["id"] is not None]
+    hits = [
+        AssetHit(
+            service=ServiceProps.from_props(row["props"]),
+            distance_km=row["distance_km"],
+            stale=row["stale"],
+        )
+        for row in found[: query.first]
+    ]
+    return NearPage(hits=hits, has_next_page=len(found) > query.first, total_count=total)
+

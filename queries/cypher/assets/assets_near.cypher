@@ -1,34 +1,79 @@
-// Services at locations within a radius of a point, nearest first (ties by service id).
+// Services at locations within a radius of a point, nearest first (ties by service id),
+// with the connector's filters, one page after a keyset cursor, and the total match count.
 // Parameters:
 //   $latitude, $longitude  float  WGS-84 degrees of the person
 //   $radius_km             float  search radius in km (haversine, R = 6371.0088 km)
 //   $prefilter_m           float  point-index prefilter radius in m (a little above radius_km,
 //                                 because Neo4j's own WGS-84 distance uses a larger radius)
-//   $need                  string|null  need id, need name or taxonomy term code/name
+//   $need                  string|null  need id, need name or taxonomy term id/code/name
+//   $age                   int|null     person's age: minimum_age <= age <= maximum_age (unset = no limit)
+//   $free_only             bool   only services with a cost option of amount 0 or option 'free'
+//   $language              string|null  language code or name (e.g. 'cy' or 'Welsh')
+//   $accessibility         string|null  text the location's accessibility description contains
+//   $open_day              string|null  RFC 5545 day code (MO..SU) the service is open on
+//   $open_time             string|null  'HH:MM' the service is open at on $open_day
+//   $area_id               string|null  person's area: services declaring a catchment
+//                                       (SERVES_AREA) must cover it or an area containing it
+//   $stale_before          string  ISO date-time: last_verified before this (or null) = stale
 //   $after_distance_km     float|null   keyset cursor: distance of the last edge seen
 //   $after_id              string|null  keyset cursor: service id of the last edge seen
 //   $limit                 int    page size + 1 (one more, to know whether a next page exists)
-// Returns: one row per service: its nearest location's distance.
+// Returns: one row per service on the page (its nearest qualifying location's distance), each
+// with `total` (all matches, ignoring the cursor); a single row with id null when none match.
 WITH point({latitude: $latitude, longitude: $longitude}) AS here
 MATCH (l:Location)
 WHERE point.distance(l.point, here) <= $prefilter_m
-MATCH (s:Service)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->(l)
-WHERE coalesce(s.moderation_status, 'approved') = 'approved'
-  AND ($need IS NULL OR EXISTS {
-        MATCH (s)-[:ADDRESSES|CATEGORISED_AS]->(t)
-        WHERE t.id = $need OR toLower(t.name) = toLower($need) OR t.code = $need
-      })
-WITH s, l,
+WITH l,
      2 * 6371.0088 * asin(sqrt(
        sin(radians(l.latitude - $latitude) / 2) ^ 2 +
        cos(radians($latitude)) * cos(radians(l.latitude)) *
        sin(radians(l.longitude - $longitude) / 2) ^ 2)) AS distance_km
 WHERE distance_km <= $radius_km
+  AND ($accessibility IS NULL OR EXISTS {
+        MATCH (l)-[:HAS_ACCESSIBILITY]->(a:Accessibility)
+        WHERE toLower(a.description) CONTAINS toLower($accessibility)
+      })
+MATCH (s:Service)<-[:OF_SERVICE]-(sal:ServiceAtLocation)-[:AT_LOCATION]->(l)
+WHERE coalesce(s.moderation_status, 'approved') = 'approved'
+  AND ($need IS NULL OR EXISTS {
+        MATCH (s)-[:ADDRESSES|CATEGORISED_AS]->(t)
+        WHERE t.id = $need OR t.code = $need OR toLower(t.name) = toLower($need)
+      })
+  AND ($age IS NULL OR (
+        (s.minimum_age IS NULL OR s.minimum_age <= $age) AND
+        (s.maximum_age IS NULL OR s.maximum_age >= $age)))
+  AND (NOT $free_only OR EXISTS {
+        MATCH (s)-[:HAS_COST_OPTION]->(c:CostOption)
+        WHERE c.amount = 0 OR toLower(trim(coalesce(c.option, ''))) = 'free'
+      })
+  AND ($language IS NULL OR EXISTS {
+        MATCH (s)-[:HAS_LANGUAGE]->(g:Language)
+        WHERE toLower(g.code) = toLower($language) OR toLower(g.name) = toLower($language)
+      })
+  AND ($area_id IS NULL OR NOT EXISTS { (s)-[:SERVES_AREA]->(:Area) } OR EXISTS {
+        MATCH (s)-[:SERVES_AREA]->(:Area)<-[:PART_OF*0..]-(:Area {id: $area_id})
+      })
+  AND ($open_day IS NULL OR any(sc IN
+        [(s)-[:HAS_SCHEDULE]->(x:Schedule) | x] + [(sal)-[:HAS_SCHEDULE]->(x:Schedule) | x]
+        WHERE (sc.freq IS NULL OR toUpper(sc.freq) = 'WEEKLY')
+          AND any(d IN split(coalesce(sc.byday, ''), ',') WHERE right(trim(d), 2) = $open_day)
+          AND sc.opens_at IS NOT NULL AND sc.closes_at IS NOT NULL
+          AND CASE
+                WHEN left(sc.opens_at, 5) <= left(sc.closes_at, 5)
+                THEN left(sc.opens_at, 5) <= $open_time AND $open_time < left(sc.closes_at, 5)
+                ELSE $open_time >= left(sc.opens_at, 5) OR $open_time < left(sc.closes_at, 5)
+              END))
 WITH s, min(distance_km) AS distance_km
-WITH s, distance_km
-WHERE $after_id IS NULL
-   OR distance_km > $after_distance_km
-   OR (distance_km = $after_distance_km AND s.id > $after_id)
-RETURN s.id AS id, s.name AS name, s.description AS description, distance_km
-ORDER BY distance_km, id
+WITH collect({s: s, distance_km: distance_km}) AS hits
+WITH size(hits) AS total,
+     [h IN hits WHERE $after_id IS NULL
+                   OR h.distance_km > $after_distance_km
+                   OR (h.distance_km = $after_distance_km AND h.s.id > $after_id)] AS rest
+UNWIND (CASE WHEN size(rest) = 0 THEN [null] ELSE rest END) AS h
+WITH total, h.s AS s, h.distance_km AS distance_km
+ORDER BY distance_km, s.id
 LIMIT $limit
+RETURN s.id AS id, distance_km, properties(s) AS props,
+       (s IS NOT NULL AND (s.last_verified IS NULL OR
+         datetime(toString(s.last_verified)) < datetime($stale_before))) AS stale,
+       total

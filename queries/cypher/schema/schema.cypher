@@ -33,6 +33,8 @@ CREATE CONSTRAINT shortlist_id IF NOT EXISTS FOR (n:Shortlist) REQUIRE n.id IS U
 CREATE CONSTRAINT referral_id IF NOT EXISTS FOR (n:Referral) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// API principals and connector records (not :Entity, so node(id:) never returns them).
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
 
 // Geographic search: assetsNear filters on point.distance over this point index.
 CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
@@ -50,3 +52,11 @@ CREATE INDEX person_tribe IF NOT EXISTS FOR (n:Person) ON (n.tribe);
 CREATE INDEX organization_sector IF NOT EXISTS FOR (n:Organization) ON (n.sector);
 CREATE INDEX area_kind IF NOT EXISTS FOR (n:Area) ON (n.kind);
 CREATE INDEX taxonomy_term_code IF NOT EXISTS FOR (n:TaxonomyTerm) ON (n.code);
+
+// API: key lookup by hash, share links, referrals by status, audit trail by target.
+CREATE INDEX api_key_hash IF NOT EXISTS FOR (n:ApiKey) ON (n.key_hash);
+CREATE INDEX shortlist_token IF NOT EXISTS FOR (n:Shortlist) ON (n.token);
+CREATE INDEX shortlist_owner IF NOT EXISTS FOR (n:Shortlist) ON (n.owner_key_id);
+CREATE INDEX referral_status IF NOT EXISTS FOR (n:Referral) ON (n.status);
+CREATE INDEX audit_event_target IF NOT EXISTS FOR (n:AuditEvent) ON (n.target_id);
+CREATE INDEX service_moderation IF NOT EXISTS FOR (n:Service) ON (n.moderation_status);

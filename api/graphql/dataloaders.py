@@ -1,0 +1,43 @@
+"""Per-request DataLoaders: nested fields of a page of services cost one statement per kind.
+
+``assetsNear(first: 50) { edges { node { organization { name } schedules { opensAt } } } }``
+runs the root statement plus one statement per nested field kind, never one per service
+(``tests/api/test_no_n_plus_one.py`` counts them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from graph.database import Database
+from graph.repositories import nodes
+
+__all__ = ["Loaders"]
+
+T = TypeVar("T")
+
+
+def _loader(
+    db: Database,
+    fetch: Callable[[Database, list[str]], Awaitable[dict[str, T]]],
+    default: Callable[[], T | None],
+) -> DataLoader[str, T | None]:
+    async def load(keys: Sequence[str]) -> list[T | None]:
+        found = await fetch(db, list(dict.fromkeys(keys)))
+        return [found.get(key, default()) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+class Loaders:
+    """The loaders of one request (a fresh cache per request, so no data leaks between)."""
+
+    def __init__(self, db: Database) -> None:
+        self.organization = _loader(db, nodes.organizations_of_services, lambda: None)
+        self.locations = _loader(db, nodes.locations_of_services, list)
+        self.schedules = _loader(db, nodes.schedules_of_services, list)
+        self.contacts = _loader(db, nodes.contacts_of_services, list)
+        self.details = _loader(db, nodes.details_of_services, nodes.ServiceDetails)

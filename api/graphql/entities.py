@@ -1,0 +1,274 @@
+"""GraphQL types of the directory and graph-native nodes (``Node`` and its kinds).
+
+``Service`` nested fields (organisation, locations, schedules, contacts, cost options,
+languages, needs) resolve through the request's DataLoaders. ``Person`` names and contacts
+resolve to null for roles that may not see people (defence in depth: the resolvers that
+return people already refuse those roles).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from graph.repositories.assets import ServiceProps
+from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.values import is_stale
+
+__all__ = [
+    "AreaNode",
+    "NeedNode",
+    "Node",
+    "OrganizationNode",
+    "PersonNode",
+    "ServiceNode",
+    "TeamNode",
+    "node_from_record",
+]
+
+
+@strawberry.interface(description="Any node found by id; `stale` = not verified in 12 months.")
+class Node:
+    id: strawberry.ID
+    last_verified: str | None
+    stale: bool
+
+
+@strawberry.type(name="Schedule", description="When a service is open (HSDS schedule).")
+class ScheduleNode:
+    byday: str | None
+    opens_at: str | None
+    closes_at: str | None
+    freq: str | None
+    description: str | None
+    location_id: str | None = strawberry.field(description="Set for one location's hours.")
+
+    @classmethod
+    def of(cls, r: ScheduleRecord) -> ScheduleNode:
+        return cls(byday=r.byday, opens_at=r.opens_at, closes_at=r.closes_at, freq=r.freq,
+                   description=r.description, location_id=r.location_id)
+
+
+@strawberry.type(name="Contact")
+class ContactNode:
+    name: str | None
+    title: str | None
+    email: str | None
+    phones: list[str]
+
+    @classmethod
+    def of(cls, r: ContactRecord) -> ContactNode:
+        return cls(name=r.name, title=r.title, email=r.email, phones=r.phones)
+
+
+@strawberry.type(name="Location")
+class LocationNode(Node):
+    name: str | None
+    latitude: float | None
+    longitude: float | None
+    accessibility: list[str]
+    address: str | None
+
+    @classmethod
+    def of(cls, r: LocationRecord) -> LocationNode:
+        parts = [str(v) for k in ("address_1", "address_2", "city", "postal_code")
+                 if (v := (r.address or {}).get(k))]
+        return cls(id=strawberry.ID(r.id), name=r.name, latitude=r.latitude,
+                   longitude=r.longitude, accessibility=r.accessibility,
+                   address=", ".join(parts) or None, last_verified=None, stale=True)
+
+
+@strawberry.type(name="CostOption")
+class CostOptionNode:
+    option: str | None
+    amount: float | None
+    currency: str | None
+    amount_description: str | None
+
+
+@strawberry.type(name="Language")
+class LanguageNode:
+    code: str | None
+    name: str | None
+
+
+@strawberry.type(name="Need")
+class NeedNode(Node):
+    name: str | None
+
+
+@strawberry.type(name="TaxonomyTerm")
+class TaxonomyTermNode:
+    id: strawberry.ID
+    code: str | None
+    name: str | None
+
+
+@strawberry.type(name="Organization")
+class OrganizationNode(Node):
+    name: str | None
+    description: str | None
+    email: str | None
+    website: str | None
+    sector: str | None
+
+
+def _organization(r: NodeRecord) -> OrganizationNode:
+    lv = r.text("last_verified")
+    return OrganizationNode(id=strawberry.ID(r.id), name=r.text("name"),
+                            description=r.text("description"), email=r.text("email"),
+                            website=r.text("website"), sector=r.text("sector"),
+                            last_verified=lv, stale=is_stale(lv))
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_float(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+@strawberry.type(name="Service", description="An HSDS service; `id` is the HSDS service id.")
+class ServiceNode(Node):
+    name: str
+    alternate_name: str | None
+    description: str | None
+    url: str | None
+    email: str | None
+    status: str | None
+    minimum_age: int | None
+    maximum_age: int | None
+    fees_description: str | None
+    eligibility_description: str | None
+    moderation_status: str = strawberry.field(description="approved, pending or rejected.")
+    version: int = strawberry.field(description="Pass it back to updateOffering.")
+
+    @classmethod
+    def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:
+        return cls(
+            id=strawberry.ID(p.id), name=p.name, alternate_name=p.alternate_name,
+            description=p.description, url=p.url, email=p.email, status=p.status,
+            minimum_age=p.minimum_age, maximum_age=p.maximum_age,
+            fees_description=p.fees_description,
+            eligibility_description=p.eligibility_description,
+            moderation_status=p.moderation_status or "approved", version=p.version,
+            last_verified=p.last_verified,
+            stale=is_stale(p.last_verified) if stale is None else stale,
+        )
+
+    @strawberry.field(description="The organisation that provides it.")
+    async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:
+        record = await info.context.loaders.organization.load(str(self.id))
+        return _organization(record) if record is not None else None
+
+    @strawberry.field
+    async def locations(self, info: Info[Context, None]) -> list[LocationNode]:
+        records = await info.context.loaders.locations.load(str(self.id)) or []
+        return [LocationNode.of(r) for r in records]
+
+    @strawberry.field(description="Service hours and each location's own hours.")
+    async def schedules(self, info: Info[Context, None]) -> list[ScheduleNode]:
+        records = await info.context.loaders.schedules.load(str(self.id)) or []
+        return [ScheduleNode.of(r) for r in records]
+
+    @strawberry.field
+    async def contacts(self, info: Info[Context, None]) -> list[ContactNode]:
+        records = await info.context.loaders.contacts.load(str(self.id)) or []
+        return [ContactNode.of(r) for r in records]
+
+    @strawberry.field
+    async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
+        details = await info.context.loaders.details.load(str(self.id))
+        return [CostOptionNode(option=_opt_str(c.get("option")), amount=_opt_float(c.get("amount")),
+                               currency=_opt_str(c.get("currency")),
+                               amount_description=_opt_str(c.get("amount_description")))
+                for c in (details.cost_options if details else [])]
+
+    @strawberry.field
+    async def languages(self, info: Info[Context, None]) -> list[LanguageNode]:
+        details = await info.context.loaders.details.load(str(self.id))
+        return [LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
+                for g in (details.languages if details else [])]
+
+    @strawberry.field
+    async def needs(self, info: Info[Context, None]) -> list[NeedNode]:
+        details = await info.context.loaders.details.load(str(self.id))
+        return [NeedNode(id=strawberry.ID(str(n["id"])), name=_opt_str(n.get("name")),
+                         last_verified=None, stale=True)
+                for n in (details.needs if details else [])]
+
+    @strawberry.field
+    async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:
+        details = await info.context.loaders.details.load(str(self.id))
+        return [TaxonomyTermNode(id=strawberry.ID(str(t["id"])), code=_opt_str(t.get("code")),
+                                 name=_opt_str(t.get("name")))
+                for t in (details.taxonomy_terms if details else [])]
+
+
+@strawberry.type(name="Person", description="A professional or community member. Name and "
+                                            "contacts are null for the public role.")
+class PersonNode(Node):
+    tribe: str | None
+    role: str | None
+    organisation_id: str | None
+    name_: strawberry.Private[str | None]
+    email_: strawberry.Private[str | None]
+    phone_: strawberry.Private[str | None]
+
+    @strawberry.field
+    def name(self, info: Info[Context, None]) -> str | None:
+        return self.name_ if info.context.caller.sees_people else None
+
+    @strawberry.field
+    def email(self, info: Info[Context, None]) -> str | None:
+        return self.email_ if info.context.caller.sees_people else None
+
+    @strawberry.field
+    def phone(self, info: Info[Context, None]) -> str | None:
+        return self.phone_ if info.context.caller.sees_people else None
+
+
+@strawberry.type(name="Team", description="A local geographic team.")
+class TeamNode(Node):
+    name: str | None
+    area_id: str | None
+
+
+@strawberry.type(name="Area", description="An LSOA, local authority or health board.")
+class AreaNode(Node):
+    name: str | None
+    kind: str | None
+    population: int | None
+
+
+NodeKind = ServiceNode | OrganizationNode | LocationNode | PersonNode | TeamNode | AreaNode | NeedNode
+
+
+def node_from_record(r: NodeRecord) -> NodeKind:
+    """The GraphQL object for a node fetched by id."""
+    nid = strawberry.ID(r.id)
+    lv = r.text("last_verified")
+    if r.kind == "Service":
+        return ServiceNode.of(ServiceProps.from_props(r.props), stale=r.stale)
+    if r.kind == "Organization":
+        return _organization(r)
+    if r.kind == "Location":
+        return LocationNode(id=nid, name=r.text("name"), latitude=r.number("latitude"),
+                            longitude=r.number("longitude"), accessibility=[], address=None,
+                            last_verified=lv, stale=r.stale)
+    if r.kind == "Person":
+        return PersonNode(id=nid, tribe=r.text("tribe"), role=r.text("role"),
+                          organisation_id=r.text("organisation_id"), name_=r.text("name"),
+                          email_=r.text("email"), phone_=r.text("phone"), last_verified=lv,
+                          stale=r.stale)
+    if r.kind == "Team":
+        return TeamNode(id=nid, name=r.text("name"), area_id=r.text("area_id"),
+                        last_verified=lv, stale=r.stale)
+    if r.kind == "Area":
+        return AreaNode(id=nid, name=r.text("name"), kind=r.text("kind"),
+                        population=r.integer("population"), last_verified=lv, stale=r.stale)
+    return NeedNode(id=nid, name=r.text("name"), last_verified=lv, stale=r.stale)

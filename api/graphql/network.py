@@ -1,0 +1,109 @@
+"""System leaders' journey: ego networks, warm-introduction paths and relationship maps.
+
+Shaped for sigma.js + graphology: ``nodes { id label kind tribe sector x y }`` and
+``edges { source target type weight }``. These views name people, so the public role is
+refused (docs/security.md).
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.results import validated
+from graph.repositories import network as repo
+from graph.repositories.outcomes import NotAllowed
+
+__all__ = ["NetworkQueries"]
+
+
+@strawberry.type
+class GraphNode:
+    id: strawberry.ID
+    label: str
+    kind: str
+    tribe: str | None
+    sector: str | None
+    organisation_id: str | None
+    hop: int | None = strawberry.field(description="Steps from the centre (egoNetwork).")
+    x: float | None = strawberry.field(description="Layout hint; null = lay out client-side.")
+    y: float | None
+
+    @classmethod
+    def of(cls, n: repo.GraphNode) -> GraphNode:
+        return cls(id=strawberry.ID(n.id), label=n.label, kind=n.kind, tribe=n.tribe,
+                   sector=n.sector, organisation_id=n.organisation_id, hop=n.hop, x=None, y=None)
+
+
+@strawberry.type
+class GraphEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    type: str
+    weight: float
+
+    @classmethod
+    def of(cls, e: repo.GraphEdge) -> GraphEdge:
+        return cls(source=strawberry.ID(e.source), target=strawberry.ID(e.target), type=e.type,
+                   weight=e.weight)
+
+
+@strawberry.type
+class NetworkGraph:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = strawberry.field(description="True when the node cap cut the view.")
+    matched: int | None = strawberry.field(description="Nodes matching before the cap.")
+
+    @classmethod
+    def of(cls, v: repo.NetworkView) -> NetworkGraph:
+        return cls(nodes=[GraphNode.of(n) for n in v.nodes],
+                   edges=[GraphEdge.of(e) for e in v.edges], truncated=v.truncated,
+                   matched=v.matched)
+
+
+@strawberry.type
+class ConnectionPath:
+    nodes: list[GraphNode]
+    steps: list[GraphEdge] = strawberry.field(description="Relationship types on the way.")
+
+
+@strawberry.input
+class MapFilter:
+    area_id: str | None = None
+    tribe: str | None = None
+    sector: str | None = None
+    organisation_id: str | None = None
+
+
+def _require(info: Info[Context, None]) -> None:
+    if not info.context.caller.reads_network:
+        raise NotAllowed("relationship views name people: use a leader or connector API key")
+
+
+@strawberry.type
+class NetworkQueries:
+    @strawberry.field(description="Everyone and everything within `hops` (1–3) steps.")
+    async def ego_network(self, info: Info[Context, None], id: strawberry.ID, hops: int = 1,
+                          limit: int = 500) -> NetworkGraph:
+        _require(info)
+        return NetworkGraph.of(await repo.ego_network(info.context.db, str(id), hops, limit))
+
+    @strawberry.field(description="All shortest paths between two nodes (warm introductions).")
+    async def connection(self, info: Info[Context, None], from_id: strawberry.ID,
+                         to_id: strawberry.ID, max_paths: int = 10) -> list[ConnectionPath]:
+        _require(info)
+        paths = await repo.connection(info.context.db, str(from_id), str(to_id), max_paths)
+        return [ConnectionPath(nodes=[GraphNode.of(n) for n in p.nodes],
+                               steps=[GraphEdge.of(s) for s in p.steps]) for p in paths]
+
+    @strawberry.field(description="People by area, tribe, sector or organisation and their "
+                                  "ties; best connected first, capped at `limit`.")
+    async def relationship_map(self, info: Info[Context, None], filter: MapFilter | None = None,
+                               limit: int = 500) -> NetworkGraph:
+        _require(info)
+        f = filter or MapFilter()
+        filters = validated(repo.MapFilter, area_id=f.area_id, tribe=f.tribe, sector=f.sector,
+                            organisation_id=f.organisation_id)
+        return NetworkGraph.of(await repo.relationship_map(info.context.db, filters, limit))

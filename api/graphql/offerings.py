@@ -1,0 +1,168 @@
+"""Third-sector groups' journey: register and keep their own offerings up to date.
+
+New offerings are ``pending`` until a moderator approves them; a group editor acts only for
+its own organisation; every change writes an audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.entities import ServiceNode
+from api.graphql.results import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PossibleDuplicates,
+    ValidationError,
+    failure,
+    validated,
+)
+from graph.errors import CommonGraphError
+from graph.repositories import offerings as repo
+from graph.repositories.outcomes import InvalidField, NotAllowed
+
+__all__ = ["OfferingMutations", "OfferingPayload", "OfferingResult"]
+
+
+@strawberry.input(description="A weekly opening: days such as 'MO,WE' and times 'HH:MM'.")
+class ScheduleInput:
+    byday: str
+    opens_at: str
+    closes_at: str
+
+
+@strawberry.input
+class RegisterOfferingInput:
+    name: str
+    latitude: float
+    longitude: float
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Defaults to a group editor's own organisation.")
+    description: str | None = None
+    location_name: str | None = None
+    address_1: str | None = None
+    city: str | None = None
+    postal_code: str | None = None
+    email: str | None = None
+    url: str | None = None
+    phone: str | None = None
+    needs: list[str] = strawberry.field(default_factory=list, description="Need ids.")
+    languages: list[str] = strawberry.field(default_factory=list, description="e.g. cy, en")
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    free: bool = False
+    schedules: list[ScheduleInput] = strawberry.field(default_factory=list)
+    confirm_not_duplicate: bool = strawberry.field(
+        default=False, description="Create even though likely duplicates were reported.")
+
+
+@strawberry.input(description="Only the fields given change; null clears a field.")
+class UpdateOfferingInput:
+    id: strawberry.ID
+    version: int = strawberry.field(description="The version you read (optimistic lock).")
+    name: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    email: str | None = strawberry.UNSET
+    url: str | None = strawberry.UNSET
+    minimum_age: int | None = strawberry.UNSET
+    maximum_age: int | None = strawberry.UNSET
+    fees_description: str | None = strawberry.UNSET
+    eligibility_description: str | None = strawberry.UNSET
+
+
+@strawberry.type
+class OfferingPayload:
+    service: ServiceNode
+
+
+OfferingResult = Annotated[
+    OfferingPayload | ValidationError | NotFound | Forbidden | Conflict,
+    strawberry.union("OfferingResult"),
+]
+RegisterOfferingResult = Annotated[
+    OfferingPayload | ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates,
+    strawberry.union("RegisterOfferingResult"),
+]
+
+
+def _editor_org(info: Info[Context, None], requested: str | None) -> str:
+    caller = info.context.caller
+    if not caller.edits_offerings:
+        raise NotAllowed("registering offerings needs a group editor key")
+    scope = caller.org_scope
+    if scope is not None:
+        if requested and requested != scope:
+            raise NotAllowed("a group editor acts only for its own organisation")
+        return scope
+    if not requested:
+        raise InvalidField("organizationId", "say which organisation provides the offering")
+    return requested
+
+
+def _set_fields(data: Any) -> dict[str, Any]:
+    return {k: v for k, v in vars(data).items() if v is not strawberry.UNSET}
+
+
+@strawberry.type
+class OfferingMutations:
+    @strawberry.mutation(description="Register your group's offering (pending until a "
+                                     "moderator approves it).")
+    async def register_offering(self, info: Info[Context, None],
+                                input: RegisterOfferingInput) -> RegisterOfferingResult:
+        try:
+            org = _editor_org(info, str(input.organization_id) if input.organization_id else None)
+            fields = _set_fields(input)
+            fields.pop("organization_id", None)
+            fields["schedules"] = [vars(s) for s in input.schedules]
+            offering = validated(repo.NewOffering, organisation_id=org, **fields)
+            props = await repo.register_offering(info.context.db, info.context.actor, offering)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+    @strawberry.mutation(description="Change your offering; fails with Conflict if it changed "
+                                     "since you read `version`.")
+    async def update_offering(self, info: Info[Context, None],
+                              input: UpdateOfferingInput) -> OfferingResult:
+        caller = info.context.caller
+        try:
+            if not caller.edits_offerings:
+                raise NotAllowed("editing offerings needs a group editor key")
+            fields = _set_fields(input)
+            fields["id"] = str(input.id)
+            changes = validated(repo.OfferingChanges, **fields)
+            props = await repo.update_offering(info.context.db, info.context.actor,
+                                               caller.org_scope, changes)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+    @strawberry.mutation(description="Claim a listing no organisation provides yet.")
+    async def claim_listing(self, info: Info[Context, None], service_id: strawberry.ID,
+                            organization_id: strawberry.ID | None = None) -> OfferingResult:
+        try:
+            org = _editor_org(info, str(organization_id) if organization_id else None)
+            props = await repo.claim_listing(info.context.db, info.context.actor,
+                                             str(service_id), org)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+    @strawberry.mutation(description="Confirm your listing is still correct (records who "
+                                     "and when).")
+    async def confirm_still_correct(self, info: Info[Context, None],
+                                    service_id: strawberry.ID) -> OfferingResult:
+        caller = info.context.caller
+        try:
+            if not caller.edits_offerings:
+                raise NotAllowed("confirming listings needs a group editor key")
+            props = await repo.confirm_still_correct(info.context.db, info.context.actor,
+                                                     caller.org_scope, str(service_id))
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))

@@ -1,0 +1,105 @@
+"""Connector journey: referrals (requested → accepted/declined → done), seen by both sides."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.auth.roles import Role
+from api.graphql.context import Context
+from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from graph.errors import CommonGraphError
+from graph.repositories import referrals as repo
+from graph.repositories.outcomes import NotAllowed
+
+__all__ = ["ReferralMutations", "ReferralQueries"]
+
+
+@strawberry.enum
+class ReferralStatus(Enum):
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    DONE = "done"
+
+
+@strawberry.type
+class Referral:
+    id: strawberry.ID
+    status: ReferralStatus
+    note: str | None
+    service_id: strawberry.ID
+    service_name: str | None
+    referrer_organisation_id: str | None
+    receiving_organisation_ids: list[str]
+    created_at: str
+    updated_at: str | None
+
+    @classmethod
+    def of(cls, r: repo.ReferralRecord) -> Referral:
+        return cls(id=strawberry.ID(r.id), status=ReferralStatus(r.status), note=r.note,
+                   service_id=strawberry.ID(r.service_id), service_name=r.service_name,
+                   referrer_organisation_id=r.referrer_organisation_id,
+                   receiving_organisation_ids=r.organisation_ids, created_at=r.created_at,
+                   updated_at=r.updated_at)
+
+
+@strawberry.type
+class ReferralPayload:
+    referral: Referral
+
+
+ReferralResult = Annotated[
+    ReferralPayload | ValidationError | NotFound | Forbidden | Conflict,
+    strawberry.union("ReferralResult"),
+]
+
+_SEES_REFERRALS = {Role.CONNECTOR, Role.GROUP_EDITOR, Role.ADMIN}
+
+
+@strawberry.type
+class ReferralQueries:
+    @strawberry.field(description="Referrals you sent or your organisation received.")
+    async def referrals(self, info: Info[Context, None], status: ReferralStatus | None = None,
+                        first: int = 50) -> list[Referral]:
+        caller = info.context.caller
+        if caller.role not in _SEES_REFERRALS:
+            raise NotAllowed("referrals are for connectors and group editors")
+        records = await repo.referrals_visible(
+            info.context.db, admin=caller.role is Role.ADMIN, key_id=caller.key_id,
+            organisation_id=caller.organisation_id,
+            status=status.value if status else None, limit=first)
+        return [Referral.of(r) for r in records]
+
+
+@strawberry.type
+class ReferralMutations:
+    @strawberry.mutation(description="Refer someone to a service (connectors).")
+    async def create_referral(self, info: Info[Context, None], service_id: strawberry.ID,
+                              note: str | None = None) -> ReferralResult:
+        try:
+            if not info.context.caller.refers:
+                raise NotAllowed("referrals are made by connectors")
+            record = await repo.create_referral(info.context.db, info.context.actor,
+                                                str(service_id), note)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return ReferralPayload(referral=Referral.of(record))
+
+    @strawberry.mutation(description="Accept or decline (receiving organisation), or mark "
+                                     "an accepted referral done (either side).")
+    async def update_referral_status(self, info: Info[Context, None], id: strawberry.ID,
+                                     status: ReferralStatus) -> ReferralResult:
+        caller = info.context.caller
+        try:
+            if caller.role not in _SEES_REFERRALS:
+                raise NotAllowed("referrals are for connectors and group editors")
+            record = await repo.set_referral_status(
+                info.context.db, info.context.actor, str(id), status.value,
+                admin=caller.role is Role.ADMIN)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return ReferralPayload(referral=Referral.of(record))

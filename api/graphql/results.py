@@ -1,0 +1,126 @@
+"""Typed results for expected failures, and the conversion from repository errors.
+
+Mutations return unions such as ``OfferingPayload | ValidationError | NotFound | Forbidden |
+Conflict``; a client switches on ``__typename`` and shows ``message`` to a person. Queries
+raise the same :mod:`graph.errors` types, which reach the client as GraphQL errors whose
+message is kept (see :mod:`api.graphql.errors`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+import strawberry
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from graph.errors import (
+    CommonGraphError,
+    ConflictError,
+    DuplicateError,
+    ForbiddenError,
+    NotFoundError,
+    ValidationFailed,
+)
+from graph.repositories.outcomes import InvalidField, LikelyDuplicates, Missing, VersionConflict
+
+__all__ = [
+    "Conflict",
+    "DuplicateCandidate",
+    "Failure",
+    "Forbidden",
+    "NotFound",
+    "PossibleDuplicates",
+    "ValidationError",
+    "camel",
+    "failure",
+    "validated",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@strawberry.type(description="Input that cannot be accepted: which field and why.")
+class ValidationError:
+    field: str
+    message: str
+
+
+@strawberry.type(description="No record with this id (or not one you may see).")
+class NotFound:
+    id: str | None
+    message: str
+
+
+@strawberry.type(description="Your role or organisation may not do this.")
+class Forbidden:
+    message: str
+
+
+@strawberry.type(description="Someone changed the record first, or it is in another state.")
+class Conflict:
+    message: str
+    current_version: int | None
+
+
+@strawberry.type(description="An existing listing that looks like the one being registered.")
+class DuplicateCandidate:
+    id: strawberry.ID
+    name: str
+    distance_km: float | None
+    reasons: list[str]
+
+
+@strawberry.type(description="Nothing was created: these listings look the same. Register "
+                             "again with confirmNotDuplicate: true if yours is different.")
+class PossibleDuplicates:
+    message: str
+    candidates: list[DuplicateCandidate]
+
+
+Failure = ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates
+
+
+def camel(name: str) -> str:
+    """``minimum_age`` → ``minimumAge`` (GraphQL's spelling of a field)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def validated(model: type[M], **values: Any) -> M:
+    """Build a pydantic input model, turning its first complaint into an InvalidField."""
+    try:
+        return model(**values)
+    except PydanticValidationError as exc:
+        problem = exc.errors()[0]
+        loc = [str(part) for part in problem["loc"]]
+        field = ".".join(camel(part) for part in loc) or "input"
+        message = re.sub(r"^Value error, ", "", str(problem["msg"]))
+        raise InvalidField(field, message) from exc
+
+
+def failure(exc: CommonGraphError) -> Failure:
+    """The typed result for an expected failure; anything else is re-raised."""
+    if isinstance(exc, InvalidField):
+        return ValidationError(field=exc.field, message=exc.reason)
+    if isinstance(exc, ValidationFailed):
+        field, _, message = str(exc).partition(": ")
+        return ValidationError(field=field if message else "input", message=message or str(exc))
+    if isinstance(exc, NotFoundError):
+        return NotFound(id=exc.id if isinstance(exc, Missing) else None, message=str(exc))
+    if isinstance(exc, ForbiddenError):
+        return Forbidden(message=str(exc))
+    if isinstance(exc, LikelyDuplicates):
+        return PossibleDuplicates(
+            message=str(exc),
+            candidates=[
+                DuplicateCandidate(id=strawberry.ID(c.id), name=c.name,
+                                   distance_km=c.distance_km, reasons=c.reasons)
+                for c in exc.candidates
+            ],
+        )
+    if isinstance(exc, ConflictError | DuplicateError):
+        version = exc.current_version if isinstance(exc, VersionConflict) else None
+        return Conflict(message=str(exc), current_version=version)
+    raise exc

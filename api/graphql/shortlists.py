@@ -1,0 +1,118 @@
+"""Connector journey: shortlists of assets with a shareable, printable token link.
+
+``shortlist(token:)`` needs no key: the token is the capability. It returns everything a
+printed sheet needs (names, addresses, phones, opening times) through the nested Service
+fields, and only approved listings.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.entities import ServiceNode
+from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from graph.errors import CommonGraphError
+from graph.repositories import shortlists as repo
+from graph.repositories.outcomes import NotAllowed
+
+__all__ = ["ShortlistMutations", "ShortlistQueries"]
+
+SHARE_PATH = "/shortlist/"
+
+
+@strawberry.type
+class ShortlistItem:
+    service: ServiceNode
+    added_at: str | None
+
+
+@strawberry.type
+class Shortlist:
+    id: strawberry.ID
+    name: str
+    token: str = strawberry.field(description="Anyone with it may read (not change) the list.")
+    share_path: str = strawberry.field(description="Path of the printable page in the web UI.")
+    created_at: str
+    updated_at: str | None
+    size: int
+    items: list[ShortlistItem]
+
+    @classmethod
+    def of(cls, r: repo.ShortlistRecord) -> Shortlist:
+        items = [ShortlistItem(service=ServiceNode.of(i.service), added_at=i.added_at)
+                 for i in r.items or []]
+        return cls(id=strawberry.ID(r.id), name=r.name, token=r.token,
+                   share_path=f"{SHARE_PATH}{r.token}", created_at=r.created_at,
+                   updated_at=r.updated_at,
+                   size=r.size if r.size is not None else len(items), items=items)
+
+
+@strawberry.type
+class ShortlistPayload:
+    shortlist: Shortlist
+
+
+ShortlistResult = Annotated[
+    ShortlistPayload | ValidationError | NotFound | Forbidden | Conflict,
+    strawberry.union("ShortlistResult"),
+]
+
+
+def _owner(info: Info[Context, None]) -> str | None:
+    caller = info.context.caller
+    if not caller.keeps_shortlists:
+        raise NotAllowed("shortlists are for connectors: use a connector API key")
+    return None if caller.role.value == "admin" else caller.key_id
+
+
+@strawberry.type
+class ShortlistQueries:
+    @strawberry.field(description="A shared shortlist by its token (no key needed).")
+    async def shortlist(self, info: Info[Context, None], token: str) -> Shortlist | None:
+        found = await repo.shortlist_by_token(info.context.db, token)
+        return Shortlist.of(found) if found else None
+
+    @strawberry.field(description="Your shortlists, newest first (connectors).")
+    async def my_shortlists(self, info: Info[Context, None]) -> list[Shortlist]:
+        caller = info.context.caller
+        if not caller.keeps_shortlists or caller.key_id is None:
+            raise NotAllowed("shortlists are for connectors: use a connector API key")
+        return [Shortlist.of(r) for r in await repo.my_shortlists(info.context.db, caller.key_id)]
+
+
+@strawberry.type
+class ShortlistMutations:
+    @strawberry.mutation(description="A new empty shortlist (connectors).")
+    async def create_shortlist(self, info: Info[Context, None], name: str) -> ShortlistResult:
+        try:
+            _owner(info)
+            record = await repo.create_shortlist(info.context.db, info.context.actor, name)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return ShortlistPayload(shortlist=Shortlist.of(record))
+
+    @strawberry.mutation(description="Add a service to your shortlist.")
+    async def add_to_shortlist(self, info: Info[Context, None], shortlist_id: strawberry.ID,
+                               service_id: strawberry.ID) -> ShortlistResult:
+        return await _change(info, str(shortlist_id), str(service_id), add=True)
+
+    @strawberry.mutation(description="Remove a service from your shortlist.")
+    async def remove_from_shortlist(self, info: Info[Context, None],
+                                    shortlist_id: strawberry.ID,
+                                    service_id: strawberry.ID) -> ShortlistResult:
+        return await _change(info, str(shortlist_id), str(service_id), add=False)
+
+
+async def _change(info: Info[Context, None], shortlist_id: str, service_id: str, *,
+                  add: bool) -> ShortlistResult:
+    try:
+        owner = _owner(info)
+        record = await repo.change_shortlist(info.context.db, info.context.actor, owner,
+                                             shortlist_id, service_id, add=add)
+    except CommonGraphError as exc:
+        return failure(exc)  # type: ignore[return-value]
+    return ShortlistPayload(shortlist=Shortlist.of(record))

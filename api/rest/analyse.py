@@ -1,0 +1,65 @@
+"""``GET /api/analyse/{gaps|duplicates|bottlenecks}``: the analytics reports for system leaders.
+
+The same reports as ``commongraph analyse … --json`` (shapes in DESIGN.md), for the
+relationship-map screen. The reports are CPU-bound and use a sync driver
+(:mod:`graph.repositories.analytics`), so each runs in a worker thread with its own
+short-lived sync driver, leaving the event loop free. Leaders, connectors and admins only:
+the brokers list names people.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from api.auth.keys import caller_from_header
+from graph.connection import sync_driver
+from graph.database import Database
+from graph.errors import ForbiddenError
+from graph.repositories import analytics
+from graph.settings import Neo4jSettings
+
+__all__ = ["router"]
+
+Report = Literal["gaps", "duplicates", "bottlenecks"]
+
+router = APIRouter(prefix="/api/analyse", tags=["analytics"])
+
+
+def _run(
+    settings: Neo4jSettings,
+    report: Report,
+    prefix: str | None,
+    top: int,
+    group_attr: analytics.GroupAttr,
+) -> dict[str, Any]:
+    with sync_driver(settings) as driver:
+        if report == "gaps":
+            return analytics.gaps(
+                driver, settings.database, prefix=prefix, top=top, group_attr=group_attr
+            )
+        if report == "duplicates":
+            return analytics.duplicates(driver, settings.database, prefix=prefix, top=top)
+        return analytics.bottlenecks(
+            driver, settings.database, prefix=prefix, top=top, group_attr=group_attr
+        )
+
+
+@router.get("/{report}")
+async def analyse(
+    request: Request,
+    report: Report,
+    prefix: Annotated[str | None, Query(max_length=200)] = None,
+    top: Annotated[int, Query(ge=1, le=100)] = 20,
+    group_attr: analytics.GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """One analytics report as JSON; 401 without a valid key, 403 for roles without access."""
+    db: Database = request.app.state.db
+    caller = await caller_from_header(db, request.headers.get("authorization"))
+    if not caller.reads_network:
+        raise ForbiddenError(
+            f"analyse {report}: needs a leader, connector or admin key (yours is {caller.role})"
+        )
+    return await asyncio.to_thread(_run, db.settings, report, prefix or None, top, group_attr)

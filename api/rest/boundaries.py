@@ -1,0 +1,83 @@
+"""``GET /api/boundaries``: local-authority outlines for the offline map.
+
+Read at request time from the shared data (never copied into the repository): the Welsh
+local authorities (LAD 2013) and Trafford, dissolved from its generalised LSOAs. Geometries
+are simplified with Douglas–Peucker (shapely ``simplify``, topology preserved) to keep the
+response small (~10 % of the source) and cached per data folder for the process.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
+
+from api.rest.shared_data import data_dir
+from graph.errors import NotFoundError
+
+__all__ = ["TOLERANCE_DEGREES", "boundaries_geojson", "router"]
+
+TOLERANCE_DEGREES = 0.002  # ~150 m: invisible at the zoom a local authority fills the screen
+WALES = "wales/wales_local_authorities_lad13.geojson"
+TRAFFORD = "trafford/trafford_lsoa21_generalised.geojson"
+
+router = APIRouter(prefix="/api", tags=["map"])
+
+
+def _features(path: Path) -> list[dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return list(data.get("features", []))
+
+
+def _feature(geometry: Any, code: str, name: str, name_cy: str | None) -> dict[str, Any]:
+    simple = geometry.simplify(TOLERANCE_DEGREES, preserve_topology=True)
+    return {
+        "type": "Feature",
+        "properties": {"code": code, "name": name, "name_cy": name_cy or name},
+        "geometry": mapping(simple),
+    }
+
+
+@lru_cache(maxsize=2)
+def boundaries_geojson(folder: Path) -> bytes:
+    """The FeatureCollection as UTF-8 JSON; raises NotFoundError when no source is there."""
+    features: list[dict[str, Any]] = []
+    wales, trafford = folder / WALES, folder / TRAFFORD
+    if wales.is_file():
+        for feature in _features(wales):
+            props = feature["properties"]
+            features.append(
+                _feature(
+                    shape(feature["geometry"]),
+                    props["LAD13CD"],
+                    props["LAD13NM"],
+                    props.get("LAD13NMW"),
+                )
+            )
+    if trafford.is_file():
+        lsoas = [shape(f["geometry"]) for f in _features(trafford)]
+        if lsoas:
+            features.append(_feature(unary_union(lsoas), "E08000009", "Trafford", None))
+    if not features:
+        raise NotFoundError(
+            f"boundaries: neither {WALES} nor {TRAFFORD} found in {folder} "
+            "(set COMMONGRAPH_DATA_DIR to the shared data folder)"
+        )
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, separators=(",", ":")).encode("utf-8")
+
+
+@router.get("/boundaries")
+def boundaries() -> Response:
+    """Local-authority boundaries as GeoJSON (``code``, ``name``, ``name_cy`` per feature)."""
+    return Response(
+        content=boundaries_geojson(data_dir()),
+        media_type="application/geo+json",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )

@@ -1,0 +1,203 @@
+"""Open Referral UK 3.0 endpoints under ``/oruk``: schema-valid, paged, CORS open.
+
+``GET /oruk/`` describes the API (``version`` is ``HSDS-UK-3.0``, the spelling the official
+validator parses); ``/services`` and ``/services/{id}`` are required by ORUK; organisations,
+services at locations, taxonomies and taxonomy terms are the optional endpoints. Lists use
+the eight-key HSDS page envelope; ``per_page`` is at most 100. Bad parameters get a 422
+(400 for combinations that make no sense) with a body saying which and why; an absent id a
+404 JSON body. Every response carries ``Access-Control-Allow-Origin: *``, errors included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+
+from graph.database import Database
+from graph.errors import CommonGraphError
+from graph.repositories import oruk as repo
+
+__all__ = ["OPENAPI_URL", "PROFILE_URL", "VERSION", "router"]
+
+VERSION = "HSDS-UK-3.0"
+PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"
+OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
+CORS = {"Access-Control-Allow-Origin": "*"}
+
+
+class _OpenRoute(APIRoute):
+    """Adds the CORS header to every response of the router and renders errors as JSON."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                response = await handler(request)
+            except CommonGraphError as exc:
+                response = JSONResponse({"error": str(exc)}, status_code=exc.http_status)
+            except RequestValidationError as exc:
+                detail = [
+                    {"parameter": ".".join(str(p) for p in e["loc"][1:]), "reason": e["msg"]}
+                    for e in exc.errors()
+                ]
+                response = JSONResponse(
+                    {"error": "invalid parameters", "detail": detail}, status_code=422
+                )
+            except HTTPException as exc:
+                response = JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+            response.headers.update(CORS)
+            return response
+
+        return route
+
+
+router = APIRouter(prefix="/oruk", tags=["Open Referral UK"], route_class=_OpenRoute)
+
+Page = Annotated[int, Query(ge=1, description="Page number, from 1")]
+PerPage = Annotated[
+    int, Query(ge=1, le=repo.MAX_PER_PAGE, description="Records per page (at most 100)")
+]
+Search = Annotated[str | None, Query(max_length=200, description="Words to find")]
+
+
+def _db(request: Request) -> Database:
+    database: Database = request.app.state.db
+    return database
+
+
+def _date_time(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(
+            status_code=422,
+            detail=f"modified_after {value!r} is not an RFC 3339 date-time "
+            "(e.g. 2024-01-31T09:00:00Z)",
+        ) from None
+    if parsed.tzinfo is None:
+        return parsed.isoformat() + "Z"
+    return parsed.isoformat()
+
+
+@router.get("/", summary="About this API")
+async def api_details() -> dict[str, Any]:
+    """ORUK 3.0 API details: version, profile and the OpenAPI document this API follows."""
+    return {"version": VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
+
+
+@router.get("/services", summary="Services, paged")
+async def list_services(
+    request: Request,
+    search: Search = None,
+    taxonomy_term_id: str | None = None,
+    organization_id: str | None = None,
+    modified_after: str | None = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    query = repo.ServiceQuery(
+        page=page,
+        per_page=per_page,
+        search=search,
+        taxonomy_term_id=taxonomy_term_id,
+        organization_id=organization_id,
+        modified_after=_date_time(modified_after),
+    )
+    return (await repo.services_page(_db(request), query)).model_dump()
+
+
+@router.get("/services/{service_id}", summary="One service, fully nested")
+async def get_service(request: Request, service_id: str) -> dict[str, Any]:
+    return await repo.oruk_record(_db(request), "service", service_id)
+
+
+@router.get("/organizations", summary="Organisations, paged")
+async def list_organizations(
+    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
+) -> dict[str, Any]:
+    query = repo.PageQuery(page=page, per_page=per_page, search=search)
+    return (await repo.organizations_page(_db(request), query)).model_dump()
+
+
+@router.get("/organizations/{organization_id}", summary="One organisation with its services")
+async def get_organization(request: Request, organization_id: str) -> dict[str, Any]:
+    return await repo.oruk_record(_db(request), "organization", organization_id)
+
+
+@router.get("/service_at_locations", summary="Services at locations, paged")
+async def list_service_at_locations(
+    request: Request,
+    search: Search = None,
+    taxonomy_term_id: str | None = None,
+    organization_id: str | None = None,
+    postcode: Annotated[str | None, Query(max_length=10)] = None,
+    proximity: Annotated[float | None, Query(gt=0, le=500_000, description="metres")] = None,
+    latitude: Annotated[float | None, Query(ge=-90, le=90)] = None,
+    longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    if (latitude is None) != (longitude is None):
+        raise HTTPException(400, "give both latitude and longitude, or neither")
+    if proximity is not None and latitude is None and not postcode:
+        raise HTTPException(400, "proximity needs a centre: a postcode or latitude and longitude")
+    query = repo.ServiceAtLocationQuery(
+        page=page,
+        per_page=per_page,
+        search=search,
+        taxonomy_term_id=taxonomy_term_id,
+        organization_id=organization_id,
+        postcode=postcode,
+        latitude=latitude,
+        longitude=longitude,
+        proximity_m=proximity,
+    )
+    return (await repo.service_at_locations_page(_db(request), query)).model_dump()
+
+
+@router.get("/service_at_locations/{sal_id}", summary="One service at a location")
+async def get_service_at_location(request: Request, sal_id: str) -> dict[str, Any]:
+    return await repo.oruk_record(_db(request), "service_at_location", sal_id)
+
+
+@router.get("/taxonomies", summary="Taxonomies, paged")
+async def list_taxonomies(
+    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
+) -> dict[str, Any]:
+    query = repo.PageQuery(page=page, per_page=per_page, search=search)
+    return (await repo.taxonomies_page(_db(request), query)).model_dump()
+
+
+@router.get("/taxonomies/{taxonomy_id}", summary="One taxonomy")
+async def get_taxonomy(request: Request, taxonomy_id: str) -> dict[str, Any]:
+    return await repo.oruk_record(_db(request), "taxonomy", taxonomy_id)
+
+
+@router.get("/taxonomy_terms", summary="Taxonomy terms, paged")
+async def list_taxonomy_terms(
+    request: Request,
+    search: Search = None,
+    taxonomy_id: str | None = None,
+    parent_id: str | None = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    query = repo.PageQuery(page=page, per_page=per_page, search=search)
+    page_ = await repo.taxonomy_terms_page(
+        _db(request), query, taxonomy_id=taxonomy_id, parent_id=parent_id
+    )
+    return page_.model_dump()
+
+
+@router.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
+async def get_taxonomy_term(request: Request, term_id: str) -> dict[str, Any]:
+    return await repo.oruk_record(_db(request), "taxonomy_term", term_id)

@@ -1,0 +1,110 @@
+"""Measure 1: the price of the API layer on ``assetsNear``.
+
+Each sample pairs the same search twice: the catalogue statement ``assets/assets_near`` run
+directly through the Python driver (sync ``execute_query``, the same parameters the
+repository builds), then the GraphQL query over HTTP to the API in its own uvicorn process
+(one keep-alive httpx client). Requests are sequential, interleaved pair by pair, so drift in
+the machine hits both sides alike. The parameters are taken from the repository itself
+(:func:`graph.repositories.assets.assets_near` called on a recording gateway), so the two
+sides can never drift apart as filters are added.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from typing import Any, cast
+
+import httpx
+import neo4j
+from pydantic import BaseModel
+
+from bench.bodies import PAGE, RADIUS_KM, near_body
+from bench.data import Centre
+from bench.stats import percentile
+from graph.database import Database
+from graph.repositories.assets import NearQuery, assets_near
+from graph.settings import Neo4jSettings
+from queries.catalog import cypher
+
+__all__ = ["LatencyResult", "measure_latency", "repository_parameters"]
+
+
+class LatencyResult(BaseModel):
+    """Per-request wall times in milliseconds, both sides."""
+
+    samples: int
+    api_ms: list[float]
+    driver_ms: list[float]
+    mismatches: int
+
+    def p(self, side: str, q: float) -> float:
+        return percentile(self.api_ms if side == "api" else self.driver_ms, q)
+
+
+class _Recorder:
+    """Stands in for :class:`Database` only to capture the statement and its parameters."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        self.calls.append((name, params))
+        return []
+
+
+def repository_parameters(centre: Centre) -> tuple[str, dict[str, Any]]:
+    """The statement name and parameters the API's repository would run for ``centre``."""
+    recorder = _Recorder()
+    query = NearQuery(
+        latitude=centre.latitude, longitude=centre.longitude, radius_km=RADIUS_KM, first=PAGE
+    )
+    asyncio.run(assets_near(cast(Database, recorder), query))
+    (name, params), *_ = recorder.calls
+    return name, params
+
+
+def _driver_ids(records: Sequence[neo4j.Record]) -> list[str]:
+    return [r["id"] for r in records if r["id"] is not None][:PAGE]
+
+
+def measure_latency(
+    settings: Neo4jSettings,
+    api_url: str,
+    centres: Sequence[Centre],
+    *,
+    rounds: int = 3,
+    warmup: int = 20,
+) -> LatencyResult:
+    """Time ``rounds`` passes over ``centres`` on both sides; return every sample."""
+    prepared = [(repository_parameters(c), near_body(c)) for c in centres]
+    api_ms: list[float] = []
+    driver_ms: list[float] = []
+    mismatches = 0
+    headers = {"content-type": "application/json"}
+    with (
+        neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver,
+        httpx.Client(timeout=30.0, headers=headers) as client,
+    ):
+        for index in range(warmup + rounds * len(prepared)):
+            (name, params), body = prepared[index % len(prepared)]
+            query = neo4j.Query(cypher(name), timeout=settings.query_timeout_s)
+            t0 = time.perf_counter()
+            records, _, _ = driver.execute_query(
+                query, params, database_=settings.database, routing_=neo4j.RoutingControl.READ
+            )
+            t1 = time.perf_counter()
+            response = client.post(api_url, content=body)
+            t2 = time.perf_counter()
+            response.raise_for_status()
+            if index < warmup:
+                continue
+            driver_ms.append((t1 - t0) * 1000)
+            api_ms.append((t2 - t1) * 1000)
+            edges = response.json()["data"]["assetsNear"]["edges"]
+            if [e["node"]["id"] for e in edges] != _driver_ids(records):
+                mismatches += 1
+    return LatencyResult(
+        samples=len(api_ms), api_ms=api_ms, driver_ms=driver_ms, mismatches=mismatches
+    )

@@ -1,0 +1,361 @@
+"""``python -m bench.run --size small|wales``: the whole benchmark suite of issue 7.
+
+Starts its own Neo4j (``.commongraph/bench``, free ports, 4 GiB heap / 4 GiB page cache),
+applies the schema, loads the generated data, runs every measure, stops everything it
+started, writes ``bench/results/<size>.json`` and regenerates ``docs/performance.md``. A
+measure that fails is reported as "not measured: <reason>" instead of ending the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import neo4j
+from pydantic import BaseModel
+
+from bench import concurrency, latency, profiling, ui
+from bench.bodies import near_body, same_data
+from bench.data import Centre, Size, draw_centres, load_dataset
+from bench.external import run_script
+from bench.loadgen import drive
+from bench.machine import describe_machine
+from bench.report import render
+from bench.results import RESULTS_DIR, RunResult, latest_results
+from bench.stack import PEER_DIR, ChildServer, bench_neo4j, neo4j_env, start_api, start_peer
+from bench.stats import Row, vm_hwm_mib
+from graph.schema import apply_schema
+from graph.server.config import PROJECT_ROOT
+from graph.settings import Neo4jSettings
+
+__all__ = ["Plan", "main", "run"]
+
+DOC = PROJECT_ROOT / "docs" / "performance.md"
+
+
+class Plan(BaseModel):
+    """How hard each measure works at one size."""
+
+    centres: int
+    latency_rounds: int
+    throughput_s: float
+    throughput_connections: int = 16
+    load_clients: int
+    load_s: float
+    analytics_args: list[str]
+    load_args: list[str]
+    script_timeout_s: float
+
+
+PLANS: dict[str, Plan] = {
+    "tiny": Plan(
+        centres=10,
+        latency_rounds=1,
+        throughput_s=2,
+        throughput_connections=4,
+        load_clients=4,
+        load_s=2,
+        analytics_args=["--quick"],
+        load_args=["--quick"],
+        script_timeout_s=60,
+    ),
+    "small": Plan(
+        centres=100,
+        latency_rounds=3,
+        throughput_s=10,
+        load_clients=50,
+        load_s=10,
+        analytics_args=["--quick"],
+        load_args=["--quick"],
+        script_timeout_s=120,
+    ),
+    "wales": Plan(
+        centres=300,
+        latency_rounds=3,
+        throughput_s=20,
+        load_clients=200,
+        load_s=60,
+        analytics_args=[],
+        load_args=[],
+        script_timeout_s=1200,
+    ),
+}
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def _attempt(result: RunResult, measure: str, goal: str, step: Callable[[], None]) -> None:
+    """Run one measure; on failure add a 'not measured' row with the reason."""
+    try:
+        step()
+    except Exception as exc:  # a broken measure must not lose the others
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        say(f"{measure}: not measured ({reason})")
+        result.rows.append(Row(measure=measure, goal=goal, skipped=reason))
+
+
+def _latency(
+    result: RunResult, settings: Neo4jSettings, api: ChildServer, centres: list[Centre], plan: Plan
+) -> None:
+    say(f"latency: {plan.latency_rounds} rounds over {len(centres)} centres, API vs driver")
+    lat = latency.measure_latency(settings, api.url, centres, rounds=plan.latency_rounds)
+    result.raw["latency"] = {
+        "samples": lat.samples,
+        "mismatches": lat.mismatches,
+        "api_ms": {q: lat.p("api", q) for q in (50, 95, 99)},
+        "driver_ms": {q: lat.p("driver", q) for q in (50, 95, 99)},
+    }
+    p50 = lat.p("api", 50) / lat.p("driver", 50)
+    result.rows += [
+        Row(
+            measure="assetsNear p50 (GraphQL over HTTP ÷ same Cypher via driver)",
+            ours=lat.p("api", 50),
+            baseline=lat.p("driver", 50),
+            unit="ms",
+            goal="≤ 1.3",
+            met=p50 <= 1.3,
+        ),
+        Row(
+            measure="assetsNear p95 (GraphQL over HTTP ÷ same Cypher via driver)",
+            ours=lat.p("api", 95),
+            baseline=lat.p("driver", 95),
+            unit="ms",
+            goal="report",
+        ),
+    ]
+    if lat.mismatches:
+        result.notes.append(
+            f"latency: {lat.mismatches} of {lat.samples} API pages differed from the driver's "
+            "(ids in order)"
+        )
+
+
+def _throughput(
+    result: RunResult,
+    settings: Neo4jSettings,
+    api: ChildServer,
+    bodies: list[str],
+    plan: Plan,
+    log_dir: Path,
+) -> None:
+    goal = "≥ 1.2"
+    measure = (
+        f"assetsNear throughput, {plan.throughput_connections} connections "
+        "(req/s, ours ÷ @neo4j/graphql)"
+    )
+    say("throughput: starting the @neo4j/graphql peer")
+    peer = start_peer(settings, log_dir)
+    try:
+        with httpx.Client(timeout=60.0, headers={"content-type": "application/json"}) as client:
+            for body in bodies:
+                why = same_data(
+                    client.post(api.url, content=body).json(),
+                    client.post(peer.url, content=body).json(),
+                )
+                if why is not None:
+                    raise RuntimeError(f"responses differ, not timed: {why}")
+        say(f"throughput: {len(bodies)} responses equal; {plan.throughput_s:.0f} s per side")
+        ours = drive(
+            api.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
+        )
+        api_rss = vm_hwm_mib(api.pid)
+        theirs = drive(
+            peer.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
+        )
+        peer_rss = vm_hwm_mib(peer.pid)
+    finally:
+        peer.stop()
+    result.raw["throughput"] = {"ours": ours.model_dump(), "peer": theirs.model_dump()}
+    result.rows += [
+        Row(
+            measure=measure,
+            ours=ours.rps,
+            baseline=theirs.rps,
+            unit="req/s",
+            goal=goal,
+            met=theirs.rps > 0 and ours.rps / theirs.rps >= 1.2,
+        ),
+        Row(
+            measure="p50 latency under that load (ms, ours ÷ peer)",
+            ours=ours.p50_ms,
+            baseline=theirs.p50_ms,
+            unit="ms",
+            goal="report",
+        ),
+        Row(
+            measure="peak RSS under that load (MiB, API ÷ Node peer)",
+            ours=api_rss,
+            baseline=peer_rss,
+            unit="MiB",
+            goal="report",
+        ),
+    ]
+    if ours.errors or theirs.errors:
+        result.notes.append(f"throughput errors: ours {ours.errors}, peer {theirs.errors}")
+
+
+def _load_test(
+    result: RunResult, settings: Neo4jSettings, api: ChildServer, bodies: list[str], plan: Plan
+) -> None:
+    mixed = list(bodies)
+    body, what = concurrency.map_body(api.url)
+    key = concurrency.leader_key(settings) if body else None
+    if body is not None:
+        mixed = [b for pair in zip(bodies, [body] * len(bodies), strict=True) for b in pair]
+        result.notes.append(f"load test map query: {what}")
+    else:
+        result.notes.append(f"load test: assetsNear only ({what})")
+    say(f"load test: {plan.load_clients} clients for {plan.load_s:.0f} s")
+    run = drive(api.url, mixed, connections=plan.load_clients, seconds=plan.load_s, token=key)
+    label = f"load test {plan.load_clients} clients × {plan.load_s:.0f} s"
+    result.raw["load_test"] = run.model_dump()
+    result.rows += [
+        Row(
+            measure=f"{label}: p50 / p95 / p99 (ms)",
+            cells=[
+                f"{label}: p50 / p95 / p99",
+                f"{run.p50_ms:.0f} / {run.p95_ms:.0f} / {run.p99_ms:.0f} ms",
+                "—",
+                "—",
+                "report",
+            ],
+        ),
+        Row(
+            measure=f"{label}: requests / errors",
+            cells=[
+                f"{label}: requests, errors",
+                f"{run.requests:,} ({run.rps:.0f} req/s), {run.errors} errors",
+                "—",
+                "—",
+                "0 errors" + (" ✓" if run.errors == 0 else " ✗"),
+            ],
+        ),
+        Row(
+            measure="API peak RSS after the load test (MiB)",
+            ours=vm_hwm_mib(api.pid),
+            unit="MiB",
+            goal="report",
+        ),
+    ]
+
+
+def _ui(result: RunResult, api: ChildServer) -> None:
+    measure = f"relationship map of {ui.MAP_NODES:,} nodes: time to interactive in Chromium (ms)"
+    found = ui.measure_map(api.url.removesuffix("/graphql"))
+    if found.skipped:
+        result.rows.append(Row(measure=measure, goal="report", skipped=found.skipped))
+    else:
+        result.rows.append(Row(measure=measure, ours=found.ready_ms, unit="ms", goal="report"))
+        result.rows.append(
+            Row(
+                measure="one wheel-zoom frame on that map (ms)",
+                ours=found.zoom_frame_ms,
+                unit="ms",
+                goal="< 50",
+            )
+        )
+
+
+def _external(result: RunResult, settings: Neo4jSettings, plan: Plan, log_dir: Path) -> None:
+    env = neo4j_env(settings)
+    for name, args, goal in (
+        ("bench_load.py", plan.load_args, "loader ÷ bare UNWIND ≥ 0.7"),
+        ("bench_analytics.py", plan.analytics_args, "sampled k=256 < 10 s; recall ≥ 0.85"),
+    ):
+        say(f"running bench/{name} {' '.join(args)}")
+        run_ = run_script(name, args, env=env, out_dir=log_dir, timeout=plan.script_timeout_s)
+        result.raw[name] = run_.model_dump(mode="json")
+        if not run_.ran:
+            result.rows.append(Row(measure=f"bench/{name}", goal=goal, skipped=run_.reason or "?"))
+            continue
+        result.rows += run_.rows
+        result.notes += [f"{name}: {n}" for n in run_.notes]
+        if name == "bench_analytics.py":
+            result.rows.append(
+                Row(
+                    measure="analytics run peak RSS (MiB, whole script)",
+                    ours=run_.peak_rss_mib,
+                    unit="MiB",
+                    goal="report",
+                )
+            )
+
+
+def run(size: Size, *, seed: int = 7, with_peer: bool = True, out_doc: Path = DOC) -> RunResult:
+    """Run the suite at ``size``; write the JSON results and the performance page."""
+    began = time.monotonic()
+    plan = PLANS[size]
+    log_dir = RESULTS_DIR / f"{size}-logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    result = RunResult(size=size, seed=seed, machine=describe_machine(PEER_DIR))
+    say(f"starting the benchmark's own Neo4j in .commongraph/bench ({size})")
+    with bench_neo4j() as (settings, _layout):
+        with neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver:
+            apply_schema(driver, settings.database)
+            say("loading the generated data set")
+            result.dataset = load_dataset(
+                driver, size, seed=seed, database=settings.database, say=say
+            )
+            say(f"loaded: {result.dataset}")
+            centres = draw_centres(driver, plan.centres, seed=seed, database=settings.database)
+        bodies = [near_body(c) for c in centres]
+        api = start_api(settings, log_dir)
+        try:
+            _attempt(
+                result,
+                "assetsNear p50",
+                "≤ 1.3",
+                lambda: _latency(result, settings, api, centres, plan),
+            )
+            if with_peer:
+                _attempt(
+                    result,
+                    "assetsNear throughput vs @neo4j/graphql",
+                    "≥ 1.2",
+                    lambda: _throughput(result, settings, api, bodies, plan, log_dir),
+                )
+            _attempt(
+                result,
+                "load test",
+                "0 errors",
+                lambda: _load_test(result, settings, api, bodies, plan),
+            )
+            _attempt(result, "relationship map in Chromium", "report", lambda: _ui(result, api))
+        finally:
+            api.stop()
+
+        def _profile() -> None:
+            say("profiling the API path with pyinstrument")
+            result.profile = profiling.profile_api(settings, bodies[:50])
+            (log_dir / "profile.txt").write_text(result.profile.text)
+
+        _attempt(result, "profile of the API path", "", _profile)
+        _attempt(
+            result, "standalone scripts", "", lambda: _external(result, settings, plan, log_dir)
+        )
+    result.seconds = round(time.monotonic() - began, 1)
+    path = result.save()
+    if size != "tiny":
+        out_doc.write_text(render(latest_results()))
+        say(f"wrote {path.relative_to(PROJECT_ROOT)} and {out_doc.relative_to(PROJECT_ROOT)}")
+    say(f"done in {result.seconds:.0f} s")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--size", choices=["small", "wales"], default="small")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-peer", action="store_true", help="skip the @neo4j/graphql peer")
+    args = parser.parse_args(argv)
+    run(args.size, seed=args.seed, with_peer=not args.no_peer)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+// The GraphQL documents the UI sends, one file each (validated against the schema in tests).
+import addToShortlist from "./documents/addToShortlist.graphql?raw";
+import assetsNear from "./documents/assetsNear.graphql?raw";
+import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
+import connection from "./documents/connection.graphql?raw";
+import createShortlist from "./documents/createShortlist.graphql?raw";
+import egoNetwork from "./documents/egoNetwork.graphql?raw";
+import me from "./documents/me.graphql?raw";
+import offering from "./documents/offering.graphql?raw";
+import registerOffering from "./documents/registerOffering.graphql?raw";
+import relationshipMap from "./documents/relationshipMap.graphql?raw";
+import serviceDetail from "./documents/serviceDetail.graphql?raw";
+import sharedShortlist from "./documents/sharedShortlist.graphql?raw";
+import similarListings from "./documents/similarListings.graphql?raw";
+import updateOffering from "./documents/updateOffering.graphql?raw";
+
+export const documents = {
+  addToShortlist,
+  assetsNear,
+  confirmStillCorrect,
+  connection,
+  createShortlist,
+  egoNetwork,
+  me,
+  offering,
+  registerOffering,
+  relationshipMap,
+  serviceDetail,
+  sharedShortlist,
+  similarListings,
+  updateOffering,
+} as const;

@@ -1,0 +1,108 @@
+// The detail of one service: provider, contact, schedule, place, cost, languages and when it
+// was last verified. Also used (read-only) by the shared shortlist page.
+import { t, type MessageKey } from "../i18n";
+import { formatDate, h } from "../ui/dom";
+
+export interface ScheduleView {
+  byday: string | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  freq: string | null;
+  description?: string | null;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  description?: string | null;
+  url?: string | null;
+  email?: string | null;
+  minimumAge?: number | null;
+  maximumAge?: number | null;
+  feesDescription?: string | null;
+  lastVerified?: string | null;
+  stale?: boolean;
+  organization?: { id: string; name: string | null } | null;
+  locations?: { name?: string | null; address?: string | null; accessibility?: string[] }[];
+  schedules?: ScheduleView[];
+  contacts?: { name: string | null; email: string | null; phones: string[] }[];
+  costOptions?: { option: string | null; amount: number | null; currency: string | null }[];
+  languages?: { code: string | null; name: string | null }[];
+  needs?: { id: string; name: string | null }[];
+}
+
+const DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+function days(byday: string | null): string {
+  if (!byday) return "";
+  return byday
+    .split(",")
+    .map((d) => d.trim())
+    .map((d) => (DAY_CODES.includes(d.slice(-2)) ? t(`day.${d.slice(-2)}` as MessageKey) : d))
+    .join(", ");
+}
+
+export function scheduleLines(schedules: ScheduleView[] = []): HTMLElement {
+  if (!schedules.length) return h("p", { text: t("detail.noSchedule") });
+  return h(
+    "ul",
+    { class: "schedule" },
+    ...schedules.map((s) => {
+      const line = t("detail.scheduleLine", {
+        days: days(s.byday),
+        opens: (s.opensAt ?? "").slice(0, 5),
+        closes: (s.closesAt ?? "").slice(0, 5),
+      });
+      const monthly = s.freq && s.freq.toUpperCase() === "MONTHLY" ? ` (${t("detail.monthly")})` : "";
+      return h("li", { text: line + monthly });
+    }),
+  );
+}
+
+function row(label: MessageKey, ...value: (Node | string)[]): HTMLElement[] {
+  return [h("dt", { text: t(label) }), h("dd", {}, ...value)];
+}
+
+function safeUrl(url: string): string | null {
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
+export function serviceDetail(service: ServiceView): HTMLElement {
+  const rows: HTMLElement[] = [];
+  if (service.organization?.name) rows.push(...row("detail.provider", service.organization.name));
+  const contact: Node[] = [];
+  for (const c of service.contacts ?? []) {
+    for (const phone of c.phones) contact.push(h("div", {}, `${t("detail.phone")}: `, h("a", { href: `tel:${phone.replace(/\s/g, "")}`, text: phone })));
+    if (c.email) contact.push(h("div", {}, `${t("detail.email")}: `, h("a", { href: `mailto:${c.email}`, text: c.email })));
+  }
+  if (service.email) contact.push(h("div", {}, `${t("detail.email")}: `, h("a", { href: `mailto:${service.email}`, text: service.email })));
+  const url = service.url ? safeUrl(service.url) : null;
+  if (url) contact.push(h("div", {}, `${t("detail.website")}: `, h("a", { href: url, rel: "noopener", target: "_blank", text: url })));
+  if (contact.length) rows.push(...row("detail.contact", ...contact));
+  rows.push(...row("detail.schedule", scheduleLines(service.schedules)));
+  const places = (service.locations ?? []).map((l) => [l.name, l.address].filter(Boolean).join(", ")).filter(Boolean);
+  if (places.length) rows.push(...row("detail.where", places.join("; ")));
+  const access = [...new Set((service.locations ?? []).flatMap((l) => l.accessibility ?? []))];
+  if (access.length) rows.push(...row("detail.accessibility", access.join(", ")));
+  const free = (service.costOptions ?? []).some((c) => c.amount === 0 || c.option?.toLowerCase() === "free");
+  const costs = (service.costOptions ?? []).filter((c) => c.amount).map((c) => `${c.option ?? ""} ${c.currency === "GBP" ? "£" : (c.currency ?? "")}${c.amount}`.trim());
+  if (free || costs.length || service.feesDescription) {
+    rows.push(...row("detail.cost", [free ? t("detail.free") : "", ...costs, service.feesDescription ?? ""].filter(Boolean).join("; ")));
+  }
+  const langs = (service.languages ?? []).map((l) => (l.code && ["cy", "en", "pl", "ar", "ur"].includes(l.code) ? t(`language.${l.code}` as MessageKey) : (l.name ?? l.code ?? "")));
+  if (langs.length) rows.push(...row("detail.languages", langs.join(", ")));
+  if (service.minimumAge != null || service.maximumAge != null) {
+    rows.push(...row("detail.ages", t("detail.agesRange", { min: service.minimumAge ?? 0, max: service.maximumAge ?? "…" })));
+  }
+  const needs = (service.needs ?? []).map((n) => n.name ?? n.id);
+  if (needs.length) rows.push(...row("detail.needs", needs.join(", ")));
+  const verified = formatDate(service.lastVerified);
+  rows.push(...row("detail.lastVerified", h("span", { class: service.stale ? "stale" : "", text: verified ?? t("detail.neverVerified") })));
+  return h(
+    "article",
+    { class: "service-detail", "data-id": service.id },
+    h("h3", { text: service.name }),
+    service.description ? h("p", { text: service.description }) : null,
+    h("dl", {}, ...rows),
+  );
+}

@@ -1,0 +1,107 @@
+// The shortlist beside the results: remove, print, and a share link. Signed-in connectors
+// get a server shortlist with an unguessable token (`/shortlist/<token>`); anyone else gets
+// a link carrying the service ids (`#/list?ids=…`), which the shared page reads publicly.
+import { ApiError, gql, isFailure } from "../api/client";
+import { currentViewer } from "../api/auth";
+import { documents } from "../api/documents";
+import { t } from "../i18n";
+import { actionMessage, h, setMessage } from "../ui/dom";
+import { entries, remove } from "./shortlistStore";
+
+interface ShortlistMutation {
+  __typename: string;
+  message?: string;
+  shortlist?: { id: string; token: string; sharePath: string };
+}
+
+export function shortlistPanel(): HTMLElement {
+  const list = h("ul", { id: "shortlist-items", class: "shortlist-items" });
+  const link = h("input", { id: "share-link", type: "text", readonly: true, class: "share-link" });
+  const linkField = h(
+    "div",
+    { class: "field", id: "share-field", hidden: true },
+    h("label", { for: "share-link", i18n: "shortlist.link" }),
+    link,
+  );
+  const print = h("button", { type: "button", id: "print-shortlist", i18n: "shortlist.print" });
+  const share = h("button", { type: "button", id: "share-shortlist", i18n: "shortlist.share" });
+  print.addEventListener("click", () => window.print());
+  share.addEventListener("click", () => void shareShortlist());
+  const panel = h(
+    "section",
+    { class: "panel shortlist", "aria-labelledby": "shortlist-heading" },
+    h("h2", { id: "shortlist-heading", i18n: "shortlist.heading" }),
+    list,
+    h("div", { class: "actions" }, print, share),
+    actionMessage("share-message"),
+    linkField,
+  );
+  return panel;
+}
+
+export function renderShortlist(): void {
+  const list = document.getElementById("shortlist-items");
+  if (!list) return;
+  const items = entries();
+  list.replaceChildren(
+    ...(items.length
+      ? items.map((entry) => {
+          const button = h("button", {
+            type: "button",
+            class: "link-button",
+            "aria-label": t("shortlist.remove", { name: entry.name }),
+            text: "✕",
+          });
+          button.addEventListener("click", () => remove(entry.id));
+          return h("li", { "data-id": entry.id }, h("span", { text: entry.name }), button);
+        })
+      : [h("li", { class: "empty", text: t("shortlist.empty") })]),
+  );
+  for (const id of ["print-shortlist", "share-shortlist"]) {
+    (document.getElementById(id) as HTMLButtonElement | null)?.toggleAttribute("disabled", !items.length);
+  }
+}
+
+async function serverShortlist(ids: string[]): Promise<string> {
+  const name = t("shortlist.name", { date: new Date().toLocaleDateString("en-GB") });
+  const created = await gql<{ createShortlist: ShortlistMutation }>(documents.createShortlist, { name });
+  const result = created.createShortlist;
+  if (isFailure(result as { __typename: string }) || !result.shortlist) {
+    throw new ApiError(result.message ?? "createShortlist failed");
+  }
+  for (const serviceId of ids) {
+    const added = await gql<{ addToShortlist: ShortlistMutation }>(documents.addToShortlist, {
+      shortlistId: result.shortlist.id,
+      serviceId,
+    });
+    if (isFailure(added.addToShortlist)) throw new ApiError(added.addToShortlist.message ?? "");
+  }
+  return result.shortlist.sharePath;
+}
+
+async function shareShortlist(): Promise<void> {
+  const ids = entries().map((e) => e.id);
+  if (!ids.length) return;
+  setMessage("share-message", t("common.loading"));
+  try {
+    const viewer = currentViewer();
+    const path =
+      viewer && ["connector", "admin"].includes(viewer.role)
+        ? await serverShortlist(ids)
+        : `/#/list?ids=${ids.map(encodeURIComponent).join(",")}`;
+    const url = new URL(path, window.location.origin).toString();
+    const input = document.getElementById("share-link") as HTMLInputElement;
+    input.value = url;
+    document.getElementById("share-field")?.removeAttribute("hidden");
+    input.focus();
+    input.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage("share-message", t("shortlist.copied"));
+    } catch {
+      setMessage("share-message", "");
+    }
+  } catch (error) {
+    setMessage("share-message", (error as Error).message, true);
+  }
+}

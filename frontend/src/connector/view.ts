@@ -1,0 +1,255 @@
+// Connector journey: postcode or map click → nearest services with filters → detail →
+// shortlist → print or share.
+import { ApiError, getJson, gql } from "../api/client";
+import { documents } from "../api/documents";
+import { onLanguageChange, t } from "../i18n";
+import { AssetMap } from "../map/assetMap";
+import { field, h, option, setMessage, showFieldError } from "../ui/dom";
+import { serviceDetail, type ServiceView } from "./detail";
+import { filtersFieldset, readFilters, type Filters } from "./filters";
+import { renderResults, type Hit } from "./results";
+import { renderShortlist, shortlistPanel } from "./shortlistPanel";
+import { add, has, onShortlistChange } from "./shortlistStore";
+
+interface Centre {
+  latitude: number;
+  longitude: number;
+  label: string | null;
+  areaId: string | null;
+}
+
+interface NearData {
+  assetsNear: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Hit[];
+  };
+}
+
+interface PostcodePoint {
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  area_id?: string | null;
+}
+
+const PAGE = 20;
+
+export function connectorView(root: HTMLElement): () => void {
+  let centre: Centre | null = null;
+  let hits: Hit[] = [];
+  let total = 0;
+  let next: string | null = null;
+  let detail: ServiceView | null = null;
+  let lastFilters: Filters | null = null;
+  const map = new AssetMap();
+
+  const postcode = h("input", { type: "text", autocomplete: "postal-code", inputmode: "text", spellcheck: "false" });
+  const radius = h("select", {}, ...[1, 2, 5, 10, 25, 50].map((km) => option(String(km), null, `${km} km`)));
+  radius.value = "5";
+  const form = h(
+    "form",
+    { id: "search-form", novalidate: true },
+    h(
+      "div",
+      { class: "search-row" },
+      field("postcode", "find.postcode", postcode, "find.postcodeHelp"),
+      field("radius", "find.radius", radius),
+      h("button", { type: "submit", id: "search-button", class: "primary", i18n: "find.search" }),
+    ),
+    filtersFieldset(),
+  );
+  const mapEl = h("div", { id: "map", class: "map", role: "region", "data-i18n-aria-label": "find.mapLabel", "aria-label": t("find.mapLabel") });
+  const offline = h("p", { class: "help", id: "map-note" });
+  const list = h("ol", { id: "results", class: "results" });
+  const more = h("button", { type: "button", id: "more-results", hidden: true, i18n: "find.more" });
+  const detailBody = h("div", { id: "detail-body" });
+  const detailAdd = h("button", { type: "button", id: "detail-add", class: "add" });
+  const detailClose = h("button", { type: "button", id: "detail-close", i18n: "detail.back" });
+  const detailPanel = h(
+    "section",
+    { id: "detail", class: "panel detail", hidden: true, "aria-labelledby": "detail-heading" },
+    h("h2", { id: "detail-heading", tabindex: -1, i18n: "detail.heading" }),
+    detailBody,
+    h("div", { class: "actions" }, detailAdd, detailClose),
+    h("p", { id: "detail-message", class: "action-message", role: "status" }),
+  );
+
+  root.replaceChildren(
+    h(
+      "section",
+      { class: "screen connector", "aria-labelledby": "find-heading" },
+      h("h1", { id: "find-heading", i18n: "find.heading" }),
+      h("p", { class: "intro", i18n: "find.intro" }),
+      form,
+      h("p", { id: "search-status", role: "status", "aria-live": "polite" }),
+      h(
+        "div",
+        { class: "columns" },
+        h("div", { class: "map-column" }, mapEl, offline),
+        h(
+          "section",
+          { class: "results-column", "aria-labelledby": "results-heading" },
+          h("h2", { id: "results-heading", i18n: "find.results" }),
+          h("p", { id: "result-count", role: "status" }),
+          list,
+          more,
+        ),
+      ),
+      detailPanel,
+      shortlistPanel(),
+    ),
+  );
+
+  const openDetail = async (id: string): Promise<void> => {
+    setMessage("detail-message", t("common.loading"));
+    detailPanel.hidden = false;
+    try {
+      const data = await gql<{ node: ServiceView & { __typename: string; message?: string } }>(documents.serviceDetail, { id });
+      if (data.node.__typename !== "Service") throw new ApiError(data.node.message ?? data.node.__typename);
+      detail = data.node;
+      drawDetail();
+      setMessage("detail-message", "");
+      (document.getElementById("detail-heading") as HTMLElement).focus();
+    } catch (error) {
+      setMessage("detail-message", (error as Error).message, true);
+    }
+  };
+
+  const drawDetail = (): void => {
+    if (!detail) return;
+    detailBody.replaceChildren(serviceDetail(detail));
+    const onList = has(detail.id);
+    detailAdd.textContent = onList ? t("find.added") : t("find.add");
+    detailAdd.setAttribute("aria-pressed", String(onList));
+  };
+
+  const drawResults = (): void => {
+    renderResults(list, hits, (id) => void openDetail(id));
+    const km = radius.value;
+    const countText = !centre
+      ? ""
+      : !total
+        ? t("find.none")
+        : total > hits.length
+          ? t("find.countMore", { n: total, km, shown: hits.length })
+          : t("find.count", { n: total, km });
+    setMessage("result-count", countText);
+    more.hidden = !next;
+    if (centre) {
+      setMessage(
+        "search-status",
+        centre.label
+          ? t("find.centre", { place: centre.label })
+          : t("find.clickedPoint", { lat: centre.latitude.toFixed(4), lon: centre.longitude.toFixed(4) }),
+      );
+    }
+  };
+
+  const run = async (append: boolean): Promise<void> => {
+    if (!centre) return;
+    const filters = append ? lastFilters : readFilters();
+    if (!filters) return;
+    lastFilters = filters;
+    setMessage("result-count", t("common.loading"));
+    try {
+      const data = await gql<NearData>(documents.assetsNear, {
+        latitude: centre.latitude,
+        longitude: centre.longitude,
+        radiusKm: Number(radius.value),
+        need: filters.need ?? null,
+        age: filters.age ?? null,
+        freeOnly: filters.freeOnly,
+        language: filters.language ?? null,
+        accessibility: filters.accessibility ?? null,
+        openAt: filters.openAt ?? null,
+        areaId: filters.withinArea ? centre.areaId : null,
+        first: PAGE,
+        after: append ? next : null,
+      });
+      const page = data.assetsNear;
+      hits = append ? [...hits, ...page.edges] : page.edges;
+      total = page.totalCount;
+      next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      drawResults();
+      map.showCentre(centre.latitude, centre.longitude, Number(radius.value));
+      map.showPoints(
+        hits.flatMap((hit) => {
+          const loc = hit.node.locations.find((l) => l.latitude != null && l.longitude != null);
+          return loc ? [{ id: hit.node.id, name: hit.node.name, latitude: loc.latitude!, longitude: loc.longitude! }] : [];
+        }),
+        !append,
+      );
+    } catch (error) {
+      const problem = error as ApiError;
+      const target = { need: "f-need", age: "f-age", openAt: "f-time", radiusKm: "radius", language: "f-language", accessibility: "f-access" }[problem.field ?? ""];
+      if (target) showFieldError(target, problem.message);
+      setMessage("result-count", problem.message, true);
+    }
+  };
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    showFieldError("postcode", null);
+    const typed = postcode.value.trim();
+    if (typed) {
+      try {
+        const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(typed)}`);
+        centre = { latitude: point.latitude, longitude: point.longitude, label: point.postcode, areaId: point.area_id ?? null };
+      } catch (error) {
+        const problem = error as ApiError;
+        showFieldError("postcode", problem.code === "404" ? t("find.postcodeUnknown") : problem.message);
+        postcode.focus();
+        return;
+      }
+    } else if (!centre) {
+      showFieldError("postcode", t("find.needPoint"));
+      postcode.focus();
+      return;
+    }
+    await run(false);
+  });
+  more.addEventListener("click", () => void run(true));
+  detailClose.addEventListener("click", () => {
+    detailPanel.hidden = true;
+    list.querySelector<HTMLButtonElement>(`button.details[data-id="${CSS.escape(detail?.id ?? "")}"]`)?.focus();
+  });
+  detailAdd.addEventListener("click", () => {
+    if (detail) add({ id: detail.id, name: detail.name });
+  });
+
+  map.whenPicked(async (latitude, longitude) => {
+    postcode.value = "";
+    let areaId: string | null = null;
+    try {
+      areaId = (await getJson<{ area_id: string | null }>(`/api/areas/at?latitude=${latitude}&longitude=${longitude}`)).area_id;
+    } catch {
+      areaId = null;
+    }
+    centre = { latitude, longitude, label: null, areaId };
+    await run(false);
+  });
+  map.whenSelected((id) => void openDetail(id));
+  void map.mount(mapEl).then(() => {
+    offline.textContent = mapEl.classList.contains("offline") ? t("find.mapOffline") : "";
+  });
+
+  renderShortlist();
+  const stopShortlist = onShortlistChange(() => {
+    renderShortlist();
+    const focusedId = (document.activeElement as HTMLElement | null)?.closest("li")?.dataset.id;
+    drawResults();
+    drawDetail();
+    if (focusedId) list.querySelector<HTMLButtonElement>(`li[data-id="${CSS.escape(focusedId)}"] button.add`)?.focus();
+  });
+  const stopLanguage = onLanguageChange(() => {
+    drawResults();
+    drawDetail();
+    renderShortlist();
+    offline.textContent = mapEl.classList.contains("offline") ? t("find.mapOffline") : "";
+  });
+  return () => {
+    stopShortlist();
+    stopLanguage();
+  };
+}

@@ -1,0 +1,211 @@
+// The registration form: validates as you type, shows similar listings before submitting,
+// and on submit shows the server's verdict next to the field or button it concerns.
+import { getJson, gql, isFailure, type Failure } from "../api/client";
+import { documents } from "../api/documents";
+import { t, type MessageKey } from "../i18n";
+import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
+import { DAYS } from "../connector/filters";
+import { lookForSimilar, similarPanel } from "./similar";
+import { CHECKS, list } from "./validation";
+
+export interface RegisteredService {
+  id: string;
+  name: string;
+  moderationStatus: string;
+  version: number;
+  lastVerified: string | null;
+}
+
+type Result = { __typename: string; service?: RegisteredService } & Partial<Failure>;
+
+const input = (name: string, type = "text", extra: Record<string, string | number | boolean> = {}) =>
+  h("input", { name, type, autocomplete: "off", ...extra });
+
+function f(name: string, label: MessageKey, el: HTMLInputElement | HTMLTextAreaElement, help?: MessageKey) {
+  return field(`o-${name}`, label, el, help);
+}
+
+export function registerForm(organisationId: string | null, onRegistered: (s: RegisteredService) => void): HTMLFormElement {
+  const form = h(
+    "form",
+    { id: "register-form", class: "offering-form", novalidate: true, "aria-labelledby": "register-heading" },
+    h("h2", { id: "register-heading", i18n: "group.register" }),
+    f("name", "group.name", input("name", "text", { required: true, maxlength: 200 })),
+    f("description", "group.description", h("textarea", { name: "description", rows: 3, maxlength: 5000 })),
+    f("organizationId", "group.organisation", input("organizationId", "text", { value: organisationId ?? "", readonly: Boolean(organisationId) })),
+    h("fieldset", {}, h("legend", { i18n: "group.location" }),
+      f("locationName", "group.locationName", input("locationName")),
+      f("address1", "group.address", input("address1")),
+      f("city", "group.city", input("city")),
+      h("div", { class: "inline" },
+        f("postalCode", "group.postcode", input("postalCode")),
+        h("button", { type: "button", id: "o-find-postcode", i18n: "group.findPostcode" }),
+      ),
+      h("div", { class: "inline" },
+        f("latitude", "group.latitude", input("latitude", "text", { inputmode: "decimal", required: true })),
+        f("longitude", "group.longitude", input("longitude", "text", { inputmode: "decimal", required: true })),
+      ),
+    ),
+    similarPanel(),
+    h("fieldset", {}, h("legend", { i18n: "group.contact" }),
+      f("email", "group.email", input("email", "email")),
+      f("url", "group.url", input("url", "url")),
+      f("phone", "group.phone", input("phone", "tel")),
+    ),
+    h("fieldset", {}, h("legend", { i18n: "group.who" }),
+      f("needs", "group.needs", input("needs")),
+      f("languages", "group.languages", input("languages")),
+      h("div", { class: "inline" },
+        f("minimumAge", "group.minAge", input("minimumAge", "number", { min: 0, max: 150 })),
+        f("maximumAge", "group.maxAge", input("maximumAge", "number", { min: 0, max: 150 })),
+      ),
+      h("div", { class: "field check" }, input("free", "checkbox", { id: "o-free" }), h("label", { for: "o-free", i18n: "group.free" })),
+    ),
+    h("fieldset", { id: "o-days-group" }, h("legend", { i18n: "group.when" }),
+      h("div", { class: "days", role: "group", "aria-labelledby": "o-days-label" },
+        h("span", { id: "o-days-label", i18n: "group.days" }),
+        ...DAYS.map((d) => h("label", { class: "day" }, input("day", "checkbox", { value: d, id: `o-day-${d}` }), h("span", { "data-i18n": `day.${d}`, text: t(`day.${d}` as MessageKey) }))),
+      ),
+      h("p", { class: "field-error", id: "o-days-error", "aria-live": "polite" }),
+      h("div", { class: "inline" },
+        f("opensAt", "group.opens", input("opensAt", "text", { placeholder: "09:00" })),
+        f("closesAt", "group.closes", input("closesAt", "text", { placeholder: "12:00" })),
+      ),
+    ),
+    h("section", { id: "duplicates", class: "panel duplicates", hidden: true, "aria-labelledby": "duplicates-heading" },
+      h("h3", { id: "duplicates-heading", tabindex: -1, i18n: "group.likely" }),
+      h("ul", { id: "duplicates-list" }),
+      h("button", { type: "button", id: "register-anyway", i18n: "group.registerAnyway" }),
+    ),
+    h("button", { type: "submit", id: "register-submit", class: "primary", i18n: "group.submit" }),
+    actionMessage("register-message"),
+  );
+
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
+  const check = (name: string): boolean => {
+    const rule = CHECKS[name];
+    if (!rule) return true;
+    const problem = rule(value(name), form);
+    showFieldError(`o-${name}`, problem);
+    return !problem;
+  };
+  const days = () => [...form.querySelectorAll<HTMLInputElement>('input[name="day"]:checked')].map((d) => d.value);
+  const checkDays = (): boolean => {
+    const timed = value("opensAt").trim() || value("closesAt").trim();
+    const problem = timed && !days().length ? t("valid.days") : null;
+    const slot = document.getElementById("o-days-error");
+    if (slot) slot.textContent = problem ?? "";
+    return !problem;
+  };
+  const coords = (): [number | null, number | null] => {
+    const lat = Number(value("latitude"));
+    const lon = Number(value("longitude"));
+    return value("latitude").trim() && value("longitude").trim() && !Number.isNaN(lat) && !Number.isNaN(lon) ? [lat, lon] : [null, null];
+  };
+
+  form.addEventListener("input", (event) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === "day") checkDays();
+    else if (target.name) {
+      check(target.name);
+      if (target.name === "minimumAge") check("maximumAge");
+      if (target.name === "maximumAge") check("minimumAge");
+      if (["opensAt", "closesAt"].includes(target.name)) checkDays();
+    }
+    if (["name", "latitude", "longitude"].includes(target.name)) lookForSimilar(value("name"), ...coords());
+  });
+
+  form.querySelector("#o-find-postcode")!.addEventListener("click", async () => {
+    showFieldError("o-postalCode", null);
+    try {
+      const point = await getJson<{ postcode: string; latitude: number; longitude: number }>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
+      (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
+      (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
+      (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);
+      check("latitude");
+      check("longitude");
+      lookForSimilar(value("name"), ...coords());
+    } catch (error) {
+      showFieldError("o-postalCode", (error as Error).message);
+    }
+  });
+
+  const submit = async (confirmNotDuplicate: boolean): Promise<void> => {
+    const names = Object.keys(CHECKS);
+    const ok = names.map(check).every(Boolean) && checkDays();
+    if (!ok) {
+      setMessage("register-message", t("valid.fix"), true);
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const optional = (name: string) => value(name).trim() || null;
+    const integer = (name: string) => (value(name).trim() ? Number(value(name)) : null);
+    const [latitude, longitude] = coords();
+    const schedules = days().length && value("opensAt").trim() && value("closesAt").trim()
+      ? [{ byday: days().join(","), opensAt: value("opensAt").trim(), closesAt: value("closesAt").trim() }]
+      : [];
+    const payload = {
+      name: value("name").trim(),
+      description: optional("description"),
+      organizationId: optional("organizationId"),
+      latitude,
+      longitude,
+      locationName: optional("locationName"),
+      address1: optional("address1"),
+      city: optional("city"),
+      postalCode: optional("postalCode"),
+      email: optional("email"),
+      url: optional("url"),
+      phone: optional("phone"),
+      needs: list(value("needs")),
+      languages: list(value("languages")).map((c) => c.toLowerCase()),
+      minimumAge: integer("minimumAge"),
+      maximumAge: integer("maximumAge"),
+      free: (form.elements.namedItem("free") as HTMLInputElement).checked,
+      schedules,
+      confirmNotDuplicate,
+    };
+    setMessage("register-message", t("common.loading"));
+    try {
+      const data = await gql<{ registerOffering: Result }>(documents.registerOffering, { input: payload });
+      const result = data.registerOffering;
+      if (!isFailure(result) && result.service) {
+        document.getElementById("duplicates")!.hidden = true;
+        form.reset();
+        if (organisationId) (form.elements.namedItem("organizationId") as HTMLInputElement).value = organisationId;
+        document.getElementById("similar-list")?.replaceChildren();
+        setMessage("register-message", t("group.registered"));
+        onRegistered(result.service);
+        return;
+      }
+      if (result.__typename === "PossibleDuplicates") {
+        const panel = document.getElementById("duplicates")!;
+        panel.hidden = false;
+        document.getElementById("duplicates-list")!.replaceChildren(
+          ...(result.candidates ?? []).map((c) =>
+            h("li", { "data-id": c.id }, h("strong", { text: c.name }), ` — ${t("group.reasons", { reasons: c.reasons.join(", ") })}`),
+          ),
+        );
+        setMessage("register-message", result.message ?? "", true);
+        (document.getElementById("duplicates-heading") as HTMLElement).focus();
+        return;
+      }
+      if (result.__typename === "ValidationError" && result.field) {
+        const name = result.field.split(".")[0];
+        if (document.getElementById(`o-${name}`)) {
+          showFieldError(`o-${name}`, result.message ?? "");
+          document.getElementById(`o-${name}`)?.focus();
+        }
+      }
+      setMessage("register-message", result.message ?? result.__typename, true);
+    } catch (error) {
+      setMessage("register-message", (error as Error).message, true);
+    }
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void submit(false);
+  });
+  form.querySelector("#register-anyway")!.addEventListener("click", () => void submit(true));
+  return form;
+}

@@ -1,0 +1,93 @@
+// Third-sector group journey: signed in with the group's key, register an offering, see
+// its moderation status, edit it, confirm it is still correct.
+import { currentViewer, onViewerChange } from "../api/auth";
+import { onLanguageChange, t } from "../i18n";
+import { h, setMessage } from "../ui/dom";
+import { editForm, listingItem, loadOffering, remember, rememberedIds, type Offering } from "./myListings";
+import { registerForm } from "./registerForm";
+
+export function groupView(root: HTMLElement): () => void {
+  let offerings: Offering[] = [];
+  const listEl = h("ul", { id: "my-listings", class: "my-listings" });
+  const editSlot = h("div", { id: "edit-slot" });
+  const formSlot = h("div", { id: "register-slot" });
+
+  root.replaceChildren(
+    h(
+      "section",
+      { class: "screen group", "aria-labelledby": "group-heading" },
+      h("h1", { id: "group-heading", i18n: "group.heading" }),
+      h("p", { class: "intro", i18n: "group.intro" }),
+      h("p", { id: "group-key", class: "notice", i18n: "group.needKey" }),
+      h("section", { class: "panel", "aria-labelledby": "mine-heading" },
+        h("h2", { id: "mine-heading", i18n: "group.mine" }),
+        h("p", { id: "mine-message", role: "status" }),
+        listEl,
+      ),
+      editSlot,
+      formSlot,
+    ),
+  );
+
+  const drawList = (): void => {
+    listEl.replaceChildren(
+      ...(offerings.length
+        ? offerings.map((o) => listingItem(o, openEdit, replace))
+        : [h("li", { class: "empty", text: t("group.noneYet") })]),
+    );
+  };
+  const replace = (next: Offering): void => {
+    offerings = offerings.map((o) => (o.id === next.id ? next : o));
+    const focused = document.activeElement?.className;
+    drawList();
+    if (focused) listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(next.id)}"] .${focused.split(" ")[0]}`)?.focus();
+    const message = document.getElementById(`msg-${next.id}`);
+    if (message && next.lastVerified) message.textContent = t("group.confirmed", { date: new Date(next.lastVerified).toLocaleDateString("en-GB") });
+  };
+  const openEdit = (offering: Offering): void => {
+    editSlot.replaceChildren(
+      editForm(
+        offering,
+        (saved) => {
+          replace(saved);
+          editSlot.replaceChildren();
+          listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(saved.id)}"] .edit`)?.focus();
+        },
+        () => editSlot.replaceChildren(),
+      ),
+    );
+    (document.getElementById("edit-heading") as HTMLElement).focus();
+  };
+
+  const signedIn = async (): Promise<void> => {
+    const viewer = currentViewer();
+    document.getElementById("group-key")!.hidden = Boolean(viewer);
+    if (!viewer) {
+      formSlot.replaceChildren();
+      offerings = [];
+      drawList();
+      return;
+    }
+    formSlot.replaceChildren(
+      registerForm(viewer.organisationId, async (service) => {
+        remember(service.id);
+        const full = await loadOffering(service.id);
+        offerings = [full ?? ({ ...service, description: null, email: null, url: null, minimumAge: null, maximumAge: null } as Offering), ...offerings.filter((o) => o.id !== service.id)];
+        drawList();
+      }),
+    );
+    setMessage("mine-message", t("common.loading"));
+    const loaded = await Promise.all(rememberedIds().map((id) => loadOffering(id).catch(() => null)));
+    offerings = loaded.filter((o): o is Offering => o !== null);
+    setMessage("mine-message", "");
+    drawList();
+  };
+
+  void signedIn();
+  const stopViewer = onViewerChange(() => void signedIn());
+  const stopLanguage = onLanguageChange(drawList);
+  return () => {
+    stopViewer();
+    stopLanguage();
+  };
+}

@@ -1,0 +1,73 @@
+// Translation: t(key, params), the current language (remembered in localStorage) and a
+// change event so screens re-render their dynamic parts.
+import { cy } from "./cy";
+import { en, type MessageKey } from "./en";
+
+export type Language = "en" | "cy";
+export type { MessageKey };
+
+const STORAGE_KEY = "commongraph.language";
+const dictionaries: Record<Language, Record<MessageKey, string>> = { en, cy };
+const listeners = new Set<() => void>();
+
+function stored(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "cy" ? "cy" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+let current: Language = stored();
+
+export function language(): Language {
+  return current;
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[current][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
+}
+
+export function setLanguage(next: Language): void {
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  document.documentElement.lang = next;
+  applyTranslations(document.body);
+  for (const listener of listeners) listener();
+}
+
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Fill `data-i18n` (text) and `data-i18n-<attr>` (attributes) under `root`. */
+export function applyTranslations(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>("[data-i18n]")) {
+    el.textContent = t(el.dataset.i18n as MessageKey);
+  }
+  for (const attr of ["placeholder", "aria-label", "title"]) {
+    for (const el of root.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) {
+      el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
+    }
+  }
+}
+
+/** Keys whose Welsh text is missing or blank (the browser test expects none). */
+export function missingWelsh(): string[] {
+  return (Object.keys(en) as MessageKey[]).filter((key) => !cy[key]?.trim());
+}
+
+/** Keys with a placeholder in one language but not the other (a test expects none). */
+export function placeholderMismatches(): string[] {
+  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(",");
+  return (Object.keys(en) as MessageKey[]).filter((key) => names(en[key]) !== names(cy[key] ?? ""));
+}

@@ -1,0 +1,99 @@
+// The relationship graph in the browser: merge API views into one graphology graph, colour
+// nodes by a category, size them by betweenness (Brandes 2001, via graphology-metrics) or by
+// degree above BETWEENNESS_LIMIT nodes, where the O(n·m) computation would stall the page.
+import Graph from "graphology";
+import betweenness from "graphology-metrics/centrality/betweenness";
+
+export interface ApiNode {
+  id: string;
+  label: string;
+  kind: string;
+  tribe?: string | null;
+  sector?: string | null;
+  organisationId?: string | null;
+  hop?: number | null;
+}
+
+export interface ApiEdge {
+  source: string;
+  target: string;
+  type: string;
+  weight?: number;
+}
+
+export type ColourBy = "tribe" | "sector" | "kind";
+
+export const BETWEENNESS_LIMIT = 2500;
+
+// Okabe–Ito and Tol's colour-blind-safe palettes, then greys.
+const PALETTE = [
+  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#882255", "#117733",
+  "#332288", "#999933", "#aa4499", "#44aa99", "#661100", "#6699cc", "#888888",
+];
+
+export function newGraph(): Graph {
+  return new Graph({ multi: false, type: "undirected", allowSelfLoops: false });
+}
+
+/** Add nodes and edges not yet in the graph; returns how many nodes were new. */
+export function merge(graph: Graph, nodes: ApiNode[], edges: ApiEdge[]): number {
+  let added = 0;
+  const count = graph.order + nodes.length;
+  for (const node of nodes) {
+    if (graph.hasNode(node.id)) continue;
+    const angle = (graph.order / Math.max(count, 1)) * Math.PI * 2 * 7.3;
+    const radius = Math.sqrt(graph.order + 1);
+    graph.addNode(node.id, {
+      label: node.label,
+      kind: node.kind,
+      tribe: node.tribe ?? "",
+      sector: node.sector ?? "",
+      organisationId: node.organisationId ?? "",
+      x: Math.cos(angle) * radius,
+      y: Math.sin(angle) * radius,
+      size: 3,
+      color: PALETTE[PALETTE.length - 1],
+    });
+    added++;
+  }
+  for (const edge of edges) {
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
+    if (graph.hasEdge(edge.source, edge.target)) continue;
+    graph.addEdge(edge.source, edge.target, { type: "line", relation: edge.type, weight: edge.weight ?? 1, size: 0.6, color: "#b8c2cc" });
+  }
+  return added;
+}
+
+export function category(graph: Graph, node: string, by: ColourBy): string {
+  const attrs = graph.getNodeAttributes(node);
+  return String(attrs[by] || (by === "kind" ? "" : attrs.kind) || "?");
+}
+
+/** Colour every node by `by`; returns the legend (category → colour), largest first. */
+export function colour(graph: Graph, by: ColourBy): [string, string][] {
+  const counts = new Map<string, number>();
+  graph.forEachNode((node) => {
+    const key = category(graph, node, by);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const colours = new Map(order.map(([key], i) => [key, PALETTE[Math.min(i, PALETTE.length - 1)]]));
+  graph.forEachNode((node) => graph.setNodeAttribute(node, "color", colours.get(category(graph, node, by))));
+  return order.map(([key]) => [key, colours.get(key)!]);
+}
+
+/** Size nodes by normalised betweenness (or degree on big graphs); returns which was used. */
+export function size(graph: Graph): "betweenness" | "degree" {
+  if (!graph.order) return "betweenness";
+  const useBetweenness = graph.order <= BETWEENNESS_LIMIT;
+  const scores: Record<string, number> = useBetweenness
+    ? betweenness(graph, { normalized: true })
+    : Object.fromEntries(graph.mapNodes((n) => [n, graph.degree(n)]));
+  let max = 0;
+  for (const value of Object.values(scores)) max = Math.max(max, value);
+  graph.forEachNode((node) => {
+    const score = scores[node] ?? 0;
+    graph.mergeNodeAttributes(node, { score, size: 2.5 + 12 * Math.sqrt(max ? score / max : 0) });
+  });
+  return useBetweenness ? "betweenness" : "degree";
+}

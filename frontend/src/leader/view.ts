@@ -1,0 +1,248 @@
+// System-leader journey: a relationship map searched from a person, organisation, area,
+// profession or sector, expanded hop by hop; colour by tribe/sector, size by betweenness;
+// a highlighted path between two nodes; analytics panels; PNG and GEXF export.
+import { gql } from "../api/client";
+import { currentViewer } from "../api/auth";
+import { documents } from "../api/documents";
+import { onLanguageChange, t } from "../i18n";
+import { field, h, option, setMessage, showFieldError } from "../ui/dom";
+import { exportGexf, exportPng } from "./exporters";
+import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
+import { analyticsSection } from "./panels";
+import { GraphView } from "./renderer";
+
+interface NetworkGraph {
+  truncated: boolean;
+  matched: number | null;
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+}
+
+const LIMIT = 500;
+
+declare global {
+  interface Window {
+    commongraphLeader?: {
+      show(nodes: ApiNode[], edges: ApiEdge[]): Promise<number>;
+      view(): GraphView | null;
+    };
+  }
+}
+
+export function leaderView(root: HTMLElement): () => void {
+  const graph = newGraph();
+  let view: GraphView | null = null;
+  let legend: [string, string][] = [];
+  let sizedBy: "betweenness" | "degree" = "betweenness";
+  let truncated = false;
+  let hops = 1;
+  let origin: { kind: string; value: string } | null = null;
+
+  const kind = h("select", {}, option("node", "leader.kind.node"), option("area", "leader.kind.area"), option("tribe", "leader.kind.tribe"), option("sector", "leader.kind.sector"));
+  const start = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
+  const colourBy = h("select", {}, option("tribe", "leader.colour.tribe"), option("sector", "leader.colour.sector"), option("kind", "leader.colour.kind"));
+  const from = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
+  const to = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
+  const canvas = h("div", { id: "graph", class: "graph", role: "img", "data-i18n-aria-label": "leader.graphLabel", "aria-label": t("leader.graphLabel") });
+  const analytics = analyticsSection();
+  const startForm = h(
+    "form",
+    { id: "graph-form", novalidate: true },
+    h("div", { class: "search-row" },
+      field("graph-kind", "leader.startKind", kind),
+      field("graph-start", "leader.start", start),
+      h("button", { type: "submit", class: "primary", id: "graph-show", i18n: "leader.show" }),
+      h("button", { type: "button", id: "graph-expand", disabled: true, i18n: "leader.expand" }),
+      h("button", { type: "button", id: "graph-expand-node", disabled: true, i18n: "leader.expandNode" }),
+    ),
+  );
+  const pathForm = h(
+    "form",
+    { id: "path-form", novalidate: true },
+    h("h2", { i18n: "leader.path" }),
+    h("div", { class: "search-row" },
+      field("path-from", "leader.from", from),
+      field("path-to", "leader.to", to),
+      h("button", { type: "submit", id: "path-find", i18n: "leader.findPath" }),
+      h("button", { type: "button", id: "path-clear", i18n: "leader.clearPath" }),
+    ),
+    h("p", { id: "path-message", class: "action-message", role: "status" }),
+  );
+  root.replaceChildren(
+    h(
+      "section",
+      { class: "screen leader", "aria-labelledby": "leader-heading" },
+      h("h1", { id: "leader-heading", i18n: "leader.heading" }),
+      h("p", { class: "intro", i18n: "leader.intro" }),
+      h("p", { id: "leader-key", class: "notice", hidden: Boolean(currentViewer()), i18n: "leader.needKey" }),
+      startForm,
+      h("p", { id: "graph-message", class: "action-message", role: "status" }),
+      h("div", { class: "graph-layout" },
+        canvas,
+        h("aside", { class: "graph-side", "aria-label": t("leader.legend") },
+          field("colour-by", "leader.colourBy", colourBy),
+          h("p", { id: "graph-counts" }),
+          h("p", { id: "graph-size-note", class: "help" }),
+          h("p", { id: "graph-truncated", class: "notice", hidden: true, i18n: "leader.truncated" }),
+          h("h2", { i18n: "leader.legend" }),
+          h("ul", { id: "graph-legend", class: "legend" }),
+          h("p", { id: "graph-selected" }),
+          h("h2", { i18n: "leader.export" }),
+          h("div", { class: "actions" },
+            h("button", { type: "button", id: "export-png", i18n: "leader.png" }),
+            h("button", { type: "button", id: "export-gexf", i18n: "leader.gexf" }),
+          ),
+          h("p", { id: "export-message", class: "action-message", role: "status" }),
+        ),
+      ),
+      h("datalist", { id: "graph-node-ids" }),
+      pathForm,
+      h("details", { class: "text-version" }, h("summary", { i18n: "leader.textVersion" }), h("table", { id: "graph-table" })),
+      analytics.section,
+    ),
+  );
+
+  const describe = (): void => {
+    setMessage("graph-counts", t("leader.counts", { nodes: graph.order, edges: graph.size }));
+    setMessage("graph-size-note", sizedBy === "betweenness" ? t("leader.sizeNote") : t("leader.sizeDegree", { n: BETWEENNESS_LIMIT }));
+    document.getElementById("graph-truncated")!.hidden = !truncated;
+    document.getElementById("graph-legend")!.replaceChildren(
+      ...legend.map(([key, colour]) => h("li", {}, h("span", { class: "swatch", style: `background:${colour}`, "aria-hidden": "true" }), key)),
+    );
+    const selected = view?.selected;
+    setMessage("graph-selected", selected ? t("leader.selected", { name: `${graph.getNodeAttribute(selected, "label")} (${selected})` }) : t("leader.noSelection"));
+    (document.getElementById("graph-expand-node") as HTMLButtonElement).disabled = !selected;
+    (document.getElementById("graph-expand") as HTMLButtonElement).disabled = !origin || origin.kind !== "node" || hops >= 3;
+  };
+
+  const textVersion = (): void => {
+    const top = graph
+      .mapNodes((n, a) => ({ id: n, label: String(a.label), kind: String(a.kind), tribe: String(a.tribe ?? ""), sector: String(a.sector ?? ""), score: Number(a.score ?? 0) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 50);
+    document.getElementById("graph-table")!.replaceChildren(
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "id" }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.colour.tribe") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
+      h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label} (${n.id})` }), h("td", { text: n.kind }), h("td", { text: n.tribe || n.sector || "" }), h("td", { text: n.score.toFixed(3) })))),
+    );
+    document.getElementById("graph-node-ids")!.replaceChildren(...graph.mapNodes((n, a) => h("option", { value: n, text: a.label })).slice(0, 500));
+  };
+
+  /** Merge a view into the map and draw it; resolves with ms from data to first frame. */
+  const show = async (nodes: ApiNode[], edges: ApiEdge[], layoutMs = 1500): Promise<number> => {
+    const began = performance.now();
+    merge(graph, nodes, edges);
+    sizedBy = size(graph);
+    legend = colour(graph, colourBy.value as ColourBy);
+    if (!view) view = new GraphView(graph, canvas, () => describe());
+    const firstFrame = new Promise<number>((resolve) => {
+      view!.renderer.once("afterRender", () => resolve(performance.now() - began));
+    });
+    view.relayout(layoutMs);
+    describe();
+    textVersion();
+    return firstFrame;
+  };
+
+  const load = async (query: Promise<NetworkGraph>, replace: boolean): Promise<void> => {
+    setMessage("graph-message", t("common.loading"));
+    try {
+      const result = await query;
+      if (replace) {
+        view?.setPath([]);
+        graph.clear();
+      }
+      truncated = result.truncated;
+      await show(result.nodes, result.edges);
+      setMessage("graph-message", "");
+    } catch (error) {
+      setMessage("graph-message", (error as Error).message, true);
+      showFieldError("graph-start", (error as Error).message);
+    }
+  };
+
+  const ego = (id: string, n: number) =>
+    gql<{ egoNetwork: NetworkGraph }>(documents.egoNetwork, { id, hops: n, limit: LIMIT }).then((d) => d.egoNetwork);
+
+  startForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    showFieldError("graph-start", null);
+    const value = start.value.trim();
+    if (!value) {
+      showFieldError("graph-start", t("valid.required"));
+      return;
+    }
+    origin = { kind: kind.value, value };
+    hops = 1;
+    if (kind.value === "node") void load(ego(value, 1), true);
+    else {
+      const filter = { area: { areaId: value }, tribe: { tribe: value }, sector: { sector: value } }[kind.value as "area" | "tribe" | "sector"];
+      void load(gql<{ relationshipMap: NetworkGraph }>(documents.relationshipMap, { filter, limit: LIMIT }).then((d) => d.relationshipMap), true);
+    }
+  });
+  document.getElementById("graph-expand")!.addEventListener("click", () => {
+    if (!origin || origin.kind !== "node" || hops >= 3) return;
+    hops += 1;
+    void load(ego(origin.value, hops), false);
+  });
+  document.getElementById("graph-expand-node")!.addEventListener("click", () => {
+    if (view?.selected) void load(ego(view.selected, 1), false);
+  });
+  colourBy.addEventListener("change", () => {
+    legend = colour(graph, colourBy.value as ColourBy);
+    view?.refresh();
+    describe();
+  });
+  pathForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    showFieldError("path-from", null);
+    showFieldError("path-to", null);
+    if (!from.value.trim()) return showFieldError("path-from", t("valid.required"));
+    if (!to.value.trim()) return showFieldError("path-to", t("valid.required"));
+    setMessage("path-message", t("common.loading"));
+    try {
+      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[] }[] }>(documents.connection, { fromId: from.value.trim(), toId: to.value.trim() });
+      const path = data.connection[0];
+      if (!path) {
+        setMessage("path-message", t("leader.noPath"));
+        view?.setPath([]);
+        return;
+      }
+      await show(path.nodes, path.steps, graph.order ? 0 : 800);
+      view?.setPath(path.nodes.map((n) => n.id));
+      const steps = path.nodes.map((n, i) => (i ? `—${path.steps[i - 1].type}→ ${n.label}` : n.label)).join(" ");
+      setMessage("path-message", t("leader.pathSteps", { steps }));
+    } catch (error) {
+      const problem = error as { field?: string | null; message: string };
+      if (problem.field === "toId") showFieldError("path-to", problem.message);
+      else if (problem.field === "fromId") showFieldError("path-from", problem.message);
+      setMessage("path-message", problem.message, true);
+    }
+  });
+  document.getElementById("path-clear")!.addEventListener("click", () => {
+    view?.setPath([]);
+    setMessage("path-message", "");
+  });
+  document.getElementById("export-png")!.addEventListener("click", async () => {
+    if (!view) return;
+    try {
+      await exportPng(view.renderer);
+    } catch (error) {
+      setMessage("export-message", (error as Error).message, true);
+    }
+  });
+  document.getElementById("export-gexf")!.addEventListener("click", () => exportGexf(graph));
+
+  window.commongraphLeader = { show: (nodes, edges) => show(nodes, edges, 0), view: () => view };
+  describe();
+  const stopLanguage = onLanguageChange(() => {
+    describe();
+    textVersion();
+  });
+  return () => {
+    stopLanguage();
+    analytics.stop();
+    view?.kill();
+    view = null;
+    delete window.commongraphLeader;
+  };
+}

@@ -1,0 +1,188 @@
+"""Writing and reading areas, their hierarchy, need levels and what addresses each need.
+
+Used by the loaders (a sync driver, batched ``UNWIND`` statements of at most
+:data:`BATCH_SIZE` rows, each batch one transaction) and by readers of the area hierarchy.
+Every function returns a pydantic model, never a driver record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, LiteralString
+
+import neo4j
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from pydantic import BaseModel
+
+from graph.errors import DatabaseUnavailable
+from queries.catalog import cypher
+
+__all__ = [
+    "BATCH_SIZE",
+    "AreaRow",
+    "NeedLevelRow",
+    "WriteCounts",
+    "area_needs",
+    "graph_counts",
+    "link_addresses",
+    "link_in_area",
+    "link_part_of",
+    "list_areas",
+    "set_need_levels",
+    "upsert_areas",
+    "upsert_needs",
+]
+
+BATCH_SIZE = 5_000
+
+
+class WriteCounts(BaseModel):
+    """What a batched write did: rows sent, and created / updated / unchanged among them."""
+
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    matched: int = 0
+
+    def __add__(self, other: WriteCounts) -> WriteCounts:
+        return WriteCounts(
+            **{k: getattr(self, k) + getattr(other, k) for k in WriteCounts.model_fields}
+        )
+
+
+class AreaRow(BaseModel):
+    """An area as read back: id, names, kind, parent, centroid, population."""
+
+    id: str
+    name: str | None = None
+    name_cy: str | None = None
+    kind: str | None = None
+    parent_id: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+
+class NeedLevelRow(BaseModel):
+    """One need level of an area."""
+
+    area_id: str
+    need_id: str
+    need: str | None = None
+    indicator: str
+    level: float
+    value: float | None = None
+    year: int | None = None
+    source: str | None = None
+
+
+def _batches(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _write(
+    driver: neo4j.Driver,
+    name: str,
+    rows: Iterable[Mapping[str, Any]],
+    database: str | None,
+    **params: Any,
+) -> WriteCounts:
+    statement: LiteralString = cypher(name)
+    total = WriteCounts()
+    try:
+        for batch in _batches(rows, BATCH_SIZE):
+            records, _, _ = driver.execute_query(
+                statement, {"rows": batch, **params}, database_=database
+            )
+            data = records[0].data() if records else {}
+            total = total + WriteCounts(
+                rows=len(batch),
+                created=int(data.get("created") or 0),
+                updated=int(data.get("updated") or 0),
+                unchanged=int(data.get("unchanged") or 0),
+                matched=int(data.get("matched") or 0),
+            )
+    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
+        raise DatabaseUnavailable(f"Neo4j stopped answering while writing {name}: {exc}") from exc
+    return total
+
+
+def upsert_areas(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """Create or update ``Area`` nodes (rows of :meth:`loaders.areas.AreaRecord.row`)."""
+    return _write(driver, "areas/upsert_areas", rows, database)
+
+
+def link_part_of(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """``(child)-[:PART_OF]->(parent)`` for rows ``{child, parent}``."""
+    return _write(driver, "areas/link_part_of", rows, database)
+
+
+def link_in_area(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """``(Location|Organization)-[:IN_AREA]->(Area)`` for rows ``{node_id, area_id}``."""
+    return _write(driver, "areas/link_in_area", rows, database)
+
+
+def upsert_needs(
+    driver: neo4j.Driver,
+    needs: Mapping[str, str],
+    *,
+    source: str = "commongraph:needs",
+    database: str | None = None,
+) -> WriteCounts:
+    """Create or update ``Need`` nodes from ``{id: name}``."""
+    rows = [{"id": key, "name": name} for key, name in sorted(needs.items())]
+    return _write(driver, "needs/upsert_needs", rows, database, source=source)
+
+
+def set_need_levels(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """``(Area)-[:HAS_NEED {indicator, level, value, year, source}]->(Need)``."""
+    return _write(driver, "needs/set_need_levels", rows, database)
+
+
+def link_addresses(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """``(Service)-[:ADDRESSES]->(Need)`` for rows ``{service_id, need_id}``."""
+    return _write(driver, "needs/link_addresses", rows, database)
+
+
+def list_areas(
+    driver: neo4j.Driver,
+    *,
+    kind: str | None = None,
+    limit: int = 10_000,
+    database: str | None = None,
+) -> list[AreaRow]:
+    """Areas (of one kind, or all) with their parent, ordered by id."""
+    records, _, _ = driver.execute_query(
+        cypher("areas/list_areas"), {"kind": kind, "limit": limit}, database_=database
+    )
+    return [AreaRow.model_validate(r.data()) for r in records]
+
+
+def area_needs(
+    driver: neo4j.Driver, area_id: str, *, database: str | None = None
+) -> list[NeedLevelRow]:
+    """Need levels of an area and of the areas above it, highest level first."""
+    records, _, _ = driver.execute_query(
+        cypher("areas/area_needs"), {"area_id": area_id}, database_=database
+    )
+    return [NeedLevelRow.model_validate(r.data()) for r in records]
+
+
+def graph_counts(driver: neo4j.Driver, *, database: str | None = None) -> dict[str, int]:
+    """``{"node:Service": n, "relationship:KNOWS": m, ...}`` for the whole graph."""
+    records, _, _ = driver.execute_query(cypher("areas/graph_counts"), database_=database)
+    return {f"{r['kind']}:{r['name']}": int(r["count"]) for r in records if r["count"]}

@@ -1,0 +1,61 @@
+"""The audit trail: who changed what, when. Events are written by the same statement (and so
+the same transaction) as the change they describe; this module builds their parameters and
+reads them back."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.database import Database
+from graph.repositories.values import now_iso
+
+__all__ = ["Actor", "AuditEvent", "audit_params", "audit_trail"]
+
+
+class Actor(BaseModel):
+    """Who makes a change: the API key's id, role and organisation (no personal data)."""
+
+    key_id: str | None = None
+    role: str
+    organisation_id: str | None = None
+
+
+class AuditEvent(BaseModel):
+    id: str
+    at: str
+    operation: str
+    target_id: str | None = None
+    actor_key_id: str | None = None
+    actor_role: str
+    actor_organisation_id: str | None = None
+    changed_fields: list[str] = []
+
+
+def audit_params(actor: Actor, operation: str, target_id: str | None,
+                 changed_fields: list[str]) -> dict[str, Any]:
+    """The ``$audit`` map every writing statement stores as an ``:AuditEvent``."""
+    return {
+        "id": str(uuid.uuid4()),
+        "at": now_iso(),
+        "operation": operation,
+        "target_id": target_id,
+        "actor_key_id": actor.key_id,
+        "actor_role": actor.role,
+        "actor_organisation_id": actor.organisation_id,
+        "changed_fields": sorted(changed_fields),
+    }
+
+
+class TrailQuery(BaseModel):
+    target_id: str | None = Field(default=None, max_length=200)
+    first: int = Field(default=50, ge=1, le=100)
+
+
+async def audit_trail(db: Database, target_id: str | None, first: int) -> list[AuditEvent]:
+    """The newest events first, for one target or for everything."""
+    query = TrailQuery(target_id=target_id, first=first)
+    rows = await db.read("audit/audit_trail", target_id=query.target_id, limit=query.first)
+    return [AuditEvent.model_validate(r) for r in rows]

@@ -1,0 +1,127 @@
+"""Relationship views for system leaders: ego networks, warm-introduction paths, maps.
+
+Nodes and edges come shaped for sigma.js / graphology (``id``, ``label``, ``kind``, ``tribe``,
+``sector``; edges ``source``, ``target``, ``type``, ``weight``). Every view has a node cap and
+says when it was reached (``truncated``), so a map never silently hides part of the system.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.database import Database
+from graph.repositories.outcomes import InvalidField, Missing
+
+__all__ = [
+    "GraphEdge",
+    "GraphNode",
+    "MapFilter",
+    "NetworkView",
+    "PathView",
+    "connection",
+    "ego_network",
+    "relationship_map",
+]
+
+MAX_HOPS = 3
+MAX_NODES = 2000
+MAX_PATHS = 25
+
+
+class GraphNode(BaseModel):
+    id: str
+    label: str
+    kind: str
+    tribe: str | None = None
+    sector: str | None = None
+    organisation_id: str | None = None
+    hop: int | None = None
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    type: str
+    weight: float = 1.0
+
+
+class NetworkView(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool
+    matched: int | None = None
+
+
+class PathView(BaseModel):
+    nodes: list[GraphNode]
+    steps: list[GraphEdge]
+
+
+class MapFilter(BaseModel):
+    area_id: str | None = Field(default=None, max_length=200)
+    tribe: str | None = Field(default=None, max_length=100)
+    sector: str | None = Field(default=None, max_length=100)
+    organisation_id: str | None = Field(default=None, max_length=200)
+
+
+def _node(raw: dict[str, Any]) -> GraphNode:
+    return GraphNode(
+        id=str(raw["id"]), label=str(raw.get("name") or raw["id"]),
+        kind=str(raw.get("kind") or "Entity"), tribe=raw.get("tribe"), sector=raw.get("sector"),
+        organisation_id=raw.get("organisation_id"), hop=raw.get("hop"),
+    )
+
+
+def _edge(raw: dict[str, Any]) -> GraphEdge:
+    weight = raw.get("weight")
+    return GraphEdge(source=str(raw["source"]), target=str(raw["target"]), type=str(raw["type"]),
+                     weight=float(weight) if isinstance(weight, int | float) else 1.0)
+
+
+def _cap(limit: int) -> int:
+    if not 1 <= limit <= MAX_NODES:
+        raise InvalidField("limit", f"node cap is between 1 and {MAX_NODES}")
+    return limit
+
+
+async def ego_network(db: Database, node_id: str, hops: int, limit: int) -> NetworkView:
+    """Nodes within ``hops`` steps of ``node_id`` (nearest first) and the edges among them."""
+    if not 1 <= hops <= MAX_HOPS:
+        raise InvalidField("hops", f"is between 1 and {MAX_HOPS}")
+    rows = await db.read("network/ego_network", id=node_id, hops=hops, limit=_cap(limit))
+    if not rows:
+        raise Missing("person, organisation, service or team", node_id)
+    row = rows[0]
+    return NetworkView(nodes=[_node(n) for n in row["nodes"]],
+                       edges=[_edge(e) for e in row["edges"]], truncated=row["truncated"])
+
+
+async def connection(db: Database, from_id: str, to_id: str, max_paths: int) -> list[PathView]:
+    """All shortest paths between two nodes (at most ``max_paths``), in a stable order."""
+    if from_id == to_id:
+        raise InvalidField("toId", "is the same node as fromId")
+    if not 1 <= max_paths <= MAX_PATHS:
+        raise InvalidField("maxPaths", f"is between 1 and {MAX_PATHS}")
+    rows = await db.read("network/connection", from_id=from_id, to_id=to_id, max_paths=max_paths)
+    row = rows[0]
+    if not row["from_exists"]:
+        raise Missing("node", from_id)
+    if not row["to_exists"]:
+        raise Missing("node", to_id)
+    paths = [PathView(nodes=[_node(n) for n in p["nodes"]], steps=[_edge(s) for s in p["steps"]])
+             for p in row["paths"]]
+    return sorted(paths, key=lambda p: [n.id for n in p.nodes])
+
+
+async def relationship_map(db: Database, filters: MapFilter, limit: int) -> NetworkView:
+    """People matching ``filters`` (best connected first, capped) and the ties among them."""
+    rows = await db.read(
+        "network/relationship_map", area_id=filters.area_id, tribe=filters.tribe,
+        sector=filters.sector, organisation_id=filters.organisation_id, limit=_cap(limit),
+    )
+    row = rows[0]
+    return NetworkView(nodes=[_node(n) for n in row["nodes"]],
+                       edges=[_edge(e) for e in row["edges"]], truncated=row["truncated"],
+                       matched=row["matched"])

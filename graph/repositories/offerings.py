@@ -1,0 +1,344 @@
+"""Third-sector groups manage their own offerings; moderators decide what the public sees.
+
+Every writing statement also creates the ``:AuditEvent`` describing it, so a change and its
+audit record commit or fail together. Permission rules (a group editor touches only its own
+organisation's listings) are enforced inside the statements through ``$org_scope``, so no
+check-then-write race can let one group edit another's offering.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+from rapidfuzz import fuzz
+
+from graph.database import Database
+from graph.repositories.assets import ServiceProps
+from graph.repositories.audit import Actor, audit_params
+from graph.repositories.outcomes import (
+    Candidate,
+    InvalidField,
+    LikelyDuplicates,
+    Missing,
+    NotAllowed,
+    VersionConflict,
+)
+from graph.repositories.search import lucene_query
+from graph.repositories.values import now_iso
+
+__all__ = [
+    "OfferingChanges",
+    "ScheduleInput",
+    "NewOffering",
+    "claim_listing",
+    "confirm_still_correct",
+    "moderate_offering",
+    "pending_offerings",
+    "register_offering",
+    "update_offering",
+]
+
+SOURCE = "commongraph:api"
+NEAR_KM = 2.0  # a similar name within this distance is a likely duplicate
+NAME_SIMILARITY = 85  # rapidfuzz token_set_ratio threshold (0–100)
+LANGUAGE_NAMES = {"cy": "Welsh", "en": "English", "pl": "Polish", "ar": "Arabic",
+                  "ur": "Urdu", "bn": "Bengali", "pa": "Punjabi", "ro": "Romanian"}
+_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
+_DAYS = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")
+
+
+class ScheduleInput(BaseModel):
+    """A weekly opening: days (``MO,TU``) and times (``HH:MM``)."""
+
+    byday: str
+    opens_at: str = Field(pattern=_TIME)
+    closes_at: str = Field(pattern=_TIME)
+
+    @field_validator("byday")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        value = value.replace(" ", "").upper()
+        if not _DAYS.match(value):
+            raise ValueError("days are MO,TU,WE,TH,FR,SA,SU separated by commas")
+        return value
+
+
+class NewOffering(BaseModel):
+    """A validated ``registerOffering`` input."""
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=5000)
+    organisation_id: str = Field(min_length=1, max_length=200)
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    location_name: str | None = Field(default=None, max_length=200)
+    address_1: str | None = Field(default=None, max_length=200)
+    city: str | None = Field(default=None, max_length=100)
+    postal_code: str | None = Field(default=None, max_length=20)
+    email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    url: str | None = Field(default=None, max_length=500, pattern=r"^https?://\S+$")
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+() .-]{6,}$")
+    needs: list[str] = Field(default_factory=list, max_length=10)
+    languages: list[str] = Field(default_factory=list, max_length=10)
+    minimum_age: int | None = Field(default=None, ge=0, le=150)
+    maximum_age: int | None = Field(default=None, ge=0, le=150)
+    free: bool = False
+    schedules: list[ScheduleInput] = Field(default_factory=list, max_length=14)
+    confirm_not_duplicate: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        codes = [v.strip().lower() for v in value]
+        if any(not re.fullmatch(r"[a-z]{2,3}", c) for c in codes):
+            raise ValueError("language codes are ISO 639 codes such as cy or en")
+        return list(dict.fromkeys(codes))
+
+    @model_validator(mode="after")
+    def _ages(self) -> NewOffering:
+        if (self.minimum_age is not None and self.maximum_age is not None
+                and self.minimum_age > self.maximum_age):
+            raise ValueError("minimum_age is above maximum_age")
+        return self
+
+
+class OfferingChanges(BaseModel):
+    """A validated ``updateOffering`` input: only the fields given are changed."""
+
+    id: str = Field(min_length=1, max_length=200)
+    version: int = Field(ge=0)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=5000)
+    email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    url: str | None = Field(default=None, max_length=500, pattern=r"^https?://\S+$")
+    minimum_age: int | None = Field(default=None, ge=0, le=150)
+    maximum_age: int | None = Field(default=None, ge=0, le=150)
+    fees_description: str | None = Field(default=None, max_length=1000)
+    eligibility_description: str | None = Field(default=None, max_length=2000)
+
+    # Property keys an update may set: an allow-list, never the client's field names.
+    EDITABLE: ClassVar[frozenset[str]] = frozenset({
+        "name", "description", "email", "url", "minimum_age", "maximum_age",
+        "fees_description", "eligibility_description",
+    })
+
+    def changes(self) -> dict[str, Any]:
+        """The properties to SET (explicit nulls clear a field; ``name`` cannot be cleared)."""
+        given = self.model_dump(exclude_unset=True)
+        out = {k: v for k, v in given.items() if k in self.EDITABLE}
+        if "name" in out and (out["name"] is None or not str(out["name"]).strip()):
+            raise InvalidField("name", "must not be blank")
+        return out
+
+
+def _url_variants(url: str | None) -> list[str]:
+    if not url:
+        return []
+    bare = re.sub(r"^https?://", "", url.strip().lower())
+    bare = bare.removeprefix("www.").rstrip("/")
+    return [f"{scheme}{www}{bare}{slash}" for scheme in ("http://", "https://", "")
+            for www in ("", "www.") for slash in ("", "/")]
+
+
+async def _duplicates(db: Database, offering: NewOffering) -> tuple[list[Candidate], bool, list[str]]:
+    try:
+        lucene: str | None = lucene_query(offering.name)
+    except InvalidField:
+        lucene = None
+    phone_digits = re.sub(r"\D", "", offering.phone) if offering.phone else None
+    rows = await db.read(
+        "offerings/precheck_registration",
+        organisation_id=offering.organisation_id,
+        need_ids=offering.needs,
+        lucene=lucene,
+        latitude=offering.latitude,
+        longitude=offering.longitude,
+        near_km=NEAR_KM,
+        email=offering.email.strip().lower() if offering.email else None,
+        url_variants=_url_variants(offering.url),
+        phone_digits=phone_digits or None,
+    )
+    row = rows[0]
+    found: dict[str, Candidate] = {}
+    for hit in row["named"]:
+        if fuzz.token_set_ratio(offering.name.lower(), str(hit["name"]).lower()) >= NAME_SIMILARITY:
+            found[hit["id"]] = Candidate(id=hit["id"], name=hit["name"],
+                                         distance_km=hit["distance_km"],
+                                         reasons=["similar name nearby"])
+    for hit in row["contacted"]:
+        reasons = [r for r, hit_it in (("same email", hit["email_match"]),
+                                       ("same website", hit["url_match"]),
+                                       ("same phone", hit["phone_match"])) if hit_it]
+        if not reasons:
+            reasons = ["same email"]  # matched through a contact's email
+        if hit["id"] in found:
+            found[hit["id"]].reasons.extend(reasons)
+        else:
+            found[hit["id"]] = Candidate(id=hit["id"], name=hit["name"], reasons=reasons)
+    return list(found.values()), bool(row["organisation_exists"]), list(row["unknown_needs"])
+
+
+async def register_offering(db: Database, actor: Actor, offering: NewOffering) -> ServiceProps:
+    """Create a pending offering, or raise LikelyDuplicates / Missing / InvalidField."""
+    candidates, org_exists, unknown_needs = await _duplicates(db, offering)
+    if not org_exists:
+        raise Missing("Organization", offering.organisation_id)
+    if unknown_needs:
+        raise InvalidField("needs", f"unknown need id(s): {', '.join(unknown_needs)}")
+    if candidates and not offering.confirm_not_duplicate:
+        raise LikelyDuplicates(candidates)
+    now = now_iso()
+    sid = str(uuid.uuid4())
+    base = {"source": SOURCE, "created_at": now, "updated_at": now}
+    service = {
+        "id": sid, "name": offering.name, "description": offering.description,
+        "email": offering.email, "url": offering.url, "status": "active",
+        "minimum_age": offering.minimum_age, "maximum_age": offering.maximum_age,
+        "moderation_status": "pending", "version": 1, "last_verified": now,
+        "source_id": sid, **base,
+    }
+    location = {"id": str(uuid.uuid4()), "name": offering.location_name or offering.name,
+                "latitude": offering.latitude, "longitude": offering.longitude, **base}
+    address = None
+    if offering.address_1 or offering.city or offering.postal_code:
+        address = {"id": str(uuid.uuid4()), "address_1": offering.address_1,
+                   "city": offering.city, "postal_code": offering.postal_code,
+                   "country": "GB", **base}
+    contact = phone = None
+    if offering.email or offering.phone:
+        contact = {"id": str(uuid.uuid4()), "email": offering.email, **base}
+        if offering.phone:
+            phone = {"id": str(uuid.uuid4()), "number": offering.phone, **base}
+    rows = await db.write(
+        "offerings/register_offering",
+        organisation_id=offering.organisation_id,
+        service={k: v for k, v in service.items() if v is not None},
+        location=location,
+        sal_id=str(uuid.uuid4()),
+        address=address,
+        contact=contact,
+        phone=phone,
+        need_ids=offering.needs,
+        languages=[{"id": str(uuid.uuid4()), "code": c, "name": LANGUAGE_NAMES.get(c, c), **base}
+                   for c in offering.languages],
+        cost_options=[{"id": str(uuid.uuid4()), "amount": 0.0, "option": "Free",
+                       "currency": "GBP", **base}] if offering.free else [],
+        schedules=[{"id": str(uuid.uuid4()), "byday": s.byday, "opens_at": s.opens_at,
+                    "closes_at": s.closes_at, "freq": "WEEKLY", **base}
+                   for s in offering.schedules],
+        audit=audit_params(actor, "registerOffering", sid, sorted(
+            k for k, v in offering.model_dump().items()
+            if v not in (None, [], False) and k != "confirm_not_duplicate")),
+    )
+    if not rows:
+        raise Missing("Organization", offering.organisation_id)
+    return ServiceProps.from_props(rows[0]["props"])
+
+
+async def update_offering(
+    db: Database, actor: Actor, org_scope: str | None, changes: OfferingChanges
+) -> ServiceProps:
+    """Apply ``changes`` if the caller may and nobody changed the offering meanwhile."""
+    values = changes.changes()
+    if not values:
+        raise InvalidField("input", "give at least one field to change")
+    if ("minimum_age" in values and "maximum_age" in values and values["minimum_age"] is not None
+            and values["maximum_age"] is not None and values["minimum_age"] > values["maximum_age"]):
+        raise InvalidField("minimumAge", "minimum_age is above maximum_age")
+    now = now_iso()
+    rows = await db.write(
+        "offerings/update_offering",
+        id=changes.id, version=changes.version, org_scope=org_scope,
+        changes=values, now=now,
+        audit=audit_params(actor, "updateOffering", changes.id, list(values)),
+    )
+    if not rows:
+        raise Missing("Service", changes.id)
+    row = rows[0]
+    if not row["allowed"]:
+        raise NotAllowed("this offering belongs to another organisation")
+    props = ServiceProps.from_props(row["props"])
+    if not row["fresh"]:
+        raise VersionConflict(
+            f"someone changed this offering since you read it (you had version "
+            f"{changes.version}, it is now {props.version}); reload it and apply your edit again",
+            props.version,
+        )
+    return props
+
+
+async def claim_listing(db: Database, actor: Actor, service_id: str,
+                        organisation_id: str) -> ServiceProps:
+    """Attach an orphan listing to the caller's organisation."""
+    rows = await db.write(
+        "offerings/claim_listing", id=service_id, organisation_id=organisation_id,
+        key_id=actor.key_id, now=now_iso(),
+        audit=audit_params(actor, "claimListing", service_id, ["organization"]),
+    )
+    if not rows:
+        raise Missing("Service", service_id)
+    row = rows[0]
+    if not row["organisation_exists"]:
+        raise Missing("Organization", organisation_id)
+    if organisation_id in row["orgs"]:
+        raise VersionConflict("your organisation provides this listing already", None)
+    if not row["claimable"]:
+        raise NotAllowed("another organisation provides this listing; ask a moderator to "
+                         "transfer it")
+    return ServiceProps.from_props(row["props"])
+
+
+async def confirm_still_correct(db: Database, actor: Actor, org_scope: str | None,
+                                service_id: str) -> ServiceProps:
+    """Record who confirmed the listing and when (``VERIFIED`` + ``last_verified``)."""
+    rows = await db.write(
+        "offerings/confirm_still_correct", id=service_id, org_scope=org_scope,
+        key_id=actor.key_id, now=now_iso(),
+        audit=audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
+    )
+    if not rows:
+        raise Missing("Service", service_id)
+    if not rows[0]["allowed"]:
+        raise NotAllowed("this offering belongs to another organisation")
+    return ServiceProps.from_props(rows[0]["props"])
+
+
+_DECISIONS = {"approved": ["pending", "rejected"], "rejected": ["pending", "approved"]}
+
+
+async def moderate_offering(db: Database, actor: Actor, service_id: str, status: str,
+                            reason: str | None) -> ServiceProps:
+    """Approve or reject; approving a rejected or rejecting an approved one is allowed."""
+    if status not in _DECISIONS:
+        raise InvalidField("status", "is approved or rejected")
+    if reason is not None and len(reason) > 1000:
+        raise InvalidField("reason", "at most 1000 characters")
+    operation = "approveOffering" if status == "approved" else "rejectOffering"
+    rows = await db.write(
+        "offerings/moderate_offering", id=service_id, status=status,
+        **{"from": _DECISIONS[status]}, reason=reason, now=now_iso(),
+        audit=audit_params(actor, operation, service_id, ["moderation_status"]),
+    )
+    if not rows:
+        raise Missing("Service", service_id)
+    if not rows[0]["allowed"]:
+        raise VersionConflict(f"this offering is {rows[0]['before']} already", None)
+    return ServiceProps.from_props(rows[0]["props"])
+
+
+async def pending_offerings(db: Database, first: int, offset: int) -> tuple[list[ServiceProps], bool]:
+    """Offerings awaiting moderation, oldest first, and whether more follow."""
+    if not 1 <= first <= 100:
+        raise InvalidField("first", "page size is between 1 and 100")
+    rows = await db.read("offerings/pending_offerings", offset=max(offset, 0), limit=first + 1)
+    return [ServiceProps.from_props(r["props"]) for r in rows[:first]], len(rows) > first

@@ -1,0 +1,110 @@
+"""Connectors' shortlists of assets, shareable (read-only) through an unguessable token.
+
+The token is 24 random bytes (``secrets.token_urlsafe``); anyone holding it may read the
+list, which shows only approved public listings, so it can be printed or sent to a person.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.database import Database
+from graph.repositories.assets import ServiceProps
+from graph.repositories.audit import Actor, audit_params
+from graph.repositories.outcomes import InvalidField, Missing, NotAllowed
+from graph.repositories.values import iso, now_iso
+
+__all__ = [
+    "ShortlistItem",
+    "ShortlistRecord",
+    "change_shortlist",
+    "create_shortlist",
+    "my_shortlists",
+    "shortlist_by_token",
+]
+
+
+class ShortlistItem(BaseModel):
+    service: ServiceProps
+    added_at: str | None = None
+
+
+class ShortlistRecord(BaseModel):
+    id: str
+    name: str
+    token: str
+    owner_key_id: str | None = None
+    created_at: str
+    updated_at: str | None = None
+    items: list[ShortlistItem] | None = None  # None when not loaded
+    size: int | None = None
+
+
+def _record(props: dict[str, Any], items: list[dict[str, Any]] | None = None,
+            size: int | None = None) -> ShortlistRecord:
+    loaded = None
+    if items is not None:
+        loaded = [ShortlistItem(service=ServiceProps.from_props(i["props"]),
+                                added_at=iso(i["added_at"])) for i in items if i is not None]
+    return ShortlistRecord.model_validate({**props, "items": loaded, "size": size})
+
+
+class _NewShortlist(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+
+
+async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRecord:
+    """A new empty shortlist owned by the caller's key."""
+    if not name.strip():
+        raise InvalidField("name", "must not be blank")
+    valid = _NewShortlist(name=name.strip())
+    now = now_iso()
+    sid = str(uuid.uuid4())
+    rows = await db.write(
+        "shortlists/create_shortlist",
+        shortlist={"id": sid, "name": valid.name, "token": secrets.token_urlsafe(24),
+                   "owner_key_id": actor.key_id, "created_at": now, "updated_at": now},
+        audit=audit_params(actor, "createShortlist", sid, ["name"]),
+    )
+    return _record(rows[0]["props"], items=[])
+
+
+async def change_shortlist(db: Database, actor: Actor, owner: str | None, shortlist_id: str,
+                           service_id: str, *, add: bool) -> ShortlistRecord:
+    """Add or remove a service; ``owner`` None lets an admin change anyone's list."""
+    operation = "addToShortlist" if add else "removeFromShortlist"
+    rows = await db.write(
+        "shortlists/change_shortlist", id=shortlist_id, owner=owner, service_id=service_id,
+        add=add, now=now_iso(), audit=audit_params(actor, operation, shortlist_id, ["items"]),
+    )
+    if not rows:
+        raise Missing("Shortlist", shortlist_id)
+    if not rows[0]["owned"]:
+        raise NotAllowed("this shortlist belongs to someone else")
+    if not rows[0]["service_exists"]:
+        raise Missing("Service", service_id)
+    found = await _read(db, token=None, shortlist_id=shortlist_id)
+    assert found is not None  # it existed a statement ago and nothing deletes shortlists
+    return found
+
+
+async def _read(db: Database, token: str | None, shortlist_id: str | None) -> ShortlistRecord | None:
+    rows = await db.read("shortlists/shortlist_by_token", token=token, id=shortlist_id)
+    return _record(rows[0]["props"], rows[0]["items"]) if rows else None
+
+
+async def shortlist_by_token(db: Database, token: str) -> ShortlistRecord | None:
+    """The shortlist this share token opens, or None."""
+    if not token or len(token) > 100:
+        return None
+    return await _read(db, token=token, shortlist_id=None)
+
+
+async def my_shortlists(db: Database, owner: str, limit: int = 100) -> list[ShortlistRecord]:
+    """The caller's shortlists (without items), newest first."""
+    rows = await db.read("shortlists/shortlists_of_owner", owner=owner, limit=limit)
+    return [_record(r["props"], size=r["size"]) for r in rows]

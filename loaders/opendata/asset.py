@@ -1,0 +1,237 @@
+"""One community asset from any open-data file, and its HSDS 3.0 service record.
+
+Each parser normalises its rows into :class:`Asset` (validated by pydantic, the edge); the
+asset then becomes one full HSDS service record (organisation + service + location + service
+at location + schedules + taxonomy terms as attributes) that ``load_service_records`` stores.
+
+Ids are stable and readable: the service is ``<tag>:<source id>`` (``gp:W00001``,
+``pharmacy:FKJ04``) or, for sources without an id of their own, ``<tag>:<uuid5 of source and
+natural key>``; child records extend the service id (``gp:W00001/location``), so re-running
+a load finds the same nodes and nothing changes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "ASSET_TAGS",
+    "NAMESPACE",
+    "TAXONOMY_ID",
+    "Asset",
+    "OpeningHours",
+    "Organisation",
+    "Sector",
+    "stable_id",
+]
+
+#: Namespace of every uuid5 minted here (uuid5(NAMESPACE_URL, "https://commongraph/")).
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://commongraph/")
+
+#: The project's own taxonomy of asset types (TaxonomyTerm ids are ``asset-type:<tag>``).
+TAXONOMY_ID = "taxonomy:commongraph-asset-types"
+
+#: Asset types, each a TaxonomyTerm code; the need mapping is in :mod:`loaders.opendata.needs`.
+ASSET_TAGS: dict[str, str] = {
+    "gp": "GP practice",
+    "pharmacy": "Pharmacy",
+    "hospital": "Hospital or NHS site",
+    "library": "Library",
+    "food_bank": "Food bank",
+    "mental_health": "Mental health support",
+    "sport": "Sport and physical activity",
+    "care_home": "Care home",
+    "charity": "Charity",
+}
+
+Sector = Literal[
+    "primary_care",
+    "secondary_care",
+    "social_care",
+    "third_sector",
+    "public_health",
+    "education",
+    "housing",
+    "local_government",
+    "community",
+    "private",
+]
+
+
+def stable_id(source: str, natural_key: str) -> str:
+    """A uuid5 of the source and the row's natural key: the same row → the same id, always.
+
+    >>> stable_id("geojson:gm_food_banks", "BRASS Bolton|BL3 2HP")[:8]
+    '981b1d52'
+    """
+    return str(uuid.uuid5(NAMESPACE, f"{source}|{natural_key}"))
+
+
+class Organisation(BaseModel):
+    """The organisation that provides an asset (its own, or a shared parent)."""
+
+    id: str
+    name: str = Field(min_length=1)
+    sector: Sector
+    description: str | None = None
+    email: str | None = None
+    website: str | None = None
+    legal_status: str | None = None
+    identifier: tuple[str, str] | None = Field(
+        default=None, description="(scheme, value), e.g. ('ODS', 'W00001')"
+    )
+
+
+class OpeningHours(BaseModel):
+    """One weekly opening: days (RFC 5545 BYDAY codes), or a free-text description."""
+
+    byday: str | None = None
+    opens_at: str | None = None
+    closes_at: str | None = None
+    description: str | None = None
+
+
+class Asset(BaseModel):
+    """A normalised community asset; ``to_hsds`` makes its HSDS 3.0 service record."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    id: str = Field(min_length=1)
+    source: str
+    source_id: str
+    name: str = Field(min_length=1)
+    tag: str
+    extra_tags: tuple[str, ...] = ()
+    description: str | None = None
+    status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
+    organisation: Organisation
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    address_1: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country: str = "GB"
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    hours: list[OpeningHours] = Field(default_factory=list)
+    needs: tuple[str, ...] = ()
+    external_identifier: tuple[str, str] | None = None
+    location_name: str | None = None
+
+    @field_validator("tag")
+    @classmethod
+    def _known_tag(cls, value: str) -> str:
+        if value not in ASSET_TAGS:
+            raise ValueError(f"unknown asset tag {value!r}")
+        return value
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return (self.tag, *[t for t in self.extra_tags if t != self.tag])
+
+    def to_hsds(self) -> dict[str, Any]:
+        """The full HSDS 3.0 service record (nested organisation, location, schedules).
+
+        Provenance (``source``) is given to the loader, and the organisation's ``sector``
+        (graph-native, not HSDS) is written with the generated relationships, so the record
+        holds nothing that ORUK export would have to carry as an unknown field.
+        """
+        sid = self.id
+        org = self.organisation
+        organization: dict[str, Any] = {
+            "id": org.id,
+            "name": org.name,
+            "description": org.description,
+            "email": org.email,
+            "website": org.website,
+            "legal_status": org.legal_status,
+        }
+        if org.identifier is not None:
+            organization["organization_identifiers"] = [
+                {
+                    "id": f"{org.id}/identifier",
+                    "identifier_scheme": org.identifier[0],
+                    "identifier_type": org.identifier[0],
+                    "identifier": org.identifier[1],
+                }
+            ]
+        location: dict[str, Any] = {
+            "id": f"{sid}/location",
+            "location_type": "physical",
+            "name": self.location_name or self.name,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "addresses": [],
+        }
+        if self.external_identifier is not None:
+            location["external_identifier_type"] = self.external_identifier[0]
+            location["external_identifier"] = self.external_identifier[1]
+        if self.address_1 or self.postal_code:
+            location["addresses"].append(
+                {
+                    "id": f"{sid}/address",
+                    "address_1": self.address_1 or "",
+                    "city": self.city or "",
+                    "region": self.region,
+                    "state_province": self.region or "",
+                    "postal_code": self.postal_code or "",
+                    "country": self.country,
+                    "address_type": "physical",
+                }
+            )
+        schedules = [
+            {
+                "id": f"{sid}/schedule/{i}",
+                "freq": "WEEKLY" if h.byday else None,
+                "byday": h.byday,
+                "opens_at": h.opens_at,
+                "closes_at": h.closes_at,
+                "description": h.description,
+            }
+            for i, h in enumerate(self.hours)
+        ]
+        record: dict[str, Any] = {
+            "id": sid,
+            "name": self.name,
+            "description": self.description,
+            "url": self.url,
+            "email": self.email,
+            "status": self.status,
+            "organization": organization,
+            "service_at_locations": [
+                {"id": f"{sid}/at-location", "location": location, "schedules": []}
+            ],
+            "schedules": schedules,
+            "phones": (
+                [{"id": f"{sid}/phone", "number": self.phone, "type": "voice"}]
+                if self.phone
+                else []
+            ),
+            "attributes": [
+                {
+                    "id": f"{sid}/attribute/{tag}",
+                    "link_type": "asset_type",
+                    "link_entity": "service",
+                    "value": tag,
+                    "taxonomy_term": {
+                        "id": f"asset-type:{tag}",
+                        "code": tag,
+                        "name": ASSET_TAGS[tag],
+                        "taxonomy": "commongraph-asset-types",
+                        "taxonomy_detail": {
+                            "id": TAXONOMY_ID,
+                            "name": "commongraph asset types",
+                            "description": "Kinds of community asset used by commongraph.",
+                            "uri": "https://commongraph.invalid/taxonomy/asset-types",
+                        },
+                    },
+                }
+                for tag in self.tags
+            ],
+        }
+        return record

@@ -1,0 +1,68 @@
+"""Shared step of every parser: a row's fields → a validated :class:`Asset`, or a rejection.
+
+Coordinates come from the row when it has them (bad ones reject the row, DESIGN.md "Bad
+input") and otherwise from the postcode tables; an asset whose postcode is in no table is
+kept without coordinates and a warning is recorded (it still shows in the directory; it
+cannot be found by distance).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from loaders.opendata.asset import Asset
+from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
+from loaders.opendata.rows import ParseResult, check_coordinates, rejections_from
+
+__all__ = ["add_asset", "join_address"]
+
+
+def join_address(*parts: Any) -> str | None:
+    """Non-empty parts joined by ", " (``None`` when all are empty)."""
+    text = ", ".join(str(p).strip() for p in parts if p is not None and str(p).strip())
+    return text or None
+
+
+def add_asset(
+    result: ParseResult[Asset],
+    row: int,
+    postcodes: PostcodeIndex | None,
+    *,
+    latitude: Any = None,
+    longitude: Any = None,
+    **fields: Any,
+) -> Asset | None:
+    """Validate one asset and append it to ``result``; a bad row is rejected and named.
+
+    ``latitude``/``longitude`` are the row's raw values (``None`` when the source has none).
+    """
+    record_id = fields.get("id")
+    name = fields.get("name")
+    if name is None or not str(name).strip():
+        result.reject(row, "name", "no name", record_id)
+        return None
+    raw = fields.get("postal_code")
+    postcode = normalise_postcode(raw)
+    fields["postal_code"] = postcode or raw
+    if latitude is not None or longitude is not None:
+        point = check_coordinates(latitude, longitude)
+        if isinstance(point, str):
+            result.reject(row, "latitude/longitude", point, record_id)
+            return None
+        fields["latitude"], fields["longitude"] = point
+    elif postcodes is not None and (found := postcodes.lookup(postcode)) is not None:
+        fields["latitude"], fields["longitude"] = found
+    else:
+        result.warnings.append(
+            f"{result.file} row {row} ({record_id}): postcode {raw!r} not in the postcode "
+            "tables; kept without coordinates"
+        )
+    try:
+        asset = Asset.model_validate(fields)
+    except ValidationError as exc:
+        result.rejected.extend(rejections_from(exc, result.file, row, record_id))
+        return None
+    result.records.append(asset)
+    return asset

@@ -1,0 +1,98 @@
+"""Public libraries: Wales (Libraries Hacked, 2025) and Greater Manchester (DCMS, reviewed).
+
+Each library is provided by its local authority's library service, one organisation per
+authority (``org:libraries:<LA code>``), so the libraries of one council share a provider.
+Libraries with a "Year closed" are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from loaders.opendata.asset import Asset, stable_id
+from loaders.opendata.build import add_asset, join_address
+from loaders.opendata.postcodes import PostcodeIndex
+from loaders.opendata.rows import ParseResult, read_csv
+
+__all__ = [
+    "SOURCE_GM_LIBRARIES",
+    "SOURCE_WALES_LIBRARIES",
+    "parse_gm_libraries",
+    "parse_wales_libraries",
+]
+
+SOURCE_WALES_LIBRARIES = "csv:wales_libraries"
+SOURCE_GM_LIBRARIES = "csv:gm_libraries"
+
+_TYPES = {"LAL": "Local authority run library", "CL": "Community library"}
+
+
+def _service_org(la_code: str | None, la_name: str | None) -> dict[str, object]:
+    code = la_code or "unknown"
+    name = f"{la_name} library service" if la_name else f"Library service {code}"
+    return {"id": f"org:libraries:{code}", "name": name, "sector": "local_government"}
+
+
+def parse_wales_libraries(
+    path: Path,
+    postcodes: PostcodeIndex | None = None,
+    la_names: Mapping[str, str] | None = None,
+) -> ParseResult[Asset]:
+    """Welsh public libraries (no coordinates in the file: found by postcode)."""
+    result: ParseResult[Asset] = ParseResult(file=path.name)
+    names = la_names or {}
+    for row_no, row in read_csv(path):
+        if row.get("Year closed"):
+            result.skip(row_no, f"{row.get('Library name')}: closed in {row['Year closed']}")
+            continue
+        key = f"{row.get('Library name')}|{row.get('Postcode')}"
+        la = row.get("Local authority code")
+        email = row.get("Email address")
+        add_asset(
+            result,
+            row_no,
+            postcodes,
+            id=f"library:{stable_id(SOURCE_WALES_LIBRARIES, key)}",
+            source=SOURCE_WALES_LIBRARIES,
+            source_id=key,
+            name=row.get("Library name"),
+            tag="library",
+            description=_TYPES.get(row.get("Type of library") or "", row.get("Type of library")),
+            organisation=_service_org(la, names.get(la or "")),
+            address_1=join_address(row.get("Address 1"), row.get("Address 2")),
+            city=row.get("Address 3"),
+            region=names.get(la or ""),
+            postal_code=row.get("Postcode"),
+            url=row.get("URL"),
+            email=email.removeprefix("mailto:") if email else None,
+        )
+    return result
+
+
+def parse_gm_libraries(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
+    """Greater Manchester public libraries (with coordinates)."""
+    result: ParseResult[Asset] = ParseResult(file=path.name)
+    for row_no, row in read_csv(path):
+        key = f"{row.get('name')}|{row.get('postcode')}"
+        has_point = row.get("lat") is not None or row.get("lon") is not None
+        add_asset(
+            result,
+            row_no,
+            postcodes,
+            latitude=row.get("lat") if has_point else None,
+            longitude=row.get("lon") if has_point else None,
+            id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
+            source=SOURCE_GM_LIBRARIES,
+            source_id=key,
+            name=row.get("name"),
+            tag="library",
+            description=row.get("type"),
+            organisation=_service_org(row.get("area_code"), row.get("area_name")),
+            address_1=row.get("address"),
+            region=row.get("area_name"),
+            postal_code=row.get("postcode"),
+            url=row.get("website"),
+            email=row.get("email"),
+        )
+    return result

@@ -1,0 +1,235 @@
+"""Load ORUK/HSDS records: validate → flatten → store in batches; a summary at the end.
+
+Public entry points:
+
+* :func:`load_oruk_path` — what ``commongraph load oruk PATH`` runs (a file or a folder).
+* :func:`load_service_records` — HSDS 3.0 service dicts already in memory (the demo and
+  open-data loaders build these).
+
+A record is rejected (named with file, record index, id, field and reason; nothing of it is
+stored) only for what DESIGN.md "Bad input" lists; everything else is kept, with warnings.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import neo4j
+from pydantic import ValidationError
+
+from graph.oruk.models import ENTITY_BY_KIND
+from loaders.oruk.read import detect_kind, json_files, read_file
+from loaders.oruk.rows import RecordRejected, record_rows
+from loaders.oruk.v1 import from_oruk1, is_oruk1
+from loaders.oruk.write import Prepared, store_batch
+from loaders.report import LoadSummary, Problem
+
+__all__ = [
+    "BATCH_ROWS",
+    "ProgressHook",
+    "default_source",
+    "load_oruk_path",
+    "load_records",
+    "load_service_records",
+]
+
+#: node + relationship rows per transaction (a batch always ends on a record boundary)
+BATCH_ROWS = 4000
+
+
+class ProgressHook(Protocol):
+    """Where a long load reports progress (the CLI draws a rich progress bar)."""
+
+    def add_total(self, records: int) -> None: ...
+
+    def advance(self, records: int) -> None: ...
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _validation_problems(
+    exc: ValidationError, file: str | None, index: int | None, record_id: str | None
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        field = _field(tuple(error["loc"]))
+        reason = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "missing":
+            reason = "the record has no id" if field.endswith("id") else f"{field} is missing"
+        elif error["type"] in ("string_type", "int_type", "float_type", "list_type"):
+            reason = f"{reason} (got {type(error['input']).__name__})"
+        problems.append(
+            Problem(file=file, record=index, record_id=record_id, field=field, reason=reason)
+        )
+    return problems
+
+
+def prepare(
+    raw: Any,
+    *,
+    file: str | None,
+    index: int | None,
+    source: str,
+    kind: str | None,
+    mint_ids: bool,
+    summary: LoadSummary,
+) -> Prepared | None:
+    """Validate and flatten one record; a rejected one is named in ``summary``."""
+    if not isinstance(raw, dict):
+        reason = f"a record must be a JSON object, not {type(raw).__name__}"
+        summary.reject_record([Problem(file=file, record=index, reason=reason)])
+        return None
+    raw_id = raw.get("id")
+    record_id = None if raw_id is None else str(raw_id)
+    this_kind = kind or detect_kind(raw)
+    data = from_oruk1(raw) if this_kind == "service" and is_oruk1(raw) else raw
+    try:
+        entity = ENTITY_BY_KIND[this_kind].model_validate(data)
+        rows = record_rows(entity, source=source, mint_ids=mint_ids)
+    except ValidationError as exc:
+        summary.reject_record(_validation_problems(exc, file, index, record_id))
+        return None
+    except RecordRejected as exc:
+        problem = Problem(
+            file=file, record=index, record_id=record_id, field=exc.field, reason=exc.reason
+        )
+        summary.reject_record([problem])
+        return None
+    summary.problems.extend(rows.problems(file, index, record_id or rows.root_id))
+    return Prepared(rows=rows, file=file, index=index, record_id=record_id or rows.root_id)
+
+
+def load_records(
+    driver: neo4j.Driver,
+    items: Iterable[tuple[str | None, int | None, Any]],
+    *,
+    source: str,
+    kind: str | None = None,
+    mint_ids: bool = True,
+    database: str | None = None,
+    progress: ProgressHook | None = None,
+    summary: LoadSummary | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> LoadSummary:
+    """Load ``(file, index, record)`` items; ``kind`` None tells each record's kind by its keys."""
+    summary = summary or LoadSummary()
+    started = time.perf_counter()
+    now = datetime.now(UTC).isoformat()
+    batch: list[Prepared] = []
+    size = 0
+    for file, index, raw in items:
+        prepared = prepare(
+            raw,
+            file=file,
+            index=index,
+            source=source,
+            kind=kind,
+            mint_ids=mint_ids,
+            summary=summary,
+        )
+        if prepared is not None:
+            batch.append(prepared)
+            size += len(prepared.rows.nodes) + len(prepared.rows.edges)
+        if size >= batch_rows:
+            store_batch(driver, batch, summary, now=now, database=database)
+            if progress:
+                progress.advance(len(batch))
+            batch, size = [], 0
+        elif prepared is None and progress:
+            progress.advance(1)
+    store_batch(driver, batch, summary, now=now, database=database)
+    if progress:
+        progress.advance(len(batch))
+    summary.seconds += time.perf_counter() - started
+    return summary
+
+
+def load_service_records(
+    driver: neo4j.Driver,
+    records: Iterable[Mapping[str, Any]],
+    source: str,
+    *,
+    database: str | None = None,
+    mint_ids: bool = False,
+    progress: ProgressHook | None = None,
+) -> LoadSummary:
+    """Store HSDS 3.0 full service records held in memory; re-running changes nothing.
+
+    Parameters
+    ----------
+    driver : a sync Neo4j driver (the caller owns it).
+    records : HSDS/ORUK 3.0 service dicts (ORUK 1.0 dicts are recognised and mapped).
+    source : provenance written on every node (``demo:generator``, ``ods:epraccur``...) and
+        the namespace of minted UUIDs.
+    mint_ids : False (default) keeps the callers' ids as node ids (they must be unique
+        across kinds, as ``gp:W00001/location`` is) and puts the UUID in ``oruk_id``; True
+        replaces ids that are not UUIDs by their uuid5, as ``load oruk`` does for feeds.
+
+    Returns
+    -------
+    LoadSummary : created/updated/unchanged/rejected counts; rejects name the record index.
+    """
+    items = ((None, index, dict(record)) for index, record in enumerate(records))
+    return load_records(
+        driver,
+        items,
+        source=source,
+        kind="service",
+        mint_ids=mint_ids,
+        database=database,
+        progress=progress,
+    )
+
+
+def default_source(path: Path) -> str:
+    """``oruk:<name>``: a folder's name, or a file's name without ``.json``."""
+    return f"oruk:{path.name if path.is_dir() else path.stem}"
+
+
+def load_oruk_path(
+    driver: neo4j.Driver,
+    path: Path,
+    *,
+    source: str | None = None,
+    kind: str | None = None,
+    database: str | None = None,
+    progress: ProgressHook | None = None,
+) -> LoadSummary:
+    """Load an ORUK/HSDS JSON file or every ``*.json`` in a folder (``load oruk PATH``).
+
+    Ids that are not UUIDs are replaced by uuid5(source, kind, id) and kept as ``source_id``;
+    ``source`` defaults to :func:`default_source` so re-loading the same feed finds the same
+    nodes. A file that cannot be parsed counts as one rejected record.
+    """
+    source = source or default_source(path)
+    summary = LoadSummary()
+    base = path if path.is_dir() else path.parent
+    for file in json_files(path):
+        name = file.relative_to(base).as_posix() if path.is_dir() else file.name
+        content = read_file(file, name=name)
+        if content.problem is not None:
+            summary.reject_record([content.problem])
+            continue
+        if progress:
+            progress.add_total(len(content.records))
+        items = ((content.file, i, r) for i, r in enumerate(content.records))
+        load_records(
+            driver,
+            items,
+            source=source,
+            kind=kind,
+            mint_ids=True,
+            database=database,
+            progress=progress,
+            summary=summary,
+        )
+    return summary

@@ -1,0 +1,182 @@
+"""Store flattened ORUK records in batches: one transaction per batch, nothing half-written.
+
+For each batch the stored content hash of every root record tells created, updated and
+unchanged apart; unchanged records are not written at all (re-running a load is a no-op and
+leaves ``updated_at`` alone). The others become one transaction of ``UNWIND … MERGE``
+statements: nodes by label, relationships by type, then — for records stored before — the
+relationships a record no longer lists are removed (replace semantics per key present).
+If the transaction fails on a record (an id already used by another kind of node), the
+batch is retried record by record so the good ones are stored and the bad one is named.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import neo4j
+from neo4j.exceptions import ClientError
+
+from graph.oruk.models import ENTITY_BY_LABEL
+from loaders.batch import Step, read_rows, write_transaction
+from loaders.oruk.rows import RecordRows
+from loaders.report import LoadSummary, Problem
+
+__all__ = ["NODE_STATEMENTS", "Prepared", "store_batch"]
+
+#: label → catalogue statement (the allow-list: labels never come from input)
+NODE_STATEMENTS: dict[str, str] = {
+    model.label: f"load/oruk_node_{model.kind}" for model in ENTITY_BY_LABEL.values()
+}
+#: relationship type → catalogue statement
+EDGE_STATEMENTS: dict[str, str] = {
+    rel: f"load/oruk_edge_{rel.lower()}"
+    for rel in sorted(
+        {c.rel for m in ENTITY_BY_LABEL.values() for c in m.children.values()}
+        | {"CATEGORISED_AS", "BROADER"}
+    )
+}
+#: parents before children, so a batch's MERGEs find what they link to
+_LABEL_ORDER = (
+    "Organization",
+    "Service",
+    "Location",
+    "ServiceAtLocation",
+    *sorted(set(NODE_STATEMENTS) - {"Organization", "Service", "Location", "ServiceAtLocation"}),
+)
+_OWNED_PROPS = ("extra_json", "unserved_json", "empty_lists", "last_verified")
+
+
+@dataclass
+class Prepared:
+    """A validated, flattened record and where it came from."""
+
+    rows: RecordRows
+    file: str | None
+    index: int | None
+    record_id: str
+
+
+def _clearing(label: str, props: dict[str, Any]) -> dict[str, Any]:
+    """``props`` plus a null for every ORUK-owned property it lacks (removed on re-load)."""
+    model = ENTITY_BY_LABEL[label]
+    keys = [model.renamed.get(k, k) for k in model.scalar_fields() if k != "id"]
+    cleared: dict[str, Any] = dict.fromkeys((*keys, *_OWNED_PROPS))
+    cleared.update(props)
+    return cleared
+
+
+def _steps(batch: list[tuple[Prepared, Literal["created", "updated"]]], now: str) -> list[Step]:
+    nodes: dict[str, tuple[str, dict[str, Any]]] = {}
+    edges: dict[tuple[str, str, str], int] = {}
+    roots: dict[str, tuple[str, bool]] = {}
+    prune_out: list[dict[str, Any]] = []
+    prune_in: list[dict[str, Any]] = []
+    for prepared, outcome in batch:
+        rows = prepared.rows
+        for node_id, (label, props) in rows.nodes.items():
+            known = nodes.get(node_id)
+            merged = {**known[1], **props} if known else dict(props)
+            merged.setdefault("oruk_hash", None)
+            nodes[node_id] = (label, merged)
+        edges.update(rows.edges)
+        roots[rows.root_id] = (rows.content_hash, outcome == "updated")
+        if outcome == "updated":
+            for (parent, rel, outgoing), keep in rows.owned.items():
+                target = prune_out if outgoing else prune_in
+                target.append({"id": parent, "type": rel, "keep": keep})
+    for root_id, (content_hash, updated) in roots.items():
+        label, props = nodes[root_id]
+        props = _clearing(label, props) if updated else props
+        props["oruk_hash"] = content_hash
+        nodes[root_id] = (label, props)
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node_id, (label, props) in nodes.items():
+        by_label[label].append({"id": node_id, "props": props})
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (src, rel, dst), ordinal in edges.items():
+        by_type[rel].append({"src": src, "dst": dst, "ordinal": ordinal})
+    steps = [
+        Step(NODE_STATEMENTS[label], by_label[label], {"now": now})
+        for label in _LABEL_ORDER
+        if by_label.get(label)
+    ]
+    steps += [Step(EDGE_STATEMENTS[rel], rows) for rel, rows in sorted(by_type.items())]
+    if prune_out:
+        steps.append(Step("load/oruk_prune_out", prune_out))
+    if prune_in:
+        steps.append(Step("load/oruk_prune_in", prune_in))
+    return steps
+
+
+def _write(
+    driver: neo4j.Driver,
+    batch: list[tuple[Prepared, Literal["created", "updated"]]],
+    summary: LoadSummary,
+    now: str,
+    database: str | None,
+) -> None:
+    try:
+        counters = write_transaction(driver, _steps(batch, now), database=database)
+    except ClientError as exc:
+        if len(batch) > 1:
+            for single in batch:
+                _write(driver, [single], summary, now, database)
+            return
+        prepared = batch[0][0]
+        summary.reject(
+            Problem(
+                file=prepared.file,
+                record=prepared.index,
+                record_id=prepared.record_id,
+                field="id",
+                reason=f"cannot be stored: {exc.message}",
+            )
+        )
+        return
+    for _, outcome in batch:
+        setattr(summary, outcome, getattr(summary, outcome) + 1)
+    summary.nodes_written += counters.nodes_created
+    summary.relationships_written += counters.relationships_created
+
+
+def store_batch(
+    driver: neo4j.Driver,
+    batch: list[Prepared],
+    summary: LoadSummary,
+    *,
+    now: str,
+    database: str | None = None,
+) -> None:
+    """Write one batch of records (created/updated), counting unchanged ones without writing."""
+    if not batch:
+        return
+    latest: dict[str, Prepared] = {}
+    for prepared in batch:
+        if prepared.rows.root_id in latest:
+            summary.problems.append(
+                Problem(
+                    severity="warning",
+                    file=prepared.file,
+                    record=prepared.index,
+                    record_id=prepared.record_id,
+                    reason="the same id appears again in this load: the later record wins",
+                )
+            )
+            summary.unchanged += 1
+        latest[prepared.rows.root_id] = prepared
+    stored = {
+        row["id"]: row["hash"]
+        for row in read_rows(driver, "load/oruk_hashes", ids=list(latest), database=database)
+    }
+    todo: list[tuple[Prepared, Literal["created", "updated"]]] = []
+    for root_id, prepared in latest.items():
+        if root_id not in stored:
+            todo.append((prepared, "created"))
+        elif stored[root_id] == prepared.rows.content_hash:
+            summary.unchanged += 1
+        else:
+            todo.append((prepared, "updated"))
+    if todo:
+        _write(driver, todo, summary, now, database)

@@ -1,0 +1,235 @@
+"""The combined analyses behind ``commongraph analyse bottlenecks|gaps|duplicates``.
+
+Each report is a JSON-serialisable dict whose lists are deterministic and capped by ``top``
+(``None``: uncapped), with an ``assumptions`` entry saying everything needed to reproduce it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+
+from ._common import cap, json_id, node_name, node_sort_key, plain_float
+from .betweenness import Engine, betweenness
+from .brokerage import ROLES, brokerage_roles, top_brokerage
+from .coverage import DemandPoint, SupplyPoint, e2sfca
+from .cuts import articulation_points, bridges, group_cuts
+from .duplicates import BLOCK_KM, DEFAULT_THRESHOLD, FAR_KM, NEAR_KM, Listing, duplicate_groups
+from .holes import DEFAULT_KINDS, structural_holes
+from .mixing import SEED_PAIRS, ei_index, group_gaps
+from .overlaps import ServiceOffer, overlapping_services
+from .teams import NEED_ROLES, team_gaps
+
+__all__ = [
+    "EXACT_MAX_NODES",
+    "SAMPLE_K",
+    "STRATIFY",
+    "bottlenecks_report",
+    "duplicates_report",
+    "gaps_report",
+    "subgraph_by_prefix",
+]
+
+#: With ``k=None`` the bottlenecks report computes exact betweenness up to this many nodes.
+EXACT_MAX_NODES = 5_000
+#: ...and samples this many source nodes above it.
+SAMPLE_K = 256
+#: Sampled sources are spread systematically over nodes ordered by these attributes.
+STRATIFY: tuple[str, ...] = ("area_id", "organisation_id")
+
+
+def subgraph_by_prefix(G: nx.Graph, prefix: str | None) -> nx.Graph:
+    """A copy of the subgraph induced by nodes whose id (as text) starts with ``prefix``.
+
+    ``None`` or ``""`` returns ``G`` itself (no copy).
+    """
+    if not prefix:
+        return G
+    keep = [v for v in G.nodes() if str(v).startswith(prefix)]
+    return G.subgraph(keep).copy()
+
+
+def bottlenecks_report(
+    G: nx.Graph,
+    *,
+    top: int | None = 20,
+    k: int | None = None,
+    seed: int = 42,
+    group_attr: str = "tribe",
+    pairs: Sequence[tuple[str, str]] | None = None,
+    engine: Engine = "auto",
+    n_jobs: int | None = 1,
+) -> dict[str, Any]:
+    """Brokers, single points of failure, group cuts, brokerage roles and constraint.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+    top : int or None, default 20
+    k : int or None
+        Betweenness source sample. ``None``: exact up to :data:`EXACT_MAX_NODES` nodes,
+        :data:`SAMPLE_K` sampled sources above. Samples are systematic over nodes ordered
+        by :data:`STRATIFY` (unless ``engine="networkx"``, which samples as networkx does).
+    seed : int, default 42
+    group_attr : str, default "tribe"
+    pairs : sequence of (str, str), optional
+        Group pairs for ``group_cuts`` (default: the seed pairs present).
+    engine : {"auto", "networkx", "igraph"}
+    n_jobs : int or None, default 1
+        Worker processes for betweenness (``None``: one per CPU; worth it on an idle
+        multi-core machine, not on a busy one).
+
+    Returns
+    -------
+    dict
+        ``brokers``, ``articulation_points``, ``bridges``, ``group_cuts``, ``brokerage``,
+        ``constraint``, ``assumptions``.
+    """
+    n = len(G)
+    k_used = k if k is not None else (None if n <= EXACT_MAX_NODES else min(SAMPLE_K, n))
+    if k_used is not None and k_used >= n:
+        k_used = None
+    stratify = STRATIFY if k_used is not None and engine != "networkx" else None
+    scores = betweenness(G, k=k_used, seed=seed, engine=engine, n_jobs=n_jobs, stratify=stratify)
+    ranked = _rank(G, scores, top)
+    cut_vertices = articulation_points(G)
+    bridge_list = bridges(G)
+    roles = brokerage_roles(G, group_attr)
+    totals = {r: sum(row[r] for row in roles.values()) for r in ROLES}
+    return {
+        "brokers": ranked,
+        "articulation_points": [json_id(v) for v in cap(cut_vertices, top)],
+        "bridges": [[json_id(a), json_id(b)] for a, b in cap(bridge_list, top)],
+        "group_cuts": cap(group_cuts(G, group_attr, pairs), top),
+        "brokerage": {
+            "top": top_brokerage(G, group_attr, top=top),
+            "totals": totals,
+        },
+        "constraint": structural_holes(G, top=top),
+        "assumptions": {
+            "nodes": n,
+            "edges": G.number_of_edges(),
+            "directed": G.is_directed(),
+            "top": top,
+            "group_attr": group_attr,
+            "betweenness": {
+                "exact": k_used is None,
+                "k": k_used,
+                "seed": seed,
+                "stratify": None if stratify is None else list(stratify),
+                "normalized": True,
+                "weight": None,
+                "exact_max_nodes": EXACT_MAX_NODES,
+            },
+            "articulation_points_total": len(cut_vertices),
+            "bridges_total": len(bridge_list),
+            "group_cut_pairs": "given" if pairs is not None else "seed pairs present",
+            "brokerage": (
+                "Gould-Fernandez counts on the directed ties"
+                if G.is_directed()
+                else "Gould-Fernandez counts, each undirected tie read both ways"
+            ),
+            "constraint_kinds": list(DEFAULT_KINDS),
+            "constraint_order": "ascending (least constrained, most brokerage, first)",
+        },
+    }
+
+
+def _rank(G: nx.Graph, scores: Mapping[Any, float], top: int | None) -> list[dict[str, Any]]:
+    """Same ordering and rows as :func:`queries.analytics.betweenness.brokers`."""
+    rows = sorted(scores.items(), key=lambda r: (-float(f"{r[1]:.12g}"), node_sort_key(r[0])))
+    return [
+        {"id": json_id(v), "name": node_name(G.nodes[v], v), "betweenness": plain_float(b)}
+        for v, b in cap(rows, top)
+    ]
+
+
+def gaps_report(
+    G: nx.Graph,
+    demand: Iterable[DemandPoint | Mapping[str, Any]],
+    supply: Iterable[SupplyPoint | Mapping[str, Any]],
+    *,
+    radius_km: float = 5.0,
+    decay: str = "stepped",
+    top: int | None = 20,
+    group_attr: str = "tribe",
+    area_needs: Mapping[Any, Iterable[str]] | None = None,
+) -> dict[str, Any]:
+    """Coverage gaps (E2SFCA), missing ties between groups, E-I index and team gaps.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        Relationship graph (groups, teams).
+    demand, supply
+        See :func:`queries.analytics.coverage.e2sfca`.
+    radius_km : float, default 5
+    decay : str, default "stepped"
+    top : int or None, default 20
+    group_attr : str, default "tribe"
+    area_needs : mapping, optional
+        Area -> needs for team gaps (default: read from the graph).
+
+    Returns
+    -------
+    dict
+        ``coverage`` (``{"area","need","score"}``, worst first), ``unreached`` (the
+        ``{"area","need"}`` with demand but no service in reach, all of them),
+        ``group_gaps``, ``ei_index``, ``team_gaps``, ``assumptions``.
+    """
+    rows = e2sfca(demand, supply, radius_km=radius_km, decay=decay)
+    return {
+        "coverage": [
+            {"area": r["area"], "need": r["need"], "score": r["score"]} for r in cap(rows, top)
+        ],
+        "unreached": [
+            {"area": r["area"], "need": r["need"]} for r in rows if r["services_in_reach"] == 0
+        ],
+        "group_gaps": group_gaps(G, group_attr, top=top),
+        "ei_index": ei_index(G, group_attr),
+        "team_gaps": team_gaps(G, area_needs=area_needs, top=top),
+        "assumptions": {
+            "top": top,
+            "coverage_method": "E2SFCA (Luo & Qi 2009), haversine distance",
+            "radius_km": radius_km,
+            "decay": decay,
+            "score_unit": "capacity per 1000 units of demand (population x indicator)",
+            "group_attr": group_attr,
+            "expected_ties": "configuration model: D_a*D_b/(2m) (Newman 2003)",
+            "seed_pairs": [list(p) for p in SEED_PAIRS],
+            "need_roles": {k: list(v) for k, v in NEED_ROLES.items()},
+        },
+    }
+
+
+def duplicates_report(
+    listings: Iterable[Listing | Mapping[str, Any]],
+    services: Iterable[ServiceOffer | Mapping[str, Any]],
+    *,
+    top: int | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> dict[str, Any]:
+    """Duplicate listings and overlapping services.
+
+    Returns
+    -------
+    dict
+        ``listings`` (``{"ids","confidence"}``), ``overlaps``
+        (``{"need","area","service_ids"}``), ``assumptions``.
+    """
+    return {
+        "listings": duplicate_groups(listings, threshold=threshold, top=top),
+        "overlaps": overlapping_services(services, top=top),
+        "assumptions": {
+            "top": top,
+            "threshold": threshold,
+            "near_km": NEAR_KM,
+            "far_km": FAR_KM,
+            "block_km": BLOCK_KM,
+            "group_confidence": "weakest link of the maximum spanning tree",
+            "overlap": "same need and area, different providers, ages and days intersect",
+            "unknown_days": "any day",
+        },
+    }

@@ -1,0 +1,16 @@
+// Generated local geographic teams: Team nodes keyed on id.
+// Parameters:
+//   $rows    list of maps {id, name, area_id, latitude, longitude}
+//   $source  string  provenance
+// Returns: created, unchanged.
+UNWIND $rows AS row
+MERGE (t:Entity {id: row.id})
+WITH t, row, t.source_id IS NULL AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  SET t:Team, t.name = row.name, t.area_id = row.area_id,
+      t.centroid = CASE WHEN row.latitude IS NULL THEN null
+                        ELSE point({latitude: row.latitude, longitude: row.longitude}) END,
+      t.source = $source, t.source_id = row.id, t.created_at = datetime(),
+      t.updated_at = datetime())
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN created THEN 0 ELSE 1 END) AS unchanged

@@ -1,0 +1,19 @@
+// Referrals a caller may see: those it sent (its key or its organisation) and those sent to
+// services its organisation provides; everything for admins.
+// Parameters:
+//   $all              bool         admin: every referral
+//   $key_id           string|null  the caller's key id
+//   $organisation_id  string|null  the caller's organisation
+//   $status           string|null  only this status
+//   $limit            int          how many, newest first
+// Returns: one row per referral.
+MATCH (r:Referral)-[:TO_SERVICE]->(s:Service)
+WITH r, s, [(o:Organization)-[:PROVIDES]->(s) | o.id] AS organisation_ids
+WHERE ($status IS NULL OR r.status = $status)
+  AND ($all
+       OR ($key_id IS NOT NULL AND r.referrer_key_id = $key_id)
+       OR ($organisation_id IS NOT NULL AND r.referrer_organisation_id = $organisation_id)
+       OR ($organisation_id IS NOT NULL AND $organisation_id IN organisation_ids))
+RETURN properties(r) AS props, s.name AS service_name, organisation_ids
+ORDER BY r.created_at DESC, r.id
+LIMIT $limit

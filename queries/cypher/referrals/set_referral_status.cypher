@@ -1,0 +1,15 @@
+// Move a referral to a new status if it is still in the status the caller saw.
+// Parameters:
+//   $id           string  referral id
+//   $from_status  string  the status it must have now (compare-and-set)
+//   $to_status    string  the new status (checked against the allowed transitions in code)
+//   $now          string  ISO date-time
+//   $audit        map     the AuditEvent's properties
+// Returns: zero rows if the referral is gone or its status changed meanwhile.
+MATCH (r:Referral {id: $id})-[:TO_SERVICE]->(s:Service)
+WHERE r.status = $from_status
+SET r.status = $to_status, r.updated_at = $now
+CREATE (e:AuditEvent)
+SET e = $audit
+RETURN properties(r) AS props, s.name AS service_name,
+       [(o:Organization)-[:PROVIDES]->(s) | o.id] AS organisation_ids

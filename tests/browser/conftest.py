@@ -1,0 +1,199 @@
+"""Browser fixtures: the real app (API + built UI) on a free port, Debian's Chromium via
+Playwright, seeded data with an API key per role, and axe-core checks.
+
+Chromium is the distribution's ``/usr/bin/chromium`` (``COMMONGRAPH_CHROMIUM`` overrides);
+nothing is downloaded. Each test gets a fresh browser context (its own storage), and the
+browser itself starts with a fresh temporary profile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from api.app import FRONTEND_DIST, create_app
+from api.auth.keys import hash_key
+from graph.server.config import PROJECT_ROOT
+from graph.settings import Neo4jSettings
+from tests.api.fixtures_graph import FixtureGraph, generate, write_graph
+from tests.support.ports import free_port
+from tests.support.wipe import wipe_graph
+
+CHROMIUM = os.environ.get("COMMONGRAPH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = PROJECT_ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+CARDIFF = "CF10 1AA"
+
+expect.set_options(timeout=10_000)
+
+
+@dataclass(frozen=True)
+class SeededData:
+    """What the browser tests may rely on: the fixture graph and a key per role."""
+
+    graph: FixtureGraph
+    keys: dict[str, str]
+    organisation_id: str
+
+
+def _make_key(driver: neo4j.Driver, role: str, organisation_id: str | None = None) -> str:
+    """Store a key the way `commongraph keys create` does (sha256 only); return it."""
+    key_id = secrets.token_hex(6)
+    key = f"cg_{key_id}_{secrets.token_urlsafe(32)}"
+    driver.execute_query(
+        "CREATE (:ApiKey {id: $id, key_hash: $hash, role: $role, organisation_id: $org, "
+        "name: $role, created_at: '2024-01-01T00:00:00Z', revoked: false})",
+        id=key_id,
+        hash=hash_key(key),
+        role=role,
+        org=organisation_id,
+    )
+    return key
+
+
+def _seed(driver: neo4j.Driver, database: str) -> SeededData:
+    wipe_graph(driver, database)
+    graph = generate(seed=5, services=400, locations=320, people=200, prefix="b")
+    write_graph(driver, graph)
+    organisation = sorted(graph.organisations)[0]
+    keys = {
+        "connector": _make_key(driver, "connector"),
+        "leader": _make_key(driver, "leader"),
+        "editor": _make_key(driver, "group_editor", organisation),
+        "moderator": _make_key(driver, "moderator"),
+    }
+    return SeededData(graph=graph, keys=keys, organisation_id=organisation)
+
+
+_SEEDED: dict[str, SeededData] = {}
+
+
+@pytest.fixture(scope="module")
+def seeded(_session_driver: neo4j.Driver, neo4j_settings: Neo4jSettings) -> SeededData:
+    """A small Wales-shaped graph (400 services, 200 people) and a key per role.
+
+    Written once per session (it takes a while); each module checks that no other test
+    module wiped it in between and writes it again if so.
+    """
+    data = _SEEDED.get("data")
+    if data is not None:
+        records, _, _ = _session_driver.execute_query(
+            "MATCH (k:ApiKey {key_hash: $hash}) RETURN count(k) AS n",
+            hash=hash_key(data.keys["leader"]),
+            database_=neo4j_settings.database,
+        )
+        if records[0]["n"] == 1:
+            return data
+    data = _SEEDED["data"] = _seed(_session_driver, neo4j_settings.database)
+    return data
+
+
+@pytest.fixture(scope="session")
+def base_url(neo4j_settings: Neo4jSettings) -> Iterator[str]:
+    """`commongraph serve`'s app (GraphQL, REST, the built UI) on a free port, in a thread."""
+    if not (FRONTEND_DIST / "index.html").is_file():
+        pytest.fail("the web UI is not built: run `make frontend` (npm ci && npm run build)")
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(neo4j_settings),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        ws="none",
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="ui-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the UI server did not start within 20 s")
+        time.sleep(0.05)
+    url = f"http://127.0.0.1:{port}"
+    # Warm the lazy indexes (postcodes, LSOAs, boundaries) so no test pays for them.
+    for path in ("/api/boundaries", f"/api/postcodes/{CARDIFF}"):
+        urllib.request.urlopen(url + path.replace(" ", "%20"), timeout=60).read()
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page in a fresh context (empty localStorage); console errors fail the test."""
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"uncaught errors in the page: {errors}"
+
+
+def sign_in(page: Page, key: str) -> None:
+    """Paste an API key into the header's sign-in box, as a person would."""
+    page.click("#signin-summary")
+    page.fill("#api-key", key)
+    page.click("#signin-button")
+    page.wait_for_selector("#signout-button:visible")
+
+
+def run_axe(page: Page, name: str, artifacts: Path) -> list[dict[str, Any]]:
+    """Run axe-core on the page; keep the report; return serious and critical violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate(
+        """async () => await axe.run(document, {
+             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+             resultTypes: ['violations'],
+           })"""
+    )
+    violations = result["violations"]
+    (artifacts / f"axe-{name}.json").write_text(json.dumps(violations, indent=1), encoding="utf-8")
+    summary = ", ".join(f"{v['id']}({v['impact']})x{len(v['nodes'])}" for v in violations)
+    print(f"axe {name}: {len(violations)} violation kinds {summary or '-'}")
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )

@@ -1,0 +1,152 @@
+"""Connector journey in Chromium: postcode → nearest services with filters → detail →
+shortlist → share and print; the map works offline with local-authority outlines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import CARDIFF, SeededData, describe, run_axe, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+NEAR = """query($lat: Float!, $lon: Float!, $r: Float!, $free: Boolean!, $lang: String) {
+  assetsNear(latitude: $lat, longitude: $lon, radiusKm: $r, freeOnly: $free, language: $lang,
+             first: 20) { totalCount edges { node { id } } } }"""
+
+
+def _search(page: Page, postcode: str) -> None:
+    page.fill("#postcode", postcode)
+    page.click("#search-button")
+
+
+def _result_ids(page: Page) -> list[str]:
+    return page.eval_on_selector_all("#results > li", "els => els.map(e => e.dataset.id)")
+
+
+def _distances(page: Page) -> list[float]:
+    texts = page.eval_on_selector_all("#results .distance", "els => els.map(e => e.textContent)")
+    return [float(re.sub(r"[^0-9.]", "", t)) for t in texts]
+
+
+def test_postcode_search_lists_services_nearest_first_with_offline_map(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/find")
+    expect(page.locator("#map")).to_have_attribute("data-boundaries", re.compile(r"^[1-9]\d*$"))
+    assert page.locator("#map path.leaflet-interactive, #map svg path").count() >= 20
+    _search(page, CARDIFF)
+    expect(page.locator("#results > li").first).to_be_visible()
+    distances = _distances(page)
+    assert len(distances) >= 3
+    assert distances == sorted(distances)
+    assert max(distances) <= 5.0
+    expect(page.locator("#result-count")).to_contain_text("5 km")
+    assert page.locator(".leaflet-marker-icon").count() == len(distances)
+    page.screenshot(path=str(artifacts_dir / "connector-results.png"), full_page=True)
+    serious = run_axe(page, "connector-results", artifacts_dir)
+    assert serious == [], describe(serious)
+
+
+def test_filters_send_the_same_question_as_the_api_answers(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/find")
+    _search(page, CARDIFF)
+    expect(page.locator("#results > li").first).to_be_visible()
+    page.check("#f-free")
+    page.select_option("#f-language", "cy")
+    page.select_option("#radius", "10")
+    page.click("#search-button")
+    expected = page.request.post(
+        "/graphql",
+        data={
+            "query": NEAR,
+            "variables": {"lat": 51.479102, "lon": -3.178085, "r": 10, "free": True, "lang": "cy"},
+        },
+    ).json()["data"]["assetsNear"]
+    ids = [e["node"]["id"] for e in expected["edges"]]
+    assert ids, "the seeded data has free Welsh-language services near Cardiff"
+    expect(page.locator("#results > li")).to_have_count(len(ids))
+    assert _result_ids(page) == ids
+    expect(page.locator("#result-count")).to_contain_text(str(expected["totalCount"]))
+
+
+def test_unknown_postcode_is_explained_next_to_the_field(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/find")
+    _search(page, "ZZ9 9ZZ")
+    expect(page.locator("#postcode-error")).to_have_text("We do not know this postcode.")
+    expect(page.locator("#postcode")).to_have_attribute("aria-invalid", "true")
+    _search(page, "")
+    expect(page.locator("#postcode-error")).to_contain_text("postcode or click the map")
+
+
+def test_clicking_the_map_searches_around_that_point(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/find")
+    expect(page.locator("#map")).to_have_attribute("data-boundaries", re.compile(r"^[1-9]"))
+    _search(page, CARDIFF)
+    expect(page.locator("#results > li").first).to_be_visible()
+    first = _result_ids(page)
+    box = page.locator("#map").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.2)
+    expect(page.locator("#search-status")).to_contain_text("point you chose")
+    expect(page.locator("#results > li").first).to_be_visible()
+    assert _result_ids(page) != first
+
+
+def test_detail_shortlist_share_and_print(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/find")
+    _search(page, CARDIFF)
+    first = page.locator("#results > li").first
+    expect(first).to_be_visible()
+    name = first.locator(".name").inner_text()
+    first.locator("button.details").click()
+    detail = page.locator("#detail")
+    expect(detail).to_be_visible()
+    expect(detail.locator("h3")).to_have_text(name)
+    expect(detail).to_contain_text("Last verified")
+    expect(detail).to_contain_text("When it is open")
+    page.click("#detail-add")
+    expect(page.locator("#shortlist-items > li[data-id]")).to_have_count(1)
+    page.locator("#results > li").nth(1).locator("button.add").click()
+    expect(page.locator("#shortlist-items > li[data-id]")).to_have_count(2)
+    serious = run_axe(page, "connector-detail", artifacts_dir)
+    page.screenshot(path=str(artifacts_dir / "connector-detail-shortlist.png"), full_page=True)
+    assert serious == [], describe(serious)
+
+    page.click("#share-shortlist")
+    link = page.locator("#share-link")
+    expect(link).to_have_value(re.compile(r"#/list\?ids="))
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    page.screenshot(path=str(artifacts_dir / "connector-shortlist-print.png"), full_page=True)
+    page.emulate_media(media="screen")
+
+    page.goto(link.input_value())
+    expect(page.locator("#shared-items .service-detail")).to_have_count(2)
+    expect(page.locator("#shared-items")).to_contain_text(name)
+    page.screenshot(path=str(artifacts_dir / "connector-shared-list.png"), full_page=True)
+    serious = run_axe(page, "connector-shared", artifacts_dir)
+    assert serious == [], describe(serious)
+
+
+def test_signed_in_connector_shares_a_server_shortlist_by_token(
+    page: Page, seeded: SeededData
+) -> None:
+    page.goto("/#/find")
+    sign_in(page, seeded.keys["connector"])
+    _search(page, CARDIFF)
+    page.locator("#results > li").first.locator("button.add").click()
+    page.locator("#results > li").nth(2).locator("button.add").click()
+    page.click("#share-shortlist")
+    link = page.locator("#share-link")
+    expect(link).to_have_value(re.compile(r"/shortlist/[\w-]{20,}$"))
+    url = link.input_value()
+    page.context.clear_cookies()
+    page.evaluate("localStorage.clear()")
+    page.goto(url)
+    expect(page.locator("#shared-items .service-detail")).to_have_count(2)

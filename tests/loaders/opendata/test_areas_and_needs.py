@@ -1,0 +1,103 @@
+"""Area hierarchy, point in polygon, and per-area need levels from the real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.areas import health_board_for_ods, merge_indexes, trafford_areas, wales_areas
+from loaders.opendata.indicators import (
+    parse_census_general_health,
+    parse_census_unpaid_care,
+    parse_imd_england,
+    parse_qof_prevalence,
+    parse_wimd,
+)
+from loaders.opendata.needs import NEEDS, TAG_NEEDS, needs_for_tags
+from tests.loaders.opendata.slices import DATA, HAS_DATA, csv_slice
+
+pytestmark = pytest.mark.skipif(not HAS_DATA, reason="../shared/data is absent")
+W, T = DATA / "wales", DATA / "trafford"
+
+
+@pytest.fixture(scope="module")
+def wales():  # type: ignore[no-untyped-def]
+    return wales_areas(
+        W / "wales_lsoa11_boundaries_bsc.geojson",
+        W / "wimd2019_lsoa_geography_lookup.csv",
+        W / "wales_local_authorities_lad13.geojson",
+        W / "wales_lsoa11_popweighted_centroids.geojson",
+    )
+
+
+def test_wales_hierarchy_is_lsoa_to_local_authority_to_health_board(wales) -> None:  # type: ignore[no-untyped-def]
+    result, _ = wales
+    kinds = {}
+    for area in result.records:
+        kinds[area.kind] = kinds.get(area.kind, 0) + 1
+    assert kinds == {"lsoa": 1909, "local_authority": 22, "health_board": 7}
+    by_id = {a.id: a for a in result.records}
+    lsoa = by_id["W01000001"]
+    assert by_id[lsoa.parent_id or ""].kind == "local_authority"
+    assert by_id[by_id[lsoa.parent_id or ""].parent_id or ""].id == "W11000023"
+    assert not result.rejected
+
+
+def test_point_in_polygon_places_cardiff_castle_in_a_cardiff_lsoa(wales) -> None:  # type: ignore[no-untyped-def]
+    result, index = wales
+    parent = {a.id: a.parent_id for a in result.records}
+    lsoa = index.locate(51.4822, -3.1812)
+    assert lsoa is not None and parent[lsoa] == "W06000015"
+    assert index.locate(48.0, 0.0) is None  # France is in no Welsh LSOA
+
+
+def test_trafford_and_wales_share_one_index() -> None:
+    result, index = trafford_areas(T / "trafford_lsoa21_generalised.geojson")
+    assert {a.kind for a in result.records} == {"lsoa", "local_authority", "health_board"}
+    both = merge_indexes([index])
+    assert (both.locate(53.4456, -2.3339) or "").startswith("E01")  # Sale
+
+
+def test_health_boards_match_by_name_whatever_the_spelling() -> None:
+    boards = {
+        "W11000024": "Powys Teaching Health Board",
+        "W11000029": "Cardiff and Vale University Health Board",
+    }
+    got = health_board_for_ods(W / "nhs_wales_organisations.csv", boards)
+    assert got["7A7"] == "W11000024"
+
+
+def test_wimd_deciles_become_levels_where_most_deprived_is_highest(tmp_path: Path) -> None:
+    src = csv_slice(W / "wimd2019_lsoa11.csv", tmp_path / "wimd.csv", 3)
+    result = parse_wimd(src)
+    assert len(result.records) == 3 * 7
+    for level in result.records:
+        assert level.level == pytest.approx((11 - level.value) / 10)
+        assert level.need_id in NEEDS
+
+
+def test_a_decile_out_of_range_rejects_that_value_only(tmp_path: Path) -> None:
+    bad = "W01999999,11" + ",5" * 8 + ",1.0" * 9 + ",1.0" * 9
+    src = csv_slice(W / "wimd2019_lsoa11.csv", tmp_path / "wimd.csv", 1, [bad])
+    result = parse_wimd(src)
+    (rejection,) = result.rejected
+    assert (rejection.row, rejection.field, rejection.record_id) == (2, "IMD_decile", "W01999999")
+    assert len(result.records) == 7 + 6
+
+
+def test_qof_imd_and_census_give_levels_in_range() -> None:
+    qof = parse_qof_prevalence(W / "wales_lhb_qof_prevalence_2024.csv")
+    assert len(qof.records) == 7 * 9 and not qof.rejected
+    imd = parse_imd_england(T / "imd2019_lsoa11_trafford.csv")
+    assert len(imd.records) == 137 * 6
+    health, population = parse_census_general_health(T / "2021_general_health_lsoa_trafford.csv")
+    assert len(health.records) == 139
+    assert 230_000 < sum(population.values()) < 240_000  # Trafford's residents, 2021
+    care = parse_census_unpaid_care(T / "2021_unpaid_care_lsoa_trafford.csv")
+    assert all(0 < lv.level < 0.3 for lv in care.records)
+
+
+def test_every_tag_maps_to_known_needs() -> None:
+    assert all(need in NEEDS for needs in TAG_NEEDS.values() for need in needs)
+    assert "food_poverty" in needs_for_tags(["food_bank"])

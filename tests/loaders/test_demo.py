@@ -1,0 +1,65 @@
+"""``load demo`` end to end: the synthetic fallback (fast) and the real data (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import neo4j
+import pytest
+from click.testing import CliRunner
+
+from graph.repositories import areas as repo
+from loaders.demo import load_demo
+from loaders.opendata.catalog import default_data_dir
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_without_the_data_folder_a_synthetic_wales_is_loaded_and_said_so(
+    driver: neo4j.Driver, tmp_path: Path
+) -> None:
+    report = load_demo(driver, tmp_path / "absent", seed=7)
+    assert report.mode == "synthetic" and report.exit_code == 0
+    counts = repo.graph_counts(driver)
+    assert counts["node:Area"] > 400 and counts["node:Service"] > 500
+    assert counts["node:Person"] > 1000 and counts["relationship:KNOWS"] > 1000
+    for rel in ("IN_AREA", "PART_OF", "HAS_NEED", "ADDRESSES", "WORKS_FOR", "MEMBER_OF",
+                "WORKS_WITH", "REFERS_TO", "SERVES_AREA"):  # fmt: skip
+        assert counts.get(f"relationship:{rel}", 0) > 0, rel
+    again = load_demo(driver, tmp_path / "absent", seed=7)
+    assert repo.graph_counts(driver) == counts  # re-running is a no-op
+    generated = next(s for s in again.sources if s.source == "demo:generator")
+    assert generated.created == 0
+
+
+def test_the_cli_says_which_data_set_it_loaded(driver: neo4j.Driver, tmp_path: Path) -> None:
+    from api.cli.main import cli
+
+    result = CliRunner().invoke(
+        cli, ["load", "demo", "--data-dir", str(tmp_path / "none"), "--seed", "7"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "SYNTHETIC Wales-shaped" in result.output
+    assert "Done in" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (default_data_dir() / "wales").is_dir(), reason="no ../shared/data")
+def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
+    driver: neo4j.Driver,
+) -> None:
+    from tests.support.wipe import wipe_graph
+
+    wipe_graph(driver, "neo4j")
+    report = load_demo(driver, seed=0)
+    assert report.mode == "real" and report.exit_code == 0, report.rejections[:5]
+    by_source = {s.source: s for s in report.sources}
+    assert by_source["ods:epraccur"].records == 398
+    assert by_source["csv:charity_commission_trafford"].records == 736
+    counts = repo.graph_counts(driver)
+    assert counts["node:Service"] >= 2100
+    assert counts["node:Area"] == 1938 + 141
+    assert counts["relationship:IN_AREA"] > 1000
+    again = load_demo(driver, seed=0)
+    assert repo.graph_counts(driver) == counts
+    assert all(s.created == 0 for s in again.sources), [s for s in again.sources if s.created]

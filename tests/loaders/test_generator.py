@@ -1,0 +1,134 @@
+"""The seeded generators: deterministic, Wales-shaped, and of a realistic structure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import pytest
+
+from loaders.generator.network import AreaSeed, OrgSeed, generate_network
+from loaders.generator.scale import ScaleSpec, wales_scale
+from loaders.generator.synthetic import synthetic_wales
+from loaders.generator.vocab import TRIBES
+
+
+def _small_world(seed: int = 3):  # type: ignore[no-untyped-def]
+    data = synthetic_wales(seed, lsoa_fraction=0.1)
+    names = {a.id: a.name for a in data.areas}
+    areas = [
+        AreaSeed(id=a.id, la_id=a.parent_id or "", la_name=names[a.parent_id or ""],
+                 latitude=a.latitude or 0, longitude=a.longitude or 0)
+        for a in data.areas if a.kind == "lsoa"
+    ]  # fmt: skip
+    la_of = {a.id: a.la_id for a in areas}
+    orgs = [
+        OrgSeed(id=x.organisation.id, name=x.name, sector=x.organisation.sector,
+                la_id=la_of[data.lsoa_of_asset[x.id]], area_id=data.lsoa_of_asset[x.id],
+                service_ids=(x.id,), service_tags=x.tags)
+        for x in data.assets
+    ]  # fmt: skip
+    return areas, orgs
+
+
+def test_same_seed_gives_identical_rows_and_another_seed_does_not() -> None:
+    areas, orgs = _small_world()
+    a = generate_network(areas, orgs, seed=11)
+    b = generate_network(areas, orgs, seed=11)
+    c = generate_network(areas, orgs, seed=12)
+    assert a.nodes == b.nodes and a.edges == b.edges
+    assert a.edges != c.edges
+
+
+def test_people_have_known_tribes_and_every_edge_type_is_present() -> None:
+    areas, orgs = _small_world()
+    net = generate_network(areas, orgs, seed=1)
+    people = [n for n in net.nodes if n["kind"] == "person"]
+    assert {p["tribe"] for p in people} <= set(TRIBES)
+    assert {"gp", "nurse", "volunteer", "community_member"} <= {p["tribe"] for p in people}
+    types = Counter(e["type"] for e in net.edges)
+    assert set(types) == {
+        "WORKS_FOR",
+        "WORKS_WITH",
+        "KNOWS",
+        "MEMBER_OF",
+        "REFERS_TO",
+        "SERVES_AREA",
+    }
+    assert {e["resident"] for e in net.edges if e["type"] == "MEMBER_OF"} == {True, False}
+
+
+def test_ties_are_dense_within_organisations_and_sparse_across_care_sectors() -> None:
+    areas, orgs = _small_world()
+    net = generate_network(areas, orgs, seed=5)
+    org_of = {n["id"]: n["organisation_id"] for n in net.nodes if n["kind"] == "person"}
+    sector = {o.id: o.sector for o in orgs} | {o.id: o.sector for o in net.organisations}
+    ties = [e for e in net.edges if e["type"] in {"KNOWS", "WORKS_WITH"}]
+    same_org = sum(
+        1 for e in ties if org_of[e["source"]] and org_of[e["source"]] == org_of[e["target"]]
+    )
+    assert same_org > 0.4 * len(ties)
+
+    def sectors(e: dict) -> set[str]:  # type: ignore[type-arg]
+        return {sector.get(org_of[e["source"]] or "", "community"),
+                sector.get(org_of[e["target"]] or "", "community")}  # fmt: skip
+
+    across = sum(1 for e in ties if sectors(e) == {"primary_care", "secondary_care"})
+    within_primary = sum(1 for e in ties if sectors(e) == {"primary_care"})
+    assert 0 < across < 0.2 * within_primary
+
+
+def test_a_handful_of_brokers_have_the_highest_betweenness() -> None:
+    areas, orgs = _small_world()
+    net = generate_network(areas, orgs, seed=2, brokers_per_la=1)
+    graph = nx.Graph()
+    graph.add_edges_from(
+        (e["source"], e["target"]) for e in net.edges if e["type"] in {"KNOWS", "WORKS_WITH"}
+    )
+    tribe = {n["id"]: n["tribe"] for n in net.nodes if n["kind"] == "person"}
+    reach = {v: len({tribe[u] for u in graph[v]}) for v in graph}
+    top = sorted(reach.values(), reverse=True)
+    assert top[0] >= 10  # someone knows people of ten or more tribes
+    assert sum(1 for r in reach.values() if r >= 10) < 0.05 * len(reach)
+
+
+def test_synthetic_wales_is_inside_wales_with_duplicates_and_gaps() -> None:
+    data = synthetic_wales(4)
+    assert synthetic_wales(4).model_dump() == data.model_dump()
+    kinds = Counter(a.kind for a in data.areas)
+    assert kinds["health_board"] == 7 and kinds["local_authority"] == 22
+    for asset in data.assets:
+        if asset.latitude is not None:
+            assert 51.3 <= asset.latitude <= 53.5 and -5.4 <= (asset.longitude or 0) <= -2.6
+    assert any(a.source == "demo:synthetic-directory-b" for a in data.assets)  # duplicates
+    assert any(a.latitude is None for a in data.assets)  # gaps
+    assert any(a.phone is None for a in data.assets)
+    lsoas = {a.id for a in data.areas if a.kind == "lsoa"}
+    assert len(lsoas - set(data.lsoa_of_asset.values())) > 0  # LSOAs with no asset
+
+
+def test_wales_scale_is_deterministic_and_sized_by_its_spec() -> None:
+    spec = ScaleSpec(assets=2_000, people=3_000, brokers=10, batch_size=500)
+    a, b = wales_scale(9, spec), wales_scale(9, spec)
+    edges_a = [row for batch in a.edge_batches() for row in batch]
+    assert edges_a == [row for batch in b.edge_batches() for row in batch]
+    nodes = [row for batch in a.node_batches() for row in batch]
+    assert sum(1 for n in nodes if n["kind"] == "person") == 3_000
+    assets = [r for batch in a.asset_batches() for r in batch]
+    assert 1_500 < len(assets) < 2_500
+    assert all(len(batch) <= 500 for batch in a.edge_batches())
+    types = Counter(e["type"] for e in edges_a)
+    assert types["WORKS_WITH"] > types["REFERS_TO"] > 0
+    ids = (
+        {n["id"] for n in nodes}
+        | {r["organization"]["id"] for r in assets}
+        | {r["id"] for r in assets}
+    )
+    assert all(e["source"] in ids and e["target"] in ids for e in edges_a)
+
+
+@pytest.mark.slow
+def test_wales_scale_default_has_about_a_million_relationships() -> None:
+    data = wales_scale(0)
+    edges = sum(len(batch) for batch in data.edge_batches())
+    assert 900_000 <= edges <= 1_200_000
