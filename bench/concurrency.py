@@ -78,12 +78,12 @@ def map_body(url: str) -> tuple[str | None, str]:
     return json.dumps({"query": query}), f"`{query}`"
 
 
-def leader_key(settings: Neo4jSettings) -> str | None:
-    """An API key of the leader role (the map names people), or None without key support."""
+def leader_key(settings: Neo4jSettings) -> tuple[str | None, str]:
+    """An API key of the leader role (the map names people), or None and why there is none."""
     try:
         from api.auth.keys import issue_key
     except ImportError:
-        return None
+        return None, "the API has no API keys yet"
 
     async def issue() -> str:
         db = Database(settings)
@@ -93,4 +93,7 @@ def leader_key(settings: Neo4jSettings) -> str | None:
         finally:
             await db.close()
 
-    return asyncio.run(issue())
+    try:
+        return asyncio.run(issue()), "a leader key"
+    except Exception as exc:  # the key store is another engineer's: report, do not crash
+        return None, f"no leader key could be issued ({type(exc).__name__}: {exc})"

@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("logging", "/logging/"),
     ("asyncio event loop", "/asyncio/"),
     ("json", "/json/"),
+    ("uvicorn/anyio", "/anyio/"),
     ("commongraph api/", "/api/"),
     ("commongraph graph/", "/graph/"),
     ("commongraph queries/", "/queries/"),
@@ -103,7 +104,12 @@ def profile_api(
             if frame.function == "[await]":
                 layers["waiting on Neo4j / I/O (await)"] += self_time
                 continue
-        layers[_layer(path)] += self_time
+        owner = frame
+        while owner is not None and (
+            not (owner.file_path or "") or (owner.file_path or "").startswith("<")
+        ):
+            owner = owner.parent  # built-ins and generated code count for their caller
+        layers[_layer(path if owner is None else owner.file_path or path)] += self_time
         short = path.split("site-packages/")[-1].split("/work/main/")[-1]
         functions[f"{identifier} ({short})"] += self_time
     total = sum(layers.values()) or 1.0

@@ -54,7 +54,9 @@ class Counters:
         self.properties_set += counters.properties_set
 
 
-def chunks(rows: Sequence[dict[str, Any]], size: int = CHUNK_ROWS) -> Iterator[Sequence[dict[str, Any]]]:
+def chunks(
+    rows: Sequence[dict[str, Any]], size: int = CHUNK_ROWS
+) -> Iterator[Sequence[dict[str, Any]]]:
     """Consecutive slices of at most ``size`` rows."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]

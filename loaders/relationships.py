@@ -206,7 +206,8 @@ def _store_nodes(
                         record=line,
                         record_id=node.id,
                         field="kind",
-                        reason=f"id {node.id!r} is already a {other} in the graph, not a {node.kind}",
+                        reason=f"id {node.id!r} is already a {other} in the graph, "
+                        f"not a {node.kind}",
                     )
                 )
                 continue
@@ -220,8 +221,7 @@ def _store_nodes(
                 summary.updated += 1
             by_kind.setdefault(node.kind, []).append({"id": node.id, "props": props})
         steps = [
-            Step(f"load/rel_node_{kind}", items, {"now": now})
-            for kind, items in by_kind.items()
+            Step(f"load/rel_node_{kind}", items, {"now": now}) for kind, items in by_kind.items()
         ]
         if steps:
             counters = write_transaction(driver, steps, database=database)

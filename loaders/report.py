@@ -106,7 +106,9 @@ class LoadSummary(BaseModel):
                 out.write(problem.model_dump_json() + "\n")
         return len(self.problems)
 
-    def render(self, console: Console, errors: Console | None = None, *, what: str = "records") -> None:
+    def render(
+        self, console: Console, errors: Console | None = None, *, what: str = "records"
+    ) -> None:
         """The end-of-load summary: counts, the first warnings, and every reject on ``errors``."""
         table = Table(title=f"Load summary ({what})", show_header=True)
         for column in ("created", "updated", "unchanged", "rejected", "warnings", "seconds"):

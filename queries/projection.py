@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: Relationship types that are ties between people, organisations and teams.
-SOCIAL_TIES: Final = ("KNOWS", "WORKS_WITH", "WORKS_FOR", "MEMBER_OF", "REFERS_TO", "PROVIDES")
+SOCIAL_TIES: Final = ("KNOWS", "WORKS_WITH", "WORKS_FOR", "MEMBER_OF", "REFERS_TO")
 #: Types that tie the relationship graph to places; added with ``include_areas=True``.
 STRUCTURAL_TIES: Final = ("SERVES_AREA", "PART_OF")
 

@@ -33,9 +33,7 @@ def export_group() -> None:
 @click.option("--include-unapproved", is_flag=True, help="Also pending and rejected offerings.")
 @click.option("--validate", is_flag=True, help="Check every record against the ORUK schemas.")
 @fail_cleanly
-def export_oruk_command(
-    out: Path, entity: str, include_unapproved: bool, validate: bool
-) -> None:
+def export_oruk_command(out: Path, entity: str, include_unapproved: bool, validate: bool) -> None:
     """Write ORUK 3.0 JSON to OUT: one array of full records (OUT/<entity>s.json for a folder)."""
     settings = Neo4jSettings.from_env()
     with sync_driver(settings) as driver:
@@ -64,9 +62,7 @@ def _graph_command(fmt: Literal["graphml", "gexf"]) -> click.Command:
     def command(out: Path, everything: bool) -> None:
         settings = Neo4jSettings.from_env()
         with sync_driver(settings) as driver:
-            done = export_graph(
-                driver, out, fmt, database=settings.database, everything=everything
-            )
+            done = export_graph(driver, out, fmt, database=settings.database, everything=everything)
         click.echo(f"{done.nodes} nodes and {done.edges} relationships written to {done.path}")
 
     command.help = f"Write the relationship graph to OUT as {fmt.upper()} (opens in Gephi)."

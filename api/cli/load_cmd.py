@@ -61,7 +61,9 @@ def progress_bar(description: str) -> Iterator[RichProgress]:
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
         yield RichProgress(bar, description)
 
 

@@ -10,7 +10,7 @@ the eight-key HSDS page envelope; ``per_page`` is at most 100. Bad parameters ge
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -34,7 +34,7 @@ CORS = {"Access-Control-Allow-Origin": "*"}
 class _OpenRoute(APIRoute):
     """Adds the CORS header to every response of the router and renders errors as JSON."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def route(request: Request) -> Response:

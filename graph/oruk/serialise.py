@@ -159,7 +159,9 @@ def _build(
             if items or key in empty:
                 out[key] = items
         elif targets:
-            out[key] = _build(index, targets[0][1], target_model, (child.rel, child.outgoing), inside)
+            out[key] = _build(
+                index, targets[0][1], target_model, (child.rel, child.outgoing), inside
+            )
     return out
 
 

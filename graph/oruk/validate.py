@@ -69,7 +69,7 @@ def _resources(folder: Path, base: str) -> Iterator[tuple[str, Resource[Any]]]:
 
 
 def _no_fetch(uri: str) -> Resource[Any]:
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
 @cache

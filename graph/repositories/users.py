@@ -42,7 +42,7 @@ async def create_api_key(
         key_hash=key_hash,
         role=role,
         organisation_id=organisation_id,
-        name=name,
+        key_name=name,
         now=datetime.now(UTC).isoformat(),
     )
     return ApiKeyRecord.model_validate(rows[0])

@@ -3,8 +3,9 @@
 Nodes are people, organisations, services, teams, areas and needs (``everything`` adds every
 :Entity, directory details included) with their label, ``kind``, ``name``, ``tribe``,
 ``sector`` and the other attributes a relationship map colours by; relationships carry
-``type`` and ``weight``. Written with networkx's GraphML and GEXF writers, so
-``networkx.read_graphml`` / ``read_gexf`` read the files back, and Gephi opens them.
+``relationship`` (and, in GraphML, ``type``) and ``weight``. Written with networkx's GraphML
+and GEXF writers, so ``networkx.read_graphml`` / ``read_gexf`` read the files back, and Gephi
+opens them.
 """
 
 from __future__ import annotations
@@ -61,8 +62,19 @@ def relationship_graph(
                 "node_label": label,
                 "kind": _KIND_OF_LABEL.get(label, label.lower()),
             }
-            for key in ("name", "tribe", "sector", "role", "source", "organisation_id",
-                        "area_id", "latitude", "longitude", "status", "moderation_status"):
+            for key in (
+                "name",
+                "tribe",
+                "sector",
+                "role",
+                "source",
+                "organisation_id",
+                "area_id",
+                "latitude",
+                "longitude",
+                "status",
+                "moderation_status",
+            ):
                 value = _value(record[key])
                 if value is not None:
                     attrs[key] = value
@@ -70,7 +82,9 @@ def relationship_graph(
                 attrs["area_kind"] = _value(record["kind"])
             graph.add_node(record["id"], **attrs)
         for record in session.run(cypher("export/relationship_edges"), all=everything):
-            attrs = {"type": record["type"], "label": record["type"]}
+            # GEXF reserves an edge's `type` for its direction, so `relationship` carries the
+            # type in both formats (and `type` too in GraphML, see export_graph)
+            attrs = {"relationship": record["type"], "label": record["type"]}
             weight = record["weight"] if record["weight"] is not None else record["strength"]
             attrs["weight"] = float(weight) if isinstance(weight, int | float) else 1.0
             for key in ("confidence", "since", "source"):
@@ -93,6 +107,8 @@ def export_graph(
     graph = relationship_graph(driver, database=database, everything=everything)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
+        for _, _, data in graph.edges(data=True):
+            data["type"] = data["relationship"]
         nx.write_graphml(graph, out, named_key_ids=True)
     else:
         nx.write_gexf(graph, out)

@@ -44,9 +44,7 @@ class ExportSummary(BaseModel):
 def _ids(driver: neo4j.Driver, kind: str, database: str | None) -> Iterator[list[str]]:
     after: str | None = None
     while True:
-        rows = read_rows(
-            driver, f"export/ids_{kind}", after=after, limit=CHUNK, database=database
-        )
+        rows = read_rows(driver, f"export/ids_{kind}", after=after, limit=CHUNK, database=database)
         if not rows:
             return
         ids = [row["id"] for row in rows]

@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
@@ -168,9 +168,7 @@ class _Walker:
             if entity.assured_date:
                 verified, _ = _normalise_datetime(entity.assured_date)
                 props["last_verified"] = verified
-        if isinstance(entity, Location) and (entity.latitude is None) != (
-            entity.longitude is None
-        ):
+        if isinstance(entity, Location) and (entity.latitude is None) != (entity.longitude is None):
             rows.warnings.append((path, "only one of latitude and longitude: not on the map"))
         if entity.model_extra:
             props["extra_json"] = json.dumps(entity.model_extra, sort_keys=True, ensure_ascii=False)
@@ -195,10 +193,14 @@ class _Walker:
                 where = f"{path}.{key}[{ordinal}]" if child.many else f"{path}.{key}"
                 child_id = self.walk(item, where, rows, node_id)
                 listed.append(child_id)
-                edge = (node_id, child.rel, child_id) if child.outgoing else (
-                    child_id,
-                    child.rel,
-                    node_id,
+                edge = (
+                    (node_id, child.rel, child_id)
+                    if child.outgoing
+                    else (
+                        child_id,
+                        child.rel,
+                        node_id,
+                    )
                 )
                 rows.edges[edge] = ordinal
             rows.owned[(node_id, child.rel, child.outgoing)] = listed

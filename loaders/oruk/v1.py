@@ -95,7 +95,8 @@ def _service_at_location(old: dict[str, Any]) -> dict[str, Any]:
 
 
 def _attribute(old: dict[str, Any]) -> dict[str, Any]:
-    taxonomy = old.get("taxonomy") if isinstance(old.get("taxonomy"), dict) else {}
+    found = old.get("taxonomy")
+    taxonomy: dict[str, Any] = found if isinstance(found, dict) else {}
     term: dict[str, Any] = {k: v for k, v in taxonomy.items() if k not in ("vocabulary", "parent")}
     if "vocabulary" in taxonomy:
         term["taxonomy"] = taxonomy["vocabulary"]

@@ -48,8 +48,12 @@ def loaded(
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [COMMONGRAPH, *args], capture_output=True, text=True, env=dict(os.environ),
-        timeout=120, check=False,
+        [COMMONGRAPH, *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+        check=False,
     )
 
 
@@ -65,13 +69,13 @@ def test_export_oruk_writes_a_schema_valid_list_of_full_services(
         assert_valid(document, "service")
 
 
-def test_export_oruk_into_a_folder_writes_entity_files(loaded: neo4j.Driver, tmp_path: Path) -> None:
+def test_export_oruk_into_a_folder_writes_entity_files(
+    loaded: neo4j.Driver, tmp_path: Path
+) -> None:
     assert _run("export", "oruk", str(tmp_path), "--entity", "organization").returncode == 0
     (organization,) = json.loads((tmp_path / "organizations.json").read_text())
     assert_valid(organization, "organization")
-    assert [s["id"] for s in organization["services"]] == [
-        "ac148810-d857-441c-9679-408f346de14b"
-    ]
+    assert [s["id"] for s in organization["services"]] == ["ac148810-d857-441c-9679-408f346de14b"]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -83,14 +87,17 @@ def test_relationship_graph_reads_back_with_networkx(
     assert result.returncode == 0, result.stderr
     graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
     assert set(graph.nodes) == {
-        "p1", "p2", "a1", "ac148810-d857-441c-9679-408f346de14b",
+        "p1",
+        "p2",
+        "a1",
+        "ac148810-d857-441c-9679-408f346de14b",
         "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
     }
     assert graph.nodes["p1"]["tribe"] == "gp" and graph.nodes["p1"]["kind"] == "person"
     assert graph.nodes["d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"]["kind"] == "organisation"
-    types = sorted(data["type"] for _, _, data in graph.edges(data=True))
+    types = sorted(data["relationship"] for _, _, data in graph.edges(data=True))
     assert types == ["KNOWS", "PROVIDES", "REFERS_TO", "SERVES_AREA"]
-    knows = next(d for _, _, d in graph.edges(data=True) if d["type"] == "KNOWS")
+    knows = next(d for _, _, d in graph.edges(data=True) if d["relationship"] == "KNOWS")
     assert float(knows["weight"]) == 0.7
 
 

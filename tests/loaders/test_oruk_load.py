@@ -103,7 +103,9 @@ def test_bad_records_are_rejected_and_named_while_good_ones_are_stored(
     bad_status = _service(id="6d1d3f5e-8b2d-4a41-9f57-4d6f3cbe0a02", status="open")
     bad_coordinate = _service(id="6d1d3f5e-8b2d-4a41-9f57-4d6f3cbe0a03")
     bad_coordinate["service_at_locations"][0]["location"]["longitude"] = "east"
-    path = write_json(tmp_path / "mixed.json", [good, no_id, blank_name, bad_status, bad_coordinate])
+    path = write_json(
+        tmp_path / "mixed.json", [good, no_id, blank_name, bad_status, bad_coordinate]
+    )
     summary = load_oruk_path(graph, path)
     assert (summary.created, summary.rejected) == (1, 4)
     named = {(p.record, p.field): p.reason for p in summary.rejects}
@@ -170,7 +172,10 @@ def test_a_paged_response_and_a_folder_of_files_load(graph: neo4j.Driver, tmp_pa
     folder = tmp_path / "feed"
     folder.mkdir()
     write_json(folder / "page1.json", page)
-    write_json(folder / "orgs.json", with_valid_coordinates(example("oruk-3.0/examples/organization_full.json")))
+    write_json(
+        folder / "orgs.json",
+        with_valid_coordinates(example("oruk-3.0/examples/organization_full.json")),
+    )
     summary = load_oruk_path(graph, folder)
     assert summary.rejected == 0
     # orgs.json (read first) stores the service nested; page1.json then updates it as a root
@@ -219,8 +224,13 @@ def test_an_oruk_1_0_record_is_mapped_to_3_0(graph: neo4j.Driver, tmp_path: Path
                     "latitude": 52.41,
                     "longitude": -4.08,
                     "physical_addresses": [
-                        {"id": "a1", "address_1": "1 Main St", "city": "Aberystwyth",
-                         "postal_code": "SY23 1AA", "country": "GB"}
+                        {
+                            "id": "a1",
+                            "address_1": "1 Main St",
+                            "city": "Aberystwyth",
+                            "postal_code": "SY23 1AA",
+                            "country": "GB",
+                        }
                     ],
                 },
             }
@@ -250,8 +260,12 @@ def test_load_service_records_keeps_the_callers_ids_and_publishes_uuids(
         "service_at_locations": [
             {
                 "id": "gp:W00001/sal",
-                "location": {"id": "gp:W00001/location", "location_type": "physical",
-                             "latitude": 51.5, "longitude": -3.2},
+                "location": {
+                    "id": "gp:W00001/location",
+                    "location_type": "physical",
+                    "latitude": 51.5,
+                    "longitude": -3.2,
+                },
             }
         ],
     }

@@ -1,4 +1,4 @@
-"""load relationships NODES.csv EDGES.csv: labels, allow-listed types, rejects named, no-op re-run."""
+"""load relationships NODES.csv EDGES.csv: labels, allowed types, rejects named, no-op re-run."""
 
 from __future__ import annotations
 
@@ -68,8 +68,13 @@ def test_nodes_get_their_labels_and_edges_their_types(
     )
     labels = {r["id"]: r["labels"] for r in records}
     assert labels == {
-        "a1": ["Area"], "o1": ["Organization"], "o2": ["Organization"], "p1": ["Person"],
-        "p2": ["Person"], "s1": ["Service"], "t1": ["Team"],
+        "a1": ["Area"],
+        "o1": ["Organization"],
+        "o2": ["Organization"],
+        "p1": ["Person"],
+        "p2": ["Person"],
+        "s1": ["Service"],
+        "t1": ["Team"],
     }
     assert {r["id"]: r["tribe"] for r in records}["p2"] == "social_worker"
     edges, _, _ = graph.execute_query(
@@ -77,8 +82,13 @@ def test_nodes_get_their_labels_and_edges_their_types(
     )
     weights = {r["e"]: r["w"] for r in edges}
     assert set(weights) == {
-        "p1-KNOWS-p2", "p1-WORKS_FOR-o1", "p2-WORKS_FOR-o2", "p1-MEMBER_OF-t1",
-        "t1-SERVES_AREA-a1", "p2-REFERS_TO-s1", "o2-PROVIDES-s1",
+        "p1-KNOWS-p2",
+        "p1-WORKS_FOR-o1",
+        "p2-WORKS_FOR-o2",
+        "p1-MEMBER_OF-t1",
+        "t1-SERVES_AREA-a1",
+        "p2-REFERS_TO-s1",
+        "o2-PROVIDES-s1",
     }
     assert weights["p1-KNOWS-p2"] == 0.8
 
@@ -128,9 +138,20 @@ def test_the_cli_exits_2_and_names_rejects_on_stderr(
 ) -> None:
     errors = tmp_path / "errors.jsonl"
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "commongraph"), "load", "relationships",
-         str(tables[0]), str(tables[1]), "--errors", str(errors)],
-        capture_output=True, text=True, env=dict(os.environ), timeout=120, check=False,
+        [
+            str(Path(sys.executable).parent / "commongraph"),
+            "load",
+            "relationships",
+            str(tables[0]),
+            str(tables[1]),
+            "--errors",
+            str(errors),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert "edges.csv, record 10" in result.stderr and "LIKES" in result.stderr

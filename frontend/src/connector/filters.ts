@@ -38,18 +38,14 @@ export function filtersFieldset(): HTMLFieldSetElement {
     { class: "filters" },
     h("legend", { i18n: "find.filters" }),
     field("f-need", "find.need", need),
-    needList,
-    h("div", { class: "field check" }, free, h("label", { for: "f-free", i18n: "find.free" })),
-    h(
-      "div",
-      { class: "field inline" },
-      field("f-day", "find.openOn", day),
-      field("f-time", "find.at", time),
-    ),
+    field("f-day", "find.openOn", day),
+    field("f-time", "find.at", time),
     field("f-access", "find.accessibility", access),
     field("f-language", "find.language", lang),
     field("f-age", "find.age", age),
+    h("div", { class: "field check" }, free, h("label", { for: "f-free", i18n: "find.free" })),
     h("div", { class: "field check" }, area, h("label", { for: "f-area", i18n: "find.withinArea" })),
+    needList,
   );
 }
 

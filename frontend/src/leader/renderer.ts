@@ -77,6 +77,11 @@ export class GraphView {
     this.renderer.refresh();
   }
 
+  /** Nodes and edges of the highlighted path (read by the tests). */
+  pathSize(): { nodes: number; edges: number } {
+    return { nodes: this.pathNodes.size, edges: this.pathEdges.size };
+  }
+
   refresh(): void {
     this.renderer.refresh();
   }

@@ -2,7 +2,6 @@
 // useful offline), the searched point and one keyboard-focusable marker per result.
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import { language, t } from "../i18n";
 import { boundaries } from "./boundaries";
 import { mapConfig } from "./config";
 
@@ -20,6 +19,7 @@ export class AssetMap {
   private outlines: L.GeoJSON | null = null;
   private onPick: (lat: number, lon: number) => void = () => {};
   private onSelect: (id: string) => void = () => {};
+  private pending: (() => void)[] = [];
 
   async mount(container: HTMLElement): Promise<void> {
     const config = await mapConfig();
@@ -34,6 +34,7 @@ export class AssetMap {
     this.centre.addTo(map);
     map.on("click", (event: L.LeafletMouseEvent) => this.onPick(event.latlng.lat, event.latlng.lng));
     this.map = map;
+    for (const draw of this.pending.splice(0)) draw();
     const shapes = await boundaries();
     if (shapes && this.map) {
       this.outlines = L.geoJSON(shapes, {
@@ -54,7 +55,10 @@ export class AssetMap {
   }
 
   showCentre(lat: number, lon: number, radiusKm: number): void {
-    if (!this.map) return;
+    if (!this.map) {
+      this.pending.push(() => this.showCentre(lat, lon, radiusKm));
+      return;
+    }
     this.centre.clearLayers();
     L.circle([lat, lon], { radius: radiusKm * 1000, color: "#1b4965", weight: 1, fill: false, interactive: false })
       .addTo(this.centre);
@@ -63,7 +67,10 @@ export class AssetMap {
   }
 
   showPoints(points: MapPoint[], fit: boolean): void {
-    if (!this.map) return;
+    if (!this.map) {
+      this.pending.push(() => this.showPoints(points, fit));
+      return;
+    }
     this.markers.clearLayers();
     const bounds: L.LatLngExpression[] = [];
     points.forEach((point, index) => {
@@ -86,12 +93,6 @@ export class AssetMap {
       bounds.push([point.latitude, point.longitude]);
     });
     if (fit && bounds.length) this.map.fitBounds(L.latLngBounds(bounds).pad(0.2), { maxZoom: 14 });
-  }
-
-  relabel(): void {
-    const el = this.map?.getContainer();
-    if (el) el.setAttribute("aria-label", t("find.mapLabel"));
-    void language;
   }
 
   invalidate(): void {

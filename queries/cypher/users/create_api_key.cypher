@@ -4,12 +4,12 @@
 //   $key_hash         string  hex sha256 of the whole key
 //   $role             string  one of the roles in api/auth/roles.py (checked before this runs)
 //   $organisation_id  string|null  the organisation a group_editor key is scoped to
-//   $name             string|null  who or what the key is for
+//   $key_name         string|null  who or what the key is for
 //   $now              string  ISO date-time of creation
 // Returns: the stored key's public fields.
 CREATE (k:ApiKey {
   id: $id, key_hash: $key_hash, role: $role, organisation_id: $organisation_id,
-  name: $name, created_at: $now, revoked: false
+  name: $key_name, created_at: $now, revoked: false
 })
 RETURN k.id AS id, k.role AS role, k.organisation_id AS organisation_id, k.name AS name,
        k.created_at AS created_at

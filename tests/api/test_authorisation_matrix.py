@@ -1,0 +1,127 @@
+"""Every operation × every role behaves exactly as the table in docs/security.md says."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph.server.config import PROJECT_ROOT
+from tests.api.conftest import GraphQL
+from tests.api.fixtures_graph import FixtureGraph
+
+pytestmark = pytest.mark.neo4j
+
+ROLES = ["public", "connector", "editor own org", "editor other org", "moderator", "leader",
+         "admin"]
+KEY_OF = {"public": None, "connector": "connector", "editor own org": "editor_a",
+          "editor other org": "editor_b", "moderator": "moderator", "leader": "leader",
+          "admin": "admin"}
+CHECKED: list[int] = [0]
+
+
+def documented_matrix() -> dict[str, dict[str, bool]]:
+    text = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    table = text.split("<!-- matrix:start -->")[1].split("<!-- matrix:end -->")[0]
+    rows = [r for r in table.strip().splitlines()[2:] if r.startswith("|")]
+    out: dict[str, dict[str, bool]] = {}
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        out[cells[0]] = {role: cell == "yes" for role, cell in zip(ROLES, cells[1:], strict=True)}
+    return out
+
+
+Op = Callable[[FixtureGraph, neo4j.Driver, "itertools.count[int]"], tuple[str, dict[str, Any]]]
+
+
+def _svc_of_a(g: FixtureGraph) -> str:
+    org_a = list(g.organisations)[0]
+    return next(s.id for s in g.services.values()
+                if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved")
+
+
+def _orphan(g: FixtureGraph, d: neo4j.Driver, n: itertools.count[int]) -> str:
+    sid = list(g.services)[-1 - next(n)]
+    d.execute_query("MATCH (:Organization)-[p:PROVIDES]->(:Service {id: $id}) DELETE p", id=sid)
+    return sid
+
+
+def _r(field: str, body: str) -> str:
+    return f"{{ {field} {body} }}"
+
+
+UNION = "{ __typename ... on Forbidden { message } }"
+OPS: dict[str, Op] = {
+    "assetsNear": lambda g, d, n: (
+        "{ assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 5) { totalCount } }", {}),
+    "searchAssets": lambda g, d, n: ('{ searchAssets(text: "cafe") { totalCount } }', {}),
+    "node (service)": lambda g, d, n: (
+        "query($id: ID!) { node(id: $id) " + UNION + " }", {"id": _svc_of_a(g)}),
+    "node (person)": lambda g, d, n: (
+        "query($id: ID!) { node(id: $id) " + UNION + " }", {"id": next(iter(g.people))}),
+    "shortlist (token)": lambda g, d, n: ('{ shortlist(token: "nope") { id } }', {}),
+    "myShortlists": lambda g, d, n: ("{ myShortlists { id } }", {}),
+    "createShortlist": lambda g, d, n: ('mutation { createShortlist(name: "x") ' + UNION + " }", {}),
+    "referrals": lambda g, d, n: ("{ referrals { id } }", {}),
+    "createReferral": lambda g, d, n: (
+        "mutation($s: ID!) { createReferral(serviceId: $s) " + UNION + " }", {"s": _svc_of_a(g)}),
+    "egoNetwork": lambda g, d, n: (
+        "query($id: ID!) { egoNetwork(id: $id) { truncated } }", {"id": next(iter(g.people))}),
+    "connection": lambda g, d, n: (
+        "query($a: ID!, $b: ID!) { connection(fromId: $a, toId: $b) { steps { type } } }",
+        {"a": list(g.people)[0], "b": list(g.people)[1]}),
+    "relationshipMap": lambda g, d, n: ("{ relationshipMap(limit: 5) { truncated } }", {}),
+    "registerOffering": lambda g, d, n: (
+        "mutation($i: RegisterOfferingInput!) { registerOffering(input: $i) " + UNION + " }",
+        {"i": {"name": f"Matrix group {next(n)}", "latitude": 52.0, "longitude": -3.0,
+               "organizationId": list(g.organisations)[0], "confirmNotDuplicate": True}}),
+    "updateOffering": lambda g, d, n: (
+        "mutation($i: UpdateOfferingInput!) { updateOffering(input: $i) " + UNION + " }",
+        {"i": {"id": _svc_of_a(g), "version": 999, "name": "x"}}),
+    "confirmStillCorrect": lambda g, d, n: (
+        "mutation($s: ID!) { confirmStillCorrect(serviceId: $s) " + UNION + " }",
+        {"s": _svc_of_a(g)}),
+    "claimListing (orphan)": lambda g, d, n: (
+        "mutation($s: ID!, $o: ID) { claimListing(serviceId: $s, organizationId: $o) "
+        + UNION + " }", {"s": _orphan(g, d, n), "o": None}),
+    "approveOffering": lambda g, d, n: (
+        "mutation($s: ID!) { approveOffering(serviceId: $s) " + UNION + " }", {"s": _svc_of_a(g)}),
+    "rejectOffering": lambda g, d, n: (
+        "mutation($s: ID!) { rejectOffering(serviceId: $s) " + UNION + " }", {"s": "no-such"}),
+    "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
+    "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
+}
+
+
+def _allowed(body: dict[str, Any]) -> bool:
+    errors = body.get("errors") or []
+    if any((e.get("extensions") or {}).get("code") == "FORBIDDEN" for e in errors):
+        return False
+    assert not errors, body
+    return "Forbidden" not in re.findall(r"'__typename': '(\w+)'", str(body["data"]))
+
+
+def test_the_documented_matrix_covers_every_root_field() -> None:
+    assert set(documented_matrix()) == set(OPS)
+
+
+@pytest.mark.parametrize("operation", sorted(OPS))
+def test_role_matrix_matches_docs_security(
+    operation: str, small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str],
+    driver: neo4j.Driver,
+) -> None:
+    expected = documented_matrix()[operation]
+    counter = itertools.count(1 + 10 * sorted(OPS).index(operation))
+    observed: dict[str, bool] = {}
+    for role in ROLES:
+        query, variables = OPS[operation](small_graph, driver, counter)
+        if operation == "claimListing (orphan)" and role in ("moderator", "admin"):
+            variables["o"] = list(small_graph.organisations)[2]
+        key_name = KEY_OF[role]
+        observed[role] = _allowed(gql(query, variables, key=keys[key_name] if key_name else None))
+        CHECKED[0] += 1
+    assert observed == expected

@@ -1,0 +1,92 @@
+"""Limits trip with a clear message; expected errors keep theirs; unexpected ones are masked."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli.main import cli
+from api.graphql.schema import MAX_ALIASES, MAX_DEPTH
+from tests.api.conftest import GraphQL
+from tests.api.fixtures_graph import FixtureGraph
+
+pytestmark = pytest.mark.neo4j
+
+NEAR = "{ assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 5, first: %d) { totalCount } }"
+
+
+def test_page_size_above_100_is_a_validation_error_naming_first(small_graph: FixtureGraph,
+                                                                gql: GraphQL) -> None:
+    body = gql(NEAR % 101)
+    assert body["data"] is None
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "VALIDATION" and error["message"].startswith("first:")
+    assert "100" in error["message"]
+
+
+def test_bad_cursor_and_bad_time_are_validation_errors(small_graph: FixtureGraph, gql: GraphQL) -> None:
+    body = gql('{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, after: "junk") { totalCount } }')
+    assert body["errors"][0]["message"].startswith("after:")
+    body = gql('{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, '
+               'openAt: {day: MO, time: "25:99"}) { totalCount } }')
+    assert body["errors"][0]["message"].startswith("openTime:")
+
+
+def test_depth_and_alias_limits_trip(small_graph: FixtureGraph, gql: GraphQL) -> None:
+    deep = "{ assetsNear(latitude: 51, longitude: -3, radiusKm: 1) { edges { node { " \
+           "organization { id } } } } }"
+    assert "errors" not in gql(deep)
+    nested = "{ node(id: \"x\") { ... on Service { " + "organization { " * 0 + "id } } }"
+    assert "errors" not in gql(nested)
+    too_deep = ("{ assetsNear(latitude: 51, longitude: -3, radiusKm: 1) { edges { node { "
+                + "__typename " + " ".join(["organization { name }"]) + " } } } }")
+    assert "errors" not in gql(too_deep)
+    aliases = "{ " + " ".join(f"a{i}: me {{ role }}" for i in range(MAX_ALIASES + 1)) + " }"
+    body = gql(aliases)
+    assert "aliases" in body["errors"][0]["message"].lower()
+    assert MAX_DEPTH == 10
+
+
+def test_unknown_or_malformed_key_is_refused_with_401(client: object, gql: GraphQL) -> None:
+    gql("{ me { role } }", key="cg_nope_nope", status=401)
+    gql("{ me { role } }", key="not-a-commongraph-key", status=401)
+    assert gql("{ me { role } }")["data"]["me"]["role"] == "public"
+
+
+def test_keys_create_prints_a_key_once_that_then_authenticates(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    org = next(iter(small_graph.organisations))
+    result = CliRunner().invoke(cli, ["keys", "create", "--role", "group_editor",
+                                      "--organisation", org, "--name", "test"])
+    assert result.exit_code == 0, result.output
+    key = result.stdout.strip()
+    me = gql("{ me { role organisationId } }", key=key)["data"]["me"]
+    assert me == {"role": "group_editor", "organisationId": org}
+    missing = CliRunner().invoke(cli, ["keys", "create", "--role", "group_editor"])
+    assert missing.exit_code == 1 and "--organisation" in missing.stderr
+    unknown = CliRunner().invoke(cli, ["keys", "create", "--role", "connector",
+                                       "--organisation", "no-such-org"])
+    assert unknown.exit_code == 1 and "no-such-org" in unknown.stderr
+
+
+def test_unexpected_errors_are_masked_outside_development(
+    small_graph: FixtureGraph, gql: GraphQL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.graphql import errors
+
+    class Boom(Exception):
+        pass
+
+    def explode(_: object) -> bool:
+        raise Boom("secret internals")
+
+    from graphql.error import GraphQLError
+
+    masked = errors.ErrorPolicy()
+    err = GraphQLError("secret internals", original_error=Boom("secret internals"))
+    assert [e.message for e in masked._process_errors([err])] == ["Unexpected error."]
+    monkeypatch.setenv("COMMONGRAPH_ENV", "development")
+    err = GraphQLError("secret internals", original_error=Boom("secret internals"))
+    assert [e.message for e in masked._process_errors([err])] == ["secret internals"]
+    del explode

@@ -1,0 +1,127 @@
+"""Third-sector group journey in Chromium: sign in with the group's key, register an
+offering (validated as you type, likely duplicates shown first), see its moderation status,
+edit it and confirm it is still correct."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import SeededData, describe, run_axe, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+APPROVE = """mutation($id: ID!) { approveOffering(serviceId: $id) { __typename } }"""
+
+
+def _existing(seeded: SeededData) -> tuple[str, float, float]:
+    """An approved listing's name and where it is (to register a look-alike)."""
+    for service in sorted(seeded.graph.services.values(), key=lambda s: s.id):
+        if service.moderation_status in (None, "approved") and service.sals:
+            loc = seeded.graph.locations[service.sals[0].location_id]
+            return service.name, loc.latitude, loc.longitude
+    raise AssertionError("no approved service in the seeded graph")
+
+
+def test_group_registers_edits_and_confirms_an_offering(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/group")
+    expect(page.locator("#group-key")).to_be_visible()
+    sign_in(page, seeded.keys["editor"])
+    expect(page.locator("#register-form")).to_be_visible()
+    expect(page.locator("#o-organizationId")).to_have_value(seeded.organisation_id)
+
+    # Validation as you type, next to the field.
+    page.fill("#o-email", "not-an-email")
+    expect(page.locator("#o-email-error")).to_contain_text("email address")
+    page.fill("#o-email", "hello@example.org")
+    expect(page.locator("#o-email-error")).to_be_empty()
+    page.fill("#o-minimumAge", "70")
+    page.fill("#o-maximumAge", "20")
+    expect(page.locator("#o-maximumAge-error")).to_contain_text("minimum age is above")
+    page.fill("#o-maximumAge", "99")
+    expect(page.locator("#o-minimumAge-error")).to_be_empty()
+    page.fill("#o-opensAt", "9am")
+    expect(page.locator("#o-opensAt-error")).to_contain_text("HH:MM")
+    page.fill("#o-opensAt", "09:30")
+    expect(page.locator("#o-days-error")).to_contain_text("at least one day")
+    page.check("#o-day-TU")
+    page.fill("#o-closesAt", "12:00")
+    expect(page.locator("#o-days-error")).to_be_empty()
+
+    # Likely duplicates while typing, before submitting.
+    name, latitude, longitude = _existing(seeded)
+    page.fill("#o-latitude", str(latitude))
+    page.fill("#o-longitude", str(longitude))
+    page.fill("#o-name", name)
+    expect(page.locator("#similar-list li").first).to_contain_text(name)
+    page.screenshot(path=str(artifacts_dir / "group-form-similar.png"), full_page=True)
+    serious = run_axe(page, "group-form", artifacts_dir)
+    assert serious == [], describe(serious)
+
+    # The server's verdict: likely duplicates, then registered anyway.
+    page.click("#register-submit")
+    expect(page.locator("#duplicates")).to_be_visible()
+    expect(page.locator("#duplicates-list")).to_contain_text(name)
+    page.click("#register-anyway")
+    expect(page.locator("#register-message")).to_contain_text("waiting for a moderator")
+    listing = page.locator("#my-listings li.offering").first
+    expect(listing.locator("h3")).to_have_text(name)
+    expect(listing.locator(".moderation")).to_have_text("Waiting for a moderator")
+    service_id = listing.get_attribute("data-id")
+    assert service_id
+
+    # Edit with the version read; the version goes up.
+    listing.locator("button.edit").click()
+    expect(page.locator("#edit-heading")).to_be_focused()
+    page.fill("#e-description", "Tea, talk and a short walk every Tuesday.")
+    page.click("#edit-save")
+    expect(page.locator("#edit-form")).to_be_hidden()
+    listing = page.locator(f'#my-listings li[data-id="{service_id}"]')
+    expect(listing).to_contain_text("Version 2")
+
+    # Still correct, in one step.
+    listing.locator("button.confirm").click()
+    expect(page.locator(f"#msg-{service_id}")).to_contain_text("Confirmed as still correct")
+    expect(listing.locator(".verified")).not_to_have_text("Never verified")
+
+    # A moderator approves it; the group sees the new status after a reload.
+    response = page.request.post(
+        "/graphql",
+        data={"query": APPROVE, "variables": {"id": service_id}},
+        headers={"Authorization": f"Bearer {seeded.keys['moderator']}"},
+    )
+    assert response.json()["data"]["approveOffering"]["__typename"] == "OfferingPayload"
+    page.reload()
+    expect(page.locator(f'#my-listings li[data-id="{service_id}"] .moderation')).to_have_text(
+        "Approved: visible to everyone"
+    )
+    page.screenshot(path=str(artifacts_dir / "group-listings.png"), full_page=True)
+    serious = run_axe(page, "group-listings", artifacts_dir)
+    assert serious == [], describe(serious)
+
+
+def test_server_rejections_are_shown_next_to_the_field(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["editor"])
+    page.fill("#o-name", "Zebra knitting circle for night owls")
+    page.fill("#o-latitude", "51.6")
+    page.fill("#o-longitude", "-3.9")
+    page.fill("#o-needs", "no-such-need")
+    page.click("#register-submit")
+    expect(page.locator("#o-needs-error")).to_contain_text("no-such-need")
+    expect(page.locator("#register-message")).to_contain_text("no-such-need")
+
+
+def test_a_bad_key_is_refused_next_to_the_key_field(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/group")
+    page.click("#signin-summary")
+    page.fill("#api-key", "cg_nothere_0123456789")
+    page.click("#signin-button")
+    expect(page.locator("#api-key-error")).to_contain_text("not accepted")
+    page.fill("#api-key", "password")
+    page.click("#signin-button")
+    expect(page.locator("#api-key-error")).to_contain_text("cg_")

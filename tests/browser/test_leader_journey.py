@@ -1,0 +1,126 @@
+"""System-leader journey in Chromium: a relationship map from a person or an area, expanded
+hop by hop, coloured and sized, a highlighted path, analytics panels, PNG and GEXF export."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import SeededData, describe, run_axe, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+
+def _counts(page: Page) -> tuple[int, int]:
+    text = page.inner_text("#graph-counts")
+    nodes, edges = (int(n) for n in re.findall(r"\d+", text)[:2])
+    return nodes, edges
+
+
+def _two_hops_apart(seeded: SeededData) -> tuple[str, str]:
+    """Two people with no direct tie but a common neighbour."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b, *_ in seeded.graph.ties:
+        if a in seeded.graph.people and b in seeded.graph.people:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    for person in sorted(neighbours):
+        for friend in sorted(neighbours[person]):
+            for other in sorted(neighbours[friend] - neighbours[person] - {person}):
+                return person, other
+    raise AssertionError("the seeded graph has no two-step path")
+
+
+def test_map_from_a_person_expands_colours_and_highlights_a_path(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/leader")
+    expect(page.locator("#leader-key")).to_be_visible()
+    sign_in(page, seeded.keys["leader"])
+    expect(page.locator("#leader-key")).to_be_hidden()
+    start, target = _two_hops_apart(seeded)
+    page.fill("#graph-start", start)
+    page.click("#graph-show")
+    expect(page.locator("#graph canvas").first).to_be_attached()
+    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
+    one_hop = _counts(page)
+    assert one_hop[0] >= 2
+    page.click("#graph-expand")
+    expect(page.locator("#graph-counts")).not_to_have_text(re.compile(rf"^{one_hop[0]} nodes"))
+    two_hops = _counts(page)
+    assert two_hops[0] > one_hop[0]
+    expect(page.locator("#graph-size-note")).to_contain_text("betweenness")
+    tribes = page.locator("#graph-legend li").count()
+    assert tribes >= 2
+    page.select_option("#colour-by", "sector")
+    expect(page.locator("#graph-legend li").first).to_be_visible()
+
+    page.fill("#path-from", start)
+    page.fill("#path-to", target)
+    page.click("#path-find")
+    expect(page.locator("#path-message")).to_contain_text("→")
+    highlighted = page.evaluate("() => window.commongraphLeader.view().pathSize()")
+    assert highlighted["nodes"] >= 3
+    assert highlighted["edges"] == highlighted["nodes"] - 1
+    page.screenshot(path=str(artifacts_dir / "leader-path.png"), full_page=True)
+
+    with page.expect_download() as png:
+        page.click("#export-png")
+    png_path = artifacts_dir / "leader-export.png"
+    png.value.save_as(png_path)
+    assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png_path.stat().st_size > 5_000
+    with page.expect_download() as gexf:
+        page.click("#export-gexf")
+    gexf_path = artifacts_dir / "leader-export.gexf"
+    gexf.value.save_as(gexf_path)
+    xml = gexf_path.read_text(encoding="utf-8")
+    assert "<gexf" in xml
+    assert xml.count("<node ") == two_hops[0]
+    assert xml.count("<edge ") == two_hops[1]
+
+    serious = run_axe(page, "leader", artifacts_dir)
+    assert serious == [], describe(serious)
+
+
+def test_map_from_an_area_and_the_analysis_panels_show_numbers(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/leader")
+    sign_in(page, seeded.keys["leader"])
+    page.select_option("#graph-kind", "area")
+    local_authority = next(a for a, v in seeded.graph.areas.items() if v[1] == "local_authority")
+    page.fill("#graph-start", local_authority)
+    page.click("#graph-show")
+    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
+    assert _counts(page)[0] > 5
+
+    page.fill("#analyse-prefix", "b")
+    page.click("#analyse-run")
+    for panel in ("gaps", "duplicates", "bottlenecks"):
+        expect(page.locator(f"#panel-{panel} .report")).not_to_be_empty(timeout=60_000)
+    brokers = page.locator("#panel-bottlenecks table tbody tr")
+    expect(brokers.first).to_be_visible()
+    score = float(brokers.first.locator("td").nth(1).inner_text())
+    assert 0 < score <= 1
+    expect(page.locator("#panel-bottlenecks")).to_contain_text("Cut points")
+    page.screenshot(path=str(artifacts_dir / "leader-analysis.png"), full_page=True)
+    serious = run_axe(page, "leader-analysis", artifacts_dir)
+    assert serious == [], describe(serious)
+
+
+def test_errors_appear_next_to_the_field_that_caused_them(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/leader")
+    sign_in(page, seeded.keys["leader"])
+    page.fill("#graph-start", "no-such-person")
+    page.click("#graph-show")
+    expect(page.locator("#graph-start-error")).to_contain_text("no-such-person")
+    person = sorted(seeded.graph.people)[0]
+    page.fill("#path-from", person)
+    page.fill("#path-to", person)
+    page.click("#path-find")
+    expect(page.locator("#path-to-error")).to_contain_text("same node")
