@@ -114,7 +114,8 @@ def run_script(
     peak = usage.ru_maxrss / 1024 if usage is not None else None  # ru_maxrss is in KiB
     text = log.read_text(errors="replace")
     if process.returncode != 0:
-        tail = " | ".join(text.strip().splitlines()[-3:])[:400]
+        lines = text.strip().splitlines() or ["(no output)"]
+        tail = lines[-1].split(" {gql_status:")[0][:240]
         return ScriptRun(
             script=name,
             ran=False,

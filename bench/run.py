@@ -354,7 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=["small", "wales"], default="small")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-peer", action="store_true", help="skip the @neo4j/graphql peer")
+    parser.add_argument(
+        "--render-only", action="store_true", help="regenerate the page from bench/results/"
+    )
     args = parser.parse_args(argv)
+    if args.render_only:
+        DOC.write_text(render(latest_results()))
+        return 0
     run(args.size, seed=args.seed, with_peer=not args.no_peer)
     return 0
 

@@ -4,13 +4,13 @@ import "./styles.css";
 import { connectorView } from "./connector/view";
 import { sharedListView } from "./connector/sharedList";
 import { groupView } from "./group/view";
-import { applyTranslations, language, missingWelsh, placeholderMismatches, setLanguage, type Language } from "./i18n";
+import { applyTranslations, language, missingWelsh, placeholderMismatches, setLanguage, t, type Language } from "./i18n";
 import { leaderView } from "./leader/view";
 import { restoreSession, signInBox } from "./ui/signin";
 
 declare global {
   interface Window {
-    commongraphI18n?: { missingWelsh(): string[]; placeholderMismatches(): string[] };
+    commongraphI18n?: { missingWelsh(): string[]; placeholderMismatches(): string[]; t: typeof t };
   }
 }
 
@@ -54,7 +54,7 @@ function header(): void {
   document.getElementById("signin-slot")!.replaceWith(signInBox());
 }
 
-window.commongraphI18n = { missingWelsh, placeholderMismatches };
+window.commongraphI18n = { missingWelsh, placeholderMismatches, t };
 document.documentElement.lang = language();
 header();
 applyTranslations(document.body);
