@@ -77,7 +77,7 @@ def write_transaction(
         return counters
 
     try:
-        with driver.session(database=database) as session:
+        with driver.session(database=database, notifications_min_severity="OFF") as session:
             return session.execute_write(work)
     except (ServiceUnavailable, SessionExpired, AuthError) as exc:
         raise _lost(exc) from exc
@@ -87,13 +87,16 @@ def read_rows(
     driver: neo4j.Driver, name: str, *, database: str | None = None, **params: Any
 ) -> list[dict[str, Any]]:
     """Run a read statement from the catalogue and return its records as dicts."""
+    statement = cypher(name)
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        return [record.data() for record in tx.run(statement, params)]
+
     try:
-        records, _, _ = driver.execute_query(
-            cypher(name), params, database_=database, routing_=neo4j.RoutingControl.READ
-        )
+        with driver.session(database=database, notifications_min_severity="OFF") as session:
+            return session.execute_read(work)
     except (ServiceUnavailable, SessionExpired, AuthError) as exc:
         raise _lost(exc) from exc
-    return [record.data() for record in records]
 
 
 def _lost(exc: Exception) -> DatabaseUnavailable:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import click
 
-from api.cli.keys_cmd import keys_group
 from api.cli.analyse_cmd import analyse_group
 from api.cli.demo_cmd import generate_command  # also adds `load demo` to load_group
 from api.cli.export_cmd import export_group
+from api.cli.keys_cmd import keys_group
 from api.cli.load_cmd import load_group
 from api.cli.neo4j_cmd import neo4j_group
 from api.cli.serve_cmd import serve_command

@@ -28,5 +28,8 @@ class Context(BaseContext):
     @property
     def actor(self) -> Actor:
         """The caller as recorded in audit events (key id, role, organisation)."""
-        return Actor(key_id=self.caller.key_id, role=self.caller.role.value,
-                     organisation_id=self.caller.organisation_id)
+        return Actor(
+            key_id=self.caller.key_id,
+            role=self.caller.role.value,
+            organisation_id=self.caller.organisation_id,
+        )

@@ -5,6 +5,9 @@ languages, needs) resolve through the request's DataLoaders. ``Person`` names an
 resolve to null for roles that may not see people (defence in depth: the resolvers that
 return people already refuse those roles).
 """
+# strawberry.field(description=...) is typed as returning Any, so mypy calls these
+# decorators untyped; the resolvers themselves are fully annotated.
+# mypy: disable-error-code="untyped-decorator"
 
 from __future__ import annotations
 
@@ -48,8 +51,14 @@ class ScheduleNode:
 
     @classmethod
     def of(cls, r: ScheduleRecord) -> ScheduleNode:
-        return cls(byday=r.byday, opens_at=r.opens_at, closes_at=r.closes_at, freq=r.freq,
-                   description=r.description, location_id=r.location_id)
+        return cls(
+            byday=r.byday,
+            opens_at=r.opens_at,
+            closes_at=r.closes_at,
+            freq=r.freq,
+            description=r.description,
+            location_id=r.location_id,
+        )
 
 
 @strawberry.type(name="Contact")
@@ -74,11 +83,21 @@ class LocationNode(Node):
 
     @classmethod
     def of(cls, r: LocationRecord) -> LocationNode:
-        parts = [str(v) for k in ("address_1", "address_2", "city", "postal_code")
-                 if (v := (r.address or {}).get(k))]
-        return cls(id=strawberry.ID(r.id), name=r.name, latitude=r.latitude,
-                   longitude=r.longitude, accessibility=r.accessibility,
-                   address=", ".join(parts) or None, last_verified=None, stale=True)
+        parts = [
+            str(v)
+            for k in ("address_1", "address_2", "city", "postal_code")
+            if (v := (r.address or {}).get(k))
+        ]
+        return cls(
+            id=strawberry.ID(r.id),
+            name=r.name,
+            latitude=r.latitude,
+            longitude=r.longitude,
+            accessibility=r.accessibility,
+            address=", ".join(parts) or None,
+            last_verified=None,
+            stale=True,
+        )
 
 
 @strawberry.type(name="CostOption")
@@ -118,10 +137,16 @@ class OrganizationNode(Node):
 
 def _organization(r: NodeRecord) -> OrganizationNode:
     lv = r.text("last_verified")
-    return OrganizationNode(id=strawberry.ID(r.id), name=r.text("name"),
-                            description=r.text("description"), email=r.text("email"),
-                            website=r.text("website"), sector=r.text("sector"),
-                            last_verified=lv, stale=is_stale(lv))
+    return OrganizationNode(
+        id=strawberry.ID(r.id),
+        name=r.text("name"),
+        description=r.text("description"),
+        email=r.text("email"),
+        website=r.text("website"),
+        sector=r.text("sector"),
+        last_verified=lv,
+        stale=is_stale(lv),
+    )
 
 
 def _opt_str(value: Any) -> str | None:
@@ -150,12 +175,19 @@ class ServiceNode(Node):
     @classmethod
     def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:
         return cls(
-            id=strawberry.ID(p.id), name=p.name, alternate_name=p.alternate_name,
-            description=p.description, url=p.url, email=p.email, status=p.status,
-            minimum_age=p.minimum_age, maximum_age=p.maximum_age,
+            id=strawberry.ID(p.id),
+            name=p.name,
+            alternate_name=p.alternate_name,
+            description=p.description,
+            url=p.url,
+            email=p.email,
+            status=p.status,
+            minimum_age=p.minimum_age,
+            maximum_age=p.maximum_age,
             fees_description=p.fees_description,
             eligibility_description=p.eligibility_description,
-            moderation_status=p.moderation_status or "approved", version=p.version,
+            moderation_status=p.moderation_status or "approved",
+            version=p.version,
             last_verified=p.last_verified,
             stale=is_stale(p.last_verified) if stale is None else stale,
         )
@@ -183,34 +215,55 @@ class ServiceNode(Node):
     @strawberry.field
     async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
         details = await info.context.loaders.details.load(str(self.id))
-        return [CostOptionNode(option=_opt_str(c.get("option")), amount=_opt_float(c.get("amount")),
-                               currency=_opt_str(c.get("currency")),
-                               amount_description=_opt_str(c.get("amount_description")))
-                for c in (details.cost_options if details else [])]
+        return [
+            CostOptionNode(
+                option=_opt_str(c.get("option")),
+                amount=_opt_float(c.get("amount")),
+                currency=_opt_str(c.get("currency")),
+                amount_description=_opt_str(c.get("amount_description")),
+            )
+            for c in (details.cost_options if details else [])
+        ]
 
     @strawberry.field
     async def languages(self, info: Info[Context, None]) -> list[LanguageNode]:
         details = await info.context.loaders.details.load(str(self.id))
-        return [LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
-                for g in (details.languages if details else [])]
+        return [
+            LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
+            for g in (details.languages if details else [])
+        ]
 
     @strawberry.field
     async def needs(self, info: Info[Context, None]) -> list[NeedNode]:
         details = await info.context.loaders.details.load(str(self.id))
-        return [NeedNode(id=strawberry.ID(str(n["id"])), name=_opt_str(n.get("name")),
-                         last_verified=None, stale=True)
-                for n in (details.needs if details else [])]
+        return [
+            NeedNode(
+                id=strawberry.ID(str(n["id"])),
+                name=_opt_str(n.get("name")),
+                last_verified=None,
+                stale=True,
+            )
+            for n in (details.needs if details else [])
+        ]
 
     @strawberry.field
     async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:
         details = await info.context.loaders.details.load(str(self.id))
-        return [TaxonomyTermNode(id=strawberry.ID(str(t["id"])), code=_opt_str(t.get("code")),
-                                 name=_opt_str(t.get("name")))
-                for t in (details.taxonomy_terms if details else [])]
+        return [
+            TaxonomyTermNode(
+                id=strawberry.ID(str(t["id"])),
+                code=_opt_str(t.get("code")),
+                name=_opt_str(t.get("name")),
+            )
+            for t in (details.taxonomy_terms if details else [])
+        ]
 
 
-@strawberry.type(name="Person", description="A professional or community member. Name and "
-                                            "contacts are null for the public role.")
+@strawberry.type(
+    name="Person",
+    description="A professional or community member. Name and "
+    "contacts are null for the public role.",
+)
 class PersonNode(Node):
     tribe: str | None
     role: str | None
@@ -245,7 +298,9 @@ class AreaNode(Node):
     population: int | None
 
 
-NodeKind = ServiceNode | OrganizationNode | LocationNode | PersonNode | TeamNode | AreaNode | NeedNode
+NodeKind = (
+    ServiceNode | OrganizationNode | LocationNode | PersonNode | TeamNode | AreaNode | NeedNode
+)
 
 
 def node_from_record(r: NodeRecord) -> NodeKind:
@@ -257,18 +312,39 @@ def node_from_record(r: NodeRecord) -> NodeKind:
     if r.kind == "Organization":
         return _organization(r)
     if r.kind == "Location":
-        return LocationNode(id=nid, name=r.text("name"), latitude=r.number("latitude"),
-                            longitude=r.number("longitude"), accessibility=[], address=None,
-                            last_verified=lv, stale=r.stale)
+        return LocationNode(
+            id=nid,
+            name=r.text("name"),
+            latitude=r.number("latitude"),
+            longitude=r.number("longitude"),
+            accessibility=[],
+            address=None,
+            last_verified=lv,
+            stale=r.stale,
+        )
     if r.kind == "Person":
-        return PersonNode(id=nid, tribe=r.text("tribe"), role=r.text("role"),
-                          organisation_id=r.text("organisation_id"), name_=r.text("name"),
-                          email_=r.text("email"), phone_=r.text("phone"), last_verified=lv,
-                          stale=r.stale)
+        return PersonNode(
+            id=nid,
+            tribe=r.text("tribe"),
+            role=r.text("role"),
+            organisation_id=r.text("organisation_id"),
+            name_=r.text("name"),
+            email_=r.text("email"),
+            phone_=r.text("phone"),
+            last_verified=lv,
+            stale=r.stale,
+        )
     if r.kind == "Team":
-        return TeamNode(id=nid, name=r.text("name"), area_id=r.text("area_id"),
-                        last_verified=lv, stale=r.stale)
+        return TeamNode(
+            id=nid, name=r.text("name"), area_id=r.text("area_id"), last_verified=lv, stale=r.stale
+        )
     if r.kind == "Area":
-        return AreaNode(id=nid, name=r.text("name"), kind=r.text("kind"),
-                        population=r.integer("population"), last_verified=lv, stale=r.stale)
+        return AreaNode(
+            id=nid,
+            name=r.text("name"),
+            kind=r.text("kind"),
+            population=r.integer("population"),
+            last_verified=lv,
+            stale=r.stale,
+        )
     return NeedNode(id=nid, name=r.text("name"), last_verified=lv, stale=r.stale)

@@ -18,8 +18,16 @@ from graph.errors import CommonGraphError
 
 __all__ = ["ErrorPolicy", "error_code", "is_development"]
 
-_CODES = {400: "BAD_REQUEST", 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND",
-          409: "CONFLICT", 422: "VALIDATION", 503: "UNAVAILABLE", 504: "TIMEOUT"}
+_CODES = {
+    400: "BAD_REQUEST",
+    401: "UNAUTHENTICATED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    409: "CONFLICT",
+    422: "VALIDATION",
+    503: "UNAVAILABLE",
+    504: "TIMEOUT",
+}
 
 
 def is_development() -> bool:
@@ -48,6 +56,8 @@ class ErrorPolicy(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         for error in errors:
             if isinstance(error.original_error, CommonGraphError):
-                error.extensions = {**(error.extensions or {}),
-                                    "code": error_code(error.original_error)}
+                error.extensions = {
+                    **(error.extensions or {}),
+                    "code": error_code(error.original_error),
+                }
         return super()._process_errors(errors)

@@ -1,4 +1,7 @@
 """Moderators' journey: the queue of pending offerings, decisions, and the audit trail."""
+# strawberry.field(description=...) is typed as returning Any, so mypy calls these
+# decorators untyped; the resolvers themselves are fully annotated.
+# mypy: disable-error-code="untyped-decorator"
 
 from __future__ import annotations
 
@@ -36,30 +39,44 @@ def _require(info: Info[Context, None]) -> None:
 @strawberry.type
 class ModerationQueries:
     @strawberry.field(description="Offerings waiting for a decision, oldest first.")
-    async def pending_offerings(self, info: Info[Context, None], first: int = 50,
-                                offset: int = 0) -> list[ServiceNode]:
+    async def pending_offerings(
+        self, info: Info[Context, None], first: int = 50, offset: int = 0
+    ) -> list[ServiceNode]:
         _require(info)
         found, _ = await offerings.pending_offerings(info.context.db, first, offset)
         return [ServiceNode.of(p) for p in found]
 
     @strawberry.field(description="Who changed what and when, newest first.")
-    async def audit_trail(self, info: Info[Context, None], target_id: strawberry.ID | None = None,
-                          first: int = 50) -> list[AuditEvent]:
+    async def audit_trail(
+        self, info: Info[Context, None], target_id: strawberry.ID | None = None, first: int = 50
+    ) -> list[AuditEvent]:
         _require(info)
-        events = await audit.audit_trail(info.context.db, str(target_id) if target_id else None,
-                                         first)
-        return [AuditEvent(id=strawberry.ID(e.id), at=e.at, operation=e.operation,
-                           target_id=e.target_id, actor_key_id=e.actor_key_id,
-                           actor_role=e.actor_role, actor_organisation_id=e.actor_organisation_id,
-                           changed_fields=e.changed_fields) for e in events]
+        events = await audit.audit_trail(
+            info.context.db, str(target_id) if target_id else None, first
+        )
+        return [
+            AuditEvent(
+                id=strawberry.ID(e.id),
+                at=e.at,
+                operation=e.operation,
+                target_id=e.target_id,
+                actor_key_id=e.actor_key_id,
+                actor_role=e.actor_role,
+                actor_organisation_id=e.actor_organisation_id,
+                changed_fields=e.changed_fields,
+            )
+            for e in events
+        ]
 
 
-async def _decide(info: Info[Context, None], service_id: str, status: str,
-                  reason: str | None) -> OfferingResult:
+async def _decide(
+    info: Info[Context, None], service_id: str, status: str, reason: str | None
+) -> OfferingResult:
     try:
         _require(info)
-        props = await offerings.moderate_offering(info.context.db, info.context.actor,
-                                                  service_id, status, reason)
+        props = await offerings.moderate_offering(
+            info.context.db, info.context.actor, service_id, status, reason
+        )
     except CommonGraphError as exc:
         return failure(exc)  # type: ignore[return-value]
     return OfferingPayload(service=ServiceNode.of(props))
@@ -68,11 +85,13 @@ async def _decide(info: Info[Context, None], service_id: str, status: str,
 @strawberry.type
 class ModerationMutations:
     @strawberry.mutation(description="Publish a pending (or rejected) offering.")
-    async def approve_offering(self, info: Info[Context, None],
-                               service_id: strawberry.ID) -> OfferingResult:
+    async def approve_offering(
+        self, info: Info[Context, None], service_id: strawberry.ID
+    ) -> OfferingResult:
         return await _decide(info, str(service_id), "approved", None)
 
     @strawberry.mutation(description="Refuse a pending offering (or withdraw an approved one).")
-    async def reject_offering(self, info: Info[Context, None], service_id: strawberry.ID,
-                              reason: str | None = None) -> OfferingResult:
+    async def reject_offering(
+        self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
+    ) -> OfferingResult:
         return await _decide(info, str(service_id), "rejected", reason)

@@ -4,6 +4,9 @@ Shaped for sigma.js + graphology: ``nodes { id label kind tribe sector x y }`` a
 ``edges { source target type weight }``. These views name people, so the public role is
 refused (docs/security.md).
 """
+# strawberry.field(description=...) is typed as returning Any, so mypy calls these
+# decorators untyped; the resolvers themselves are fully annotated.
+# mypy: disable-error-code="untyped-decorator"
 
 from __future__ import annotations
 
@@ -32,8 +35,17 @@ class GraphNode:
 
     @classmethod
     def of(cls, n: repo.GraphNode) -> GraphNode:
-        return cls(id=strawberry.ID(n.id), label=n.label, kind=n.kind, tribe=n.tribe,
-                   sector=n.sector, organisation_id=n.organisation_id, hop=n.hop, x=None, y=None)
+        return cls(
+            id=strawberry.ID(n.id),
+            label=n.label,
+            kind=n.kind,
+            tribe=n.tribe,
+            sector=n.sector,
+            organisation_id=n.organisation_id,
+            hop=n.hop,
+            x=None,
+            y=None,
+        )
 
 
 @strawberry.type
@@ -45,8 +57,12 @@ class GraphEdge:
 
     @classmethod
     def of(cls, e: repo.GraphEdge) -> GraphEdge:
-        return cls(source=strawberry.ID(e.source), target=strawberry.ID(e.target), type=e.type,
-                   weight=e.weight)
+        return cls(
+            source=strawberry.ID(e.source),
+            target=strawberry.ID(e.target),
+            type=e.type,
+            weight=e.weight,
+        )
 
 
 @strawberry.type
@@ -58,9 +74,12 @@ class NetworkGraph:
 
     @classmethod
     def of(cls, v: repo.NetworkView) -> NetworkGraph:
-        return cls(nodes=[GraphNode.of(n) for n in v.nodes],
-                   edges=[GraphEdge.of(e) for e in v.edges], truncated=v.truncated,
-                   matched=v.matched)
+        return cls(
+            nodes=[GraphNode.of(n) for n in v.nodes],
+            edges=[GraphEdge.of(e) for e in v.edges],
+            truncated=v.truncated,
+            matched=v.matched,
+        )
 
 
 @strawberry.type
@@ -85,25 +104,43 @@ def _require(info: Info[Context, None]) -> None:
 @strawberry.type
 class NetworkQueries:
     @strawberry.field(description="Everyone and everything within `hops` (1–3) steps.")
-    async def ego_network(self, info: Info[Context, None], id: strawberry.ID, hops: int = 1,
-                          limit: int = 500) -> NetworkGraph:
+    async def ego_network(
+        self, info: Info[Context, None], id: strawberry.ID, hops: int = 1, limit: int = 500
+    ) -> NetworkGraph:
         _require(info)
         return NetworkGraph.of(await repo.ego_network(info.context.db, str(id), hops, limit))
 
     @strawberry.field(description="All shortest paths between two nodes (warm introductions).")
-    async def connection(self, info: Info[Context, None], from_id: strawberry.ID,
-                         to_id: strawberry.ID, max_paths: int = 10) -> list[ConnectionPath]:
+    async def connection(
+        self,
+        info: Info[Context, None],
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        max_paths: int = 10,
+    ) -> list[ConnectionPath]:
         _require(info)
         paths = await repo.connection(info.context.db, str(from_id), str(to_id), max_paths)
-        return [ConnectionPath(nodes=[GraphNode.of(n) for n in p.nodes],
-                               steps=[GraphEdge.of(s) for s in p.steps]) for p in paths]
+        return [
+            ConnectionPath(
+                nodes=[GraphNode.of(n) for n in p.nodes], steps=[GraphEdge.of(s) for s in p.steps]
+            )
+            for p in paths
+        ]
 
-    @strawberry.field(description="People by area, tribe, sector or organisation and their "
-                                  "ties; best connected first, capped at `limit`.")
-    async def relationship_map(self, info: Info[Context, None], filter: MapFilter | None = None,
-                               limit: int = 500) -> NetworkGraph:
+    @strawberry.field(
+        description="People by area, tribe, sector or organisation and their "
+        "ties; best connected first, capped at `limit`."
+    )
+    async def relationship_map(
+        self, info: Info[Context, None], filter: MapFilter | None = None, limit: int = 500
+    ) -> NetworkGraph:
         _require(info)
         f = filter or MapFilter()
-        filters = validated(repo.MapFilter, area_id=f.area_id, tribe=f.tribe, sector=f.sector,
-                            organisation_id=f.organisation_id)
+        filters = validated(
+            repo.MapFilter,
+            area_id=f.area_id,
+            tribe=f.tribe,
+            sector=f.sector,
+            organisation_id=f.organisation_id,
+        )
         return NetworkGraph.of(await repo.relationship_map(info.context.db, filters, limit))

@@ -29,8 +29,15 @@ from graph.repositories.nodes import fetch_node
 __all__ = ["NodeResult", "resolve_node"]
 
 NodeResult = Annotated[
-    ServiceNode | OrganizationNode | LocationNode | PersonNode | TeamNode | AreaNode | NeedNode
-    | NotFound | Forbidden,
+    ServiceNode
+    | OrganizationNode
+    | LocationNode
+    | PersonNode
+    | TeamNode
+    | AreaNode
+    | NeedNode
+    | NotFound
+    | Forbidden,
     strawberry.union("NodeResult", description="A node of any kind, or why not."),
 ]
 
@@ -48,7 +55,9 @@ async def resolve_node(info: Info[Context, None], id: strawberry.ID) -> NodeResu
         return Forbidden(message="people's details are not public; use an API key")
     if record.kind == "Service":
         status = record.text("moderation_status") or "approved"
-        if status != "approved" and not (caller.moderates or (
-                caller.edits_offerings and caller.may_edit_org(record.organisation_ids))):
+        if status != "approved" and not (
+            caller.moderates
+            or (caller.edits_offerings and caller.may_edit_org(record.organisation_ids))
+        ):
             return missing
     return node_from_record(record)

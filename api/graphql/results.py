@@ -72,8 +72,10 @@ class DuplicateCandidate:
     reasons: list[str]
 
 
-@strawberry.type(description="Nothing was created: these listings look the same. Register "
-                             "again with confirmNotDuplicate: true if yours is different.")
+@strawberry.type(
+    description="Nothing was created: these listings look the same. Register "
+    "again with confirmNotDuplicate: true if yours is different."
+)
 class PossibleDuplicates:
     message: str
     candidates: list[DuplicateCandidate]
@@ -115,8 +117,12 @@ def failure(exc: CommonGraphError) -> Failure:
         return PossibleDuplicates(
             message=str(exc),
             candidates=[
-                DuplicateCandidate(id=strawberry.ID(c.id), name=c.name,
-                                   distance_km=c.distance_km, reasons=c.reasons)
+                DuplicateCandidate(
+                    id=strawberry.ID(c.id),
+                    name=c.name,
+                    distance_km=c.distance_km,
+                    reasons=c.reasons,
+                )
                 for c in exc.candidates
             ],
         )

@@ -61,17 +61,29 @@ async def resolve_search_assets(
     """Services whose name or description (or their organisation's) match ``text``, typos
     forgiven (fuzzy terms)."""
     offset = _decode(after) + 1 if after else 0
-    query = validated(SearchQuery, text=text, latitude=latitude, longitude=longitude,
-                      radius_km=radius_km, first=20 if first is None else first, offset=offset)
+    query = validated(
+        SearchQuery,
+        text=text,
+        latitude=latitude,
+        longitude=longitude,
+        radius_km=radius_km,
+        first=20 if first is None else first,
+        offset=offset,
+    )
     page = await search_assets(info.context.db, query)
     edges = [
-        SearchEdge(cursor=_encode(offset + i), score=hit.score, distance_km=hit.distance_km,
-                   node=ServiceNode.of(hit.service, stale=hit.stale))
+        SearchEdge(
+            cursor=_encode(offset + i),
+            score=hit.score,
+            distance_km=hit.distance_km,
+            node=ServiceNode.of(hit.service, stale=hit.stale),
+        )
         for i, hit in enumerate(page.hits)
     ]
     return SearchConnection(
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next_page,
-                           end_cursor=edges[-1].cursor if edges else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
+        ),
         total_count=page.total_count,
     )

@@ -4,6 +4,9 @@
 printed sheet needs (names, addresses, phones, opening times) through the nested Service
 fields, and only approved listings.
 """
+# strawberry.field(description=...) is typed as returning Any, so mypy calls these
+# decorators untyped; the resolvers themselves are fully annotated.
+# mypy: disable-error-code="untyped-decorator"
 
 from __future__ import annotations
 
@@ -43,12 +46,20 @@ class Shortlist:
 
     @classmethod
     def of(cls, r: repo.ShortlistRecord) -> Shortlist:
-        items = [ShortlistItem(service=ServiceNode.of(i.service), added_at=i.added_at)
-                 for i in r.items or []]
-        return cls(id=strawberry.ID(r.id), name=r.name, token=r.token,
-                   share_path=f"{SHARE_PATH}{r.token}", created_at=r.created_at,
-                   updated_at=r.updated_at,
-                   size=r.size if r.size is not None else len(items), items=items)
+        items = [
+            ShortlistItem(service=ServiceNode.of(i.service), added_at=i.added_at)
+            for i in r.items or []
+        ]
+        return cls(
+            id=strawberry.ID(r.id),
+            name=r.name,
+            token=r.token,
+            share_path=f"{SHARE_PATH}{r.token}",
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            size=r.size if r.size is not None else len(items),
+            items=items,
+        )
 
 
 @strawberry.type
@@ -96,23 +107,26 @@ class ShortlistMutations:
         return ShortlistPayload(shortlist=Shortlist.of(record))
 
     @strawberry.mutation(description="Add a service to your shortlist.")
-    async def add_to_shortlist(self, info: Info[Context, None], shortlist_id: strawberry.ID,
-                               service_id: strawberry.ID) -> ShortlistResult:
+    async def add_to_shortlist(
+        self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
+    ) -> ShortlistResult:
         return await _change(info, str(shortlist_id), str(service_id), add=True)
 
     @strawberry.mutation(description="Remove a service from your shortlist.")
-    async def remove_from_shortlist(self, info: Info[Context, None],
-                                    shortlist_id: strawberry.ID,
-                                    service_id: strawberry.ID) -> ShortlistResult:
+    async def remove_from_shortlist(
+        self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
+    ) -> ShortlistResult:
         return await _change(info, str(shortlist_id), str(service_id), add=False)
 
 
-async def _change(info: Info[Context, None], shortlist_id: str, service_id: str, *,
-                  add: bool) -> ShortlistResult:
+async def _change(
+    info: Info[Context, None], shortlist_id: str, service_id: str, *, add: bool
+) -> ShortlistResult:
     try:
         owner = _owner(info)
-        record = await repo.change_shortlist(info.context.db, info.context.actor, owner,
-                                             shortlist_id, service_id, add=add)
+        record = await repo.change_shortlist(
+            info.context.db, info.context.actor, owner, shortlist_id, service_id, add=add
+        )
     except CommonGraphError as exc:
         return failure(exc)  # type: ignore[return-value]
     return ShortlistPayload(shortlist=Shortlist.of(record))

@@ -119,7 +119,11 @@ class HsdsEntity(BaseModel):
     @classmethod
     def scalar_fields(cls) -> tuple[str, ...]:
         """The JSON keys stored as node properties (declared fields that are not children)."""
-        return tuple(name for name in cls.model_fields if name not in cls.children)
+        cached: tuple[str, ...] | None = cls.__dict__.get("_scalar_cache")
+        if cached is None:
+            cached = tuple(name for name in cls.model_fields if name not in cls.children)
+            type.__setattr__(cls, "_scalar_cache", cached)
+        return cached
 
 
 def _check_name(cls: type[HsdsEntity], value: Any) -> Any:

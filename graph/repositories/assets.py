@@ -137,4 +137,3 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
         for row in found[: query.first]
     ]
     return NearPage(hits=hits, has_next_page=len(found) > query.first, total_count=total)
-

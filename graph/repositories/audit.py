@@ -34,8 +34,9 @@ class AuditEvent(BaseModel):
     changed_fields: list[str] = []
 
 
-def audit_params(actor: Actor, operation: str, target_id: str | None,
-                 changed_fields: list[str]) -> dict[str, Any]:
+def audit_params(
+    actor: Actor, operation: str, target_id: str | None, changed_fields: list[str]
+) -> dict[str, Any]:
     """The ``$audit`` map every writing statement stores as an ``:AuditEvent``."""
     return {
         "id": str(uuid.uuid4()),

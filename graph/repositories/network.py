@@ -68,16 +68,24 @@ class MapFilter(BaseModel):
 
 def _node(raw: dict[str, Any]) -> GraphNode:
     return GraphNode(
-        id=str(raw["id"]), label=str(raw.get("name") or raw["id"]),
-        kind=str(raw.get("kind") or "Entity"), tribe=raw.get("tribe"), sector=raw.get("sector"),
-        organisation_id=raw.get("organisation_id"), hop=raw.get("hop"),
+        id=str(raw["id"]),
+        label=str(raw.get("name") or raw["id"]),
+        kind=str(raw.get("kind") or "Entity"),
+        tribe=raw.get("tribe"),
+        sector=raw.get("sector"),
+        organisation_id=raw.get("organisation_id"),
+        hop=raw.get("hop"),
     )
 
 
 def _edge(raw: dict[str, Any]) -> GraphEdge:
     weight = raw.get("weight")
-    return GraphEdge(source=str(raw["source"]), target=str(raw["target"]), type=str(raw["type"]),
-                     weight=float(weight) if isinstance(weight, int | float) else 1.0)
+    return GraphEdge(
+        source=str(raw["source"]),
+        target=str(raw["target"]),
+        type=str(raw["type"]),
+        weight=float(weight) if isinstance(weight, int | float) else 1.0,
+    )
 
 
 def _cap(limit: int) -> int:
@@ -94,8 +102,11 @@ async def ego_network(db: Database, node_id: str, hops: int, limit: int) -> Netw
     if not rows:
         raise Missing("person, organisation, service or team", node_id)
     row = rows[0]
-    return NetworkView(nodes=[_node(n) for n in row["nodes"]],
-                       edges=[_edge(e) for e in row["edges"]], truncated=row["truncated"])
+    return NetworkView(
+        nodes=[_node(n) for n in row["nodes"]],
+        edges=[_edge(e) for e in row["edges"]],
+        truncated=row["truncated"],
+    )
 
 
 async def connection(db: Database, from_id: str, to_id: str, max_paths: int) -> list[PathView]:
@@ -110,18 +121,27 @@ async def connection(db: Database, from_id: str, to_id: str, max_paths: int) -> 
         raise Missing("node", from_id)
     if not row["to_exists"]:
         raise Missing("node", to_id)
-    paths = [PathView(nodes=[_node(n) for n in p["nodes"]], steps=[_edge(s) for s in p["steps"]])
-             for p in row["paths"]]
+    paths = [
+        PathView(nodes=[_node(n) for n in p["nodes"]], steps=[_edge(s) for s in p["steps"]])
+        for p in row["paths"]
+    ]
     return sorted(paths, key=lambda p: [n.id for n in p.nodes])
 
 
 async def relationship_map(db: Database, filters: MapFilter, limit: int) -> NetworkView:
     """People matching ``filters`` (best connected first, capped) and the ties among them."""
     rows = await db.read(
-        "network/relationship_map", area_id=filters.area_id, tribe=filters.tribe,
-        sector=filters.sector, organisation_id=filters.organisation_id, limit=_cap(limit),
+        "network/relationship_map",
+        area_id=filters.area_id,
+        tribe=filters.tribe,
+        sector=filters.sector,
+        organisation_id=filters.organisation_id,
+        limit=_cap(limit),
     )
     row = rows[0]
-    return NetworkView(nodes=[_node(n) for n in row["nodes"]],
-                       edges=[_edge(e) for e in row["edges"]], truncated=row["truncated"],
-                       matched=row["matched"])
+    return NetworkView(
+        nodes=[_node(n) for n in row["nodes"]],
+        edges=[_edge(e) for e in row["edges"]],
+        truncated=row["truncated"],
+        matched=row["matched"],
+    )

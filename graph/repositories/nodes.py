@@ -53,7 +53,9 @@ class NodeRecord(BaseModel):
 
     def number(self, key: str) -> float | None:
         value = self.props.get(key)
-        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        return (
+            float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        )
 
 
 class LocationRecord(BaseModel):
@@ -102,8 +104,9 @@ async def fetch_node(db: Database, node_id: str) -> NodeRecord | None:
     props.pop("centroid", None)
     if "last_verified" in props:
         props["last_verified"] = iso(props["last_verified"])
-    return NodeRecord(kind=row["kind"], props=props,
-                      organisation_ids=row["organisation_ids"], stale=row["stale"])
+    return NodeRecord(
+        kind=row["kind"], props=props, organisation_ids=row["organisation_ids"], stale=row["stale"]
+    )
 
 
 def _group(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -30,9 +30,9 @@ from graph.repositories.search import lucene_query
 from graph.repositories.values import now_iso
 
 __all__ = [
+    "NewOffering",
     "OfferingChanges",
     "ScheduleInput",
-    "NewOffering",
     "claim_listing",
     "confirm_still_correct",
     "moderate_offering",
@@ -44,8 +44,16 @@ __all__ = [
 SOURCE = "commongraph:api"
 NEAR_KM = 2.0  # a similar name within this distance is a likely duplicate
 NAME_SIMILARITY = 85  # rapidfuzz token_set_ratio threshold (0–100)
-LANGUAGE_NAMES = {"cy": "Welsh", "en": "English", "pl": "Polish", "ar": "Arabic",
-                  "ur": "Urdu", "bn": "Bengali", "pa": "Punjabi", "ro": "Romanian"}
+LANGUAGE_NAMES = {
+    "cy": "Welsh",
+    "en": "English",
+    "pl": "Polish",
+    "ar": "Arabic",
+    "ur": "Urdu",
+    "bn": "Bengali",
+    "pa": "Punjabi",
+    "ro": "Romanian",
+}
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
 _DAYS = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")
 
@@ -106,8 +114,11 @@ class NewOffering(BaseModel):
 
     @model_validator(mode="after")
     def _ages(self) -> NewOffering:
-        if (self.minimum_age is not None and self.maximum_age is not None
-                and self.minimum_age > self.maximum_age):
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
             raise ValueError("minimum_age is above maximum_age")
         return self
 
@@ -127,10 +138,18 @@ class OfferingChanges(BaseModel):
     eligibility_description: str | None = Field(default=None, max_length=2000)
 
     # Property keys an update may set: an allow-list, never the client's field names.
-    EDITABLE: ClassVar[frozenset[str]] = frozenset({
-        "name", "description", "email", "url", "minimum_age", "maximum_age",
-        "fees_description", "eligibility_description",
-    })
+    EDITABLE: ClassVar[frozenset[str]] = frozenset(
+        {
+            "name",
+            "description",
+            "email",
+            "url",
+            "minimum_age",
+            "maximum_age",
+            "fees_description",
+            "eligibility_description",
+        }
+    )
 
     def changes(self) -> dict[str, Any]:
         """The properties to SET (explicit nulls clear a field; ``name`` cannot be cleared)."""
@@ -146,11 +165,17 @@ def _url_variants(url: str | None) -> list[str]:
         return []
     bare = re.sub(r"^https?://", "", url.strip().lower())
     bare = bare.removeprefix("www.").rstrip("/")
-    return [f"{scheme}{www}{bare}{slash}" for scheme in ("http://", "https://", "")
-            for www in ("", "www.") for slash in ("", "/")]
+    return [
+        f"{scheme}{www}{bare}{slash}"
+        for scheme in ("http://", "https://", "")
+        for www in ("", "www.")
+        for slash in ("", "/")
+    ]
 
 
-async def _duplicates(db: Database, offering: NewOffering) -> tuple[list[Candidate], bool, list[str]]:
+async def _duplicates(
+    db: Database, offering: NewOffering
+) -> tuple[list[Candidate], bool, list[str]]:
     try:
         lucene: str | None = lucene_query(offering.name)
     except InvalidField:
@@ -172,13 +197,22 @@ async def _duplicates(db: Database, offering: NewOffering) -> tuple[list[Candida
     found: dict[str, Candidate] = {}
     for hit in row["named"]:
         if fuzz.token_set_ratio(offering.name.lower(), str(hit["name"]).lower()) >= NAME_SIMILARITY:
-            found[hit["id"]] = Candidate(id=hit["id"], name=hit["name"],
-                                         distance_km=hit["distance_km"],
-                                         reasons=["similar name nearby"])
+            found[hit["id"]] = Candidate(
+                id=hit["id"],
+                name=hit["name"],
+                distance_km=hit["distance_km"],
+                reasons=["similar name nearby"],
+            )
     for hit in row["contacted"]:
-        reasons = [r for r, hit_it in (("same email", hit["email_match"]),
-                                       ("same website", hit["url_match"]),
-                                       ("same phone", hit["phone_match"])) if hit_it]
+        reasons = [
+            r
+            for r, hit_it in (
+                ("same email", hit["email_match"]),
+                ("same website", hit["url_match"]),
+                ("same phone", hit["phone_match"]),
+            )
+            if hit_it
+        ]
         if not reasons:
             reasons = ["same email"]  # matched through a contact's email
         if hit["id"] in found:
@@ -201,19 +235,37 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
     sid = str(uuid.uuid4())
     base = {"source": SOURCE, "created_at": now, "updated_at": now}
     service = {
-        "id": sid, "name": offering.name, "description": offering.description,
-        "email": offering.email, "url": offering.url, "status": "active",
-        "minimum_age": offering.minimum_age, "maximum_age": offering.maximum_age,
-        "moderation_status": "pending", "version": 1, "last_verified": now,
-        "source_id": sid, **base,
+        "id": sid,
+        "name": offering.name,
+        "description": offering.description,
+        "email": offering.email,
+        "url": offering.url,
+        "status": "active",
+        "minimum_age": offering.minimum_age,
+        "maximum_age": offering.maximum_age,
+        "moderation_status": "pending",
+        "version": 1,
+        "last_verified": now,
+        "source_id": sid,
+        **base,
     }
-    location = {"id": str(uuid.uuid4()), "name": offering.location_name or offering.name,
-                "latitude": offering.latitude, "longitude": offering.longitude, **base}
+    location = {
+        "id": str(uuid.uuid4()),
+        "name": offering.location_name or offering.name,
+        "latitude": offering.latitude,
+        "longitude": offering.longitude,
+        **base,
+    }
     address = None
     if offering.address_1 or offering.city or offering.postal_code:
-        address = {"id": str(uuid.uuid4()), "address_1": offering.address_1,
-                   "city": offering.city, "postal_code": offering.postal_code,
-                   "country": "GB", **base}
+        address = {
+            "id": str(uuid.uuid4()),
+            "address_1": offering.address_1,
+            "city": offering.city,
+            "postal_code": offering.postal_code,
+            "country": "GB",
+            **base,
+        }
     contact = phone = None
     if offering.email or offering.phone:
         contact = {"id": str(uuid.uuid4()), "email": offering.email, **base}
@@ -229,16 +281,36 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
         contact=contact,
         phone=phone,
         need_ids=offering.needs,
-        languages=[{"id": str(uuid.uuid4()), "code": c, "name": LANGUAGE_NAMES.get(c, c), **base}
-                   for c in offering.languages],
-        cost_options=[{"id": str(uuid.uuid4()), "amount": 0.0, "option": "Free",
-                       "currency": "GBP", **base}] if offering.free else [],
-        schedules=[{"id": str(uuid.uuid4()), "byday": s.byday, "opens_at": s.opens_at,
-                    "closes_at": s.closes_at, "freq": "WEEKLY", **base}
-                   for s in offering.schedules],
-        audit=audit_params(actor, "registerOffering", sid, sorted(
-            k for k, v in offering.model_dump().items()
-            if v not in (None, [], False) and k != "confirm_not_duplicate")),
+        languages=[
+            {"id": str(uuid.uuid4()), "code": c, "name": LANGUAGE_NAMES.get(c, c), **base}
+            for c in offering.languages
+        ],
+        cost_options=[
+            {"id": str(uuid.uuid4()), "amount": 0.0, "option": "Free", "currency": "GBP", **base}
+        ]
+        if offering.free
+        else [],
+        schedules=[
+            {
+                "id": str(uuid.uuid4()),
+                "byday": s.byday,
+                "opens_at": s.opens_at,
+                "closes_at": s.closes_at,
+                "freq": "WEEKLY",
+                **base,
+            }
+            for s in offering.schedules
+        ],
+        audit=audit_params(
+            actor,
+            "registerOffering",
+            sid,
+            sorted(
+                k
+                for k, v in offering.model_dump().items()
+                if v not in (None, [], False) and k != "confirm_not_duplicate"
+            ),
+        ),
     )
     if not rows:
         raise Missing("Organization", offering.organisation_id)
@@ -252,14 +324,22 @@ async def update_offering(
     values = changes.changes()
     if not values:
         raise InvalidField("input", "give at least one field to change")
-    if ("minimum_age" in values and "maximum_age" in values and values["minimum_age"] is not None
-            and values["maximum_age"] is not None and values["minimum_age"] > values["maximum_age"]):
+    if (
+        "minimum_age" in values
+        and "maximum_age" in values
+        and values["minimum_age"] is not None
+        and values["maximum_age"] is not None
+        and values["minimum_age"] > values["maximum_age"]
+    ):
         raise InvalidField("minimumAge", "minimum_age is above maximum_age")
     now = now_iso()
     rows = await db.write(
         "offerings/update_offering",
-        id=changes.id, version=changes.version, org_scope=org_scope,
-        changes=values, now=now,
+        id=changes.id,
+        version=changes.version,
+        org_scope=org_scope,
+        changes=values,
+        now=now,
         audit=audit_params(actor, "updateOffering", changes.id, list(values)),
     )
     if not rows:
@@ -277,12 +357,16 @@ async def update_offering(
     return props
 
 
-async def claim_listing(db: Database, actor: Actor, service_id: str,
-                        organisation_id: str) -> ServiceProps:
+async def claim_listing(
+    db: Database, actor: Actor, service_id: str, organisation_id: str
+) -> ServiceProps:
     """Attach an orphan listing to the caller's organisation."""
     rows = await db.write(
-        "offerings/claim_listing", id=service_id, organisation_id=organisation_id,
-        key_id=actor.key_id, now=now_iso(),
+        "offerings/claim_listing",
+        id=service_id,
+        organisation_id=organisation_id,
+        key_id=actor.key_id,
+        now=now_iso(),
         audit=audit_params(actor, "claimListing", service_id, ["organization"]),
     )
     if not rows:
@@ -293,17 +377,22 @@ async def claim_listing(db: Database, actor: Actor, service_id: str,
     if organisation_id in row["orgs"]:
         raise VersionConflict("your organisation provides this listing already", None)
     if not row["claimable"]:
-        raise NotAllowed("another organisation provides this listing; ask a moderator to "
-                         "transfer it")
+        raise NotAllowed(
+            "another organisation provides this listing; ask a moderator to transfer it"
+        )
     return ServiceProps.from_props(row["props"])
 
 
-async def confirm_still_correct(db: Database, actor: Actor, org_scope: str | None,
-                                service_id: str) -> ServiceProps:
+async def confirm_still_correct(
+    db: Database, actor: Actor, org_scope: str | None, service_id: str
+) -> ServiceProps:
     """Record who confirmed the listing and when (``VERIFIED`` + ``last_verified``)."""
     rows = await db.write(
-        "offerings/confirm_still_correct", id=service_id, org_scope=org_scope,
-        key_id=actor.key_id, now=now_iso(),
+        "offerings/confirm_still_correct",
+        id=service_id,
+        org_scope=org_scope,
+        key_id=actor.key_id,
+        now=now_iso(),
         audit=audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
     )
     if not rows:
@@ -316,8 +405,9 @@ async def confirm_still_correct(db: Database, actor: Actor, org_scope: str | Non
 _DECISIONS = {"approved": ["pending", "rejected"], "rejected": ["pending", "approved"]}
 
 
-async def moderate_offering(db: Database, actor: Actor, service_id: str, status: str,
-                            reason: str | None) -> ServiceProps:
+async def moderate_offering(
+    db: Database, actor: Actor, service_id: str, status: str, reason: str | None
+) -> ServiceProps:
     """Approve or reject; approving a rejected or rejecting an approved one is allowed."""
     if status not in _DECISIONS:
         raise InvalidField("status", "is approved or rejected")
@@ -325,8 +415,12 @@ async def moderate_offering(db: Database, actor: Actor, service_id: str, status:
         raise InvalidField("reason", "at most 1000 characters")
     operation = "approveOffering" if status == "approved" else "rejectOffering"
     rows = await db.write(
-        "offerings/moderate_offering", id=service_id, status=status,
-        **{"from": _DECISIONS[status]}, reason=reason, now=now_iso(),
+        "offerings/moderate_offering",
+        id=service_id,
+        status=status,
+        **{"from": _DECISIONS[status]},
+        reason=reason,
+        now=now_iso(),
         audit=audit_params(actor, operation, service_id, ["moderation_status"]),
     )
     if not rows:
@@ -336,7 +430,9 @@ async def moderate_offering(db: Database, actor: Actor, service_id: str, status:
     return ServiceProps.from_props(rows[0]["props"])
 
 
-async def pending_offerings(db: Database, first: int, offset: int) -> tuple[list[ServiceProps], bool]:
+async def pending_offerings(
+    db: Database, first: int, offset: int
+) -> tuple[list[ServiceProps], bool]:
     """Offerings awaiting moderation, oldest first, and whether more follow."""
     if not 1 <= first <= 100:
         raise InvalidField("first", "page size is between 1 and 100")

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from graph.errors import ConflictError, DuplicateError, ForbiddenError, NotFoundError, ValidationFailed
+from graph.errors import (
+    ConflictError,
+    DuplicateError,
+    ForbiddenError,
+    NotFoundError,
+    ValidationFailed,
+)
 
 __all__ = [
     "Candidate",

@@ -18,8 +18,13 @@ from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, VersionConflict
 from graph.repositories.values import now_iso
 
-__all__ = ["TRANSITIONS", "ReferralRecord", "create_referral", "referrals_visible",
-           "set_referral_status"]
+__all__ = [
+    "TRANSITIONS",
+    "ReferralRecord",
+    "create_referral",
+    "referrals_visible",
+    "set_referral_status",
+]
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "requested": frozenset({"accepted", "declined"}),
@@ -44,7 +49,8 @@ class ReferralRecord(BaseModel):
 
     def is_referrer(self, key_id: str | None, organisation_id: str | None) -> bool:
         return (key_id is not None and key_id == self.referrer_key_id) or (
-            organisation_id is not None and organisation_id == self.referrer_organisation_id)
+            organisation_id is not None and organisation_id == self.referrer_organisation_id
+        )
 
     def is_receiver(self, organisation_id: str | None) -> bool:
         return organisation_id is not None and organisation_id in self.organisation_ids
@@ -52,8 +58,12 @@ class ReferralRecord(BaseModel):
 
 def _record(row: dict[str, Any]) -> ReferralRecord:
     return ReferralRecord.model_validate(
-        {**row["props"], "service_name": row["service_name"],
-         "organisation_ids": row["organisation_ids"]})
+        {
+            **row["props"],
+            "service_name": row["service_name"],
+            "organisation_ids": row["organisation_ids"],
+        }
+    )
 
 
 class _NewReferral(BaseModel):
@@ -61,18 +71,25 @@ class _NewReferral(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
-async def create_referral(db: Database, actor: Actor, service_id: str,
-                          note: str | None) -> ReferralRecord:
+async def create_referral(
+    db: Database, actor: Actor, service_id: str, note: str | None
+) -> ReferralRecord:
     """A new referral in status ``requested``."""
     valid = _NewReferral(service_id=service_id, note=note)
     now = now_iso()
     rid = str(uuid.uuid4())
     rows = await db.write(
-        "referrals/create_referral", service_id=valid.service_id,
-        referral={"id": rid, "status": "requested", "note": valid.note,
-                  "referrer_key_id": actor.key_id,
-                  "referrer_organisation_id": actor.organisation_id,
-                  "created_at": now, "updated_at": now},
+        "referrals/create_referral",
+        service_id=valid.service_id,
+        referral={
+            "id": rid,
+            "status": "requested",
+            "note": valid.note,
+            "referrer_key_id": actor.key_id,
+            "referrer_organisation_id": actor.organisation_id,
+            "created_at": now,
+            "updated_at": now,
+        },
         audit=audit_params(actor, "createReferral", rid, ["status"]),
     )
     if not rows:
@@ -85,8 +102,9 @@ async def referral(db: Database, referral_id: str) -> ReferralRecord | None:
     return _record(rows[0]) if rows else None
 
 
-async def set_referral_status(db: Database, actor: Actor, referral_id: str, status: str, *,
-                              admin: bool) -> ReferralRecord:
+async def set_referral_status(
+    db: Database, actor: Actor, referral_id: str, status: str, *, admin: bool
+) -> ReferralRecord:
     """Move a referral along the status machine if the caller's side may."""
     if status not in TRANSITIONS:
         raise InvalidField("status", f"is one of {', '.join(STATUSES)}")
@@ -102,8 +120,11 @@ async def set_referral_status(db: Database, actor: Actor, referral_id: str, stat
     if status in ("accepted", "declined") and not (admin or receiver):
         raise NotAllowed("only the organisation providing the service accepts or declines")
     rows = await db.write(
-        "referrals/set_referral_status", id=referral_id, from_status=current.status,
-        to_status=status, now=now_iso(),
+        "referrals/set_referral_status",
+        id=referral_id,
+        from_status=current.status,
+        to_status=status,
+        now=now_iso(),
         audit=audit_params(actor, "updateReferralStatus", referral_id, ["status"]),
     )
     if not rows:
@@ -111,14 +132,26 @@ async def set_referral_status(db: Database, actor: Actor, referral_id: str, stat
     return _record(rows[0])
 
 
-async def referrals_visible(db: Database, *, admin: bool, key_id: str | None,
-                            organisation_id: str | None, status: str | None,
-                            limit: int) -> list[ReferralRecord]:
+async def referrals_visible(
+    db: Database,
+    *,
+    admin: bool,
+    key_id: str | None,
+    organisation_id: str | None,
+    status: str | None,
+    limit: int,
+) -> list[ReferralRecord]:
     """Referrals the caller sent or received, newest first."""
     if status is not None and status not in TRANSITIONS:
         raise InvalidField("status", f"is one of {', '.join(STATUSES)}")
     if not 1 <= limit <= 100:
         raise InvalidField("first", "page size is between 1 and 100")
-    rows = await db.read("referrals/referrals_visible", all=admin, key_id=key_id,
-                         organisation_id=organisation_id, status=status, limit=limit)
+    rows = await db.read(
+        "referrals/referrals_visible",
+        all=admin,
+        key_id=key_id,
+        organisation_id=organisation_id,
+        status=status,
+        limit=limit,
+    )
     return [_record(r) for r in rows]

@@ -14,8 +14,8 @@ import re
 from pydantic import BaseModel, Field, model_validator
 
 from graph.database import Database
-from graph.repositories.outcomes import InvalidField
 from graph.repositories.assets import ServiceProps
+from graph.repositories.outcomes import InvalidField
 from graph.repositories.values import stale_before
 
 __all__ = ["SearchHit", "SearchPage", "SearchQuery", "lucene_query", "search_assets"]
@@ -109,4 +109,3 @@ async def search_assets(db: Database, query: SearchQuery) -> SearchPage:
         for r in found[: query.first]
     ]
     return SearchPage(hits=hits, has_next_page=len(found) > query.first, total_count=total)
-

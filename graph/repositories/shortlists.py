@@ -44,12 +44,16 @@ class ShortlistRecord(BaseModel):
     size: int | None = None
 
 
-def _record(props: dict[str, Any], items: list[dict[str, Any]] | None = None,
-            size: int | None = None) -> ShortlistRecord:
+def _record(
+    props: dict[str, Any], items: list[dict[str, Any]] | None = None, size: int | None = None
+) -> ShortlistRecord:
     loaded = None
     if items is not None:
-        loaded = [ShortlistItem(service=ServiceProps.from_props(i["props"]),
-                                added_at=iso(i["added_at"])) for i in items if i is not None]
+        loaded = [
+            ShortlistItem(service=ServiceProps.from_props(i["props"]), added_at=iso(i["added_at"]))
+            for i in items
+            if i is not None
+        ]
     return ShortlistRecord.model_validate({**props, "items": loaded, "size": size})
 
 
@@ -66,20 +70,32 @@ async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRe
     sid = str(uuid.uuid4())
     rows = await db.write(
         "shortlists/create_shortlist",
-        shortlist={"id": sid, "name": valid.name, "token": secrets.token_urlsafe(24),
-                   "owner_key_id": actor.key_id, "created_at": now, "updated_at": now},
+        shortlist={
+            "id": sid,
+            "name": valid.name,
+            "token": secrets.token_urlsafe(24),
+            "owner_key_id": actor.key_id,
+            "created_at": now,
+            "updated_at": now,
+        },
         audit=audit_params(actor, "createShortlist", sid, ["name"]),
     )
     return _record(rows[0]["props"], items=[])
 
 
-async def change_shortlist(db: Database, actor: Actor, owner: str | None, shortlist_id: str,
-                           service_id: str, *, add: bool) -> ShortlistRecord:
+async def change_shortlist(
+    db: Database, actor: Actor, owner: str | None, shortlist_id: str, service_id: str, *, add: bool
+) -> ShortlistRecord:
     """Add or remove a service; ``owner`` None lets an admin change anyone's list."""
     operation = "addToShortlist" if add else "removeFromShortlist"
     rows = await db.write(
-        "shortlists/change_shortlist", id=shortlist_id, owner=owner, service_id=service_id,
-        add=add, now=now_iso(), audit=audit_params(actor, operation, shortlist_id, ["items"]),
+        "shortlists/change_shortlist",
+        id=shortlist_id,
+        owner=owner,
+        service_id=service_id,
+        add=add,
+        now=now_iso(),
+        audit=audit_params(actor, operation, shortlist_id, ["items"]),
     )
     if not rows:
         raise Missing("Shortlist", shortlist_id)
@@ -92,7 +108,9 @@ async def change_shortlist(db: Database, actor: Actor, owner: str | None, shortl
     return found
 
 
-async def _read(db: Database, token: str | None, shortlist_id: str | None) -> ShortlistRecord | None:
+async def _read(
+    db: Database, token: str | None, shortlist_id: str | None
+) -> ShortlistRecord | None:
     rows = await db.read("shortlists/shortlist_by_token", token=token, id=shortlist_id)
     return _record(rows[0]["props"], rows[0]["items"]) if rows else None
 

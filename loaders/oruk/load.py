@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 #: node + relationship rows per transaction (a batch always ends on a record boundary)
-BATCH_ROWS = 4000
+BATCH_ROWS = 20_000
 
 
 class ProgressHook(Protocol):
@@ -124,31 +125,41 @@ def load_records(
     summary = summary or LoadSummary()
     started = time.perf_counter()
     now = datetime.now(UTC).isoformat()
-    batch: list[Prepared] = []
-    size = 0
-    for file, index, raw in items:
-        prepared = prepare(
-            raw,
-            file=file,
-            index=index,
-            source=source,
-            kind=kind,
-            mint_ids=mint_ids,
-            summary=summary,
-        )
-        if prepared is not None:
-            batch.append(prepared)
-            size += len(prepared.rows.nodes) + len(prepared.rows.edges)
-        if size >= batch_rows:
-            store_batch(driver, batch, summary, now=now, database=database)
-            if progress:
-                progress.advance(len(batch))
-            batch, size = [], 0
-        elif prepared is None and progress:
-            progress.advance(1)
-    store_batch(driver, batch, summary, now=now, database=database)
-    if progress:
-        progress.advance(len(batch))
+
+    def store(batch: list[Prepared]) -> None:
+        store_batch(driver, batch, summary, now=now, database=database)
+        if progress:
+            progress.advance(len(batch))
+
+    # One writer thread: while Neo4j stores batch k, this thread validates batch k+1.
+    # Batches are still written one after another, in order (at most one in flight).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="oruk-writer") as writer:
+        pending: Future[None] | None = None
+        batch: list[Prepared] = []
+        size = 0
+        for file, index, raw in items:
+            prepared = prepare(
+                raw,
+                file=file,
+                index=index,
+                source=source,
+                kind=kind,
+                mint_ids=mint_ids,
+                summary=summary,
+            )
+            if prepared is not None:
+                batch.append(prepared)
+                size += len(prepared.rows.nodes) + len(prepared.rows.edges)
+            elif progress:
+                progress.advance(1)
+            if size >= batch_rows:
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(store, batch)
+                batch, size = [], 0
+        if pending is not None:
+            pending.result()
+        store(batch)
     summary.seconds += time.perf_counter() - started
     return summary
 

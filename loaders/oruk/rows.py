@@ -32,6 +32,9 @@ MAPPING_VERSION = "oruk-3.0/1"
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?\s*>")
 _DOMAIN = re.compile(r"^[\w.-]+\.[a-zA-Z]{2,}(/\S*)?$")
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.IGNORECASE
+)
 
 
 class RecordRejected(Exception):
@@ -73,6 +76,8 @@ class RecordRows:
 def _normalise_datetime(value: str) -> tuple[str | None, str | None]:
     """RFC 3339 text for ``value`` and a warning, or (None, reason) when it is not a date."""
     text = value.strip()
+    if _RFC3339.match(text):
+        return text, None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
@@ -268,10 +273,10 @@ def record_rows(entity: HsdsEntity, *, source: str, mint_ids: bool = True) -> Re
         rows.warnings.append(
             ("id", "ids that are not UUIDs: kept as source_id, UUIDs minted (uuid5 of source, id)")
         )
+    # The rows are a pure function of (input, source, mint_ids, mapping version): hashing the
+    # validated input is equivalent and cheaper than hashing the rows.
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(MAPPING_VERSION.encode())
-    digest.update(json.dumps(sorted(rows.nodes.items()), sort_keys=True, default=str).encode())
-    digest.update(json.dumps(sorted(rows.edges.items()), default=str).encode())
-    digest.update(json.dumps(sorted(rows.owned.items()), default=str).encode())
+    digest.update(f"{MAPPING_VERSION}\x1f{source}\x1f{mint_ids}\x1f".encode())
+    digest.update(entity.model_dump_json(exclude_none=False).encode())
     rows.content_hash = digest.hexdigest()
     return rows

@@ -28,8 +28,9 @@ def fixture_graph(driver: neo4j.Driver) -> FixtureGraph:
 
 
 @pytest.fixture(scope="module")
-def client(neo4j_settings: Neo4jSettings, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[TestClient]:
+def client(
+    neo4j_settings: Neo4jSettings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     empty_ui: Path = tmp_path_factory.mktemp("no-ui") / "absent"
     with TestClient(create_app(neo4j_settings, static_dir=empty_ui)) as test_client:
         yield test_client
@@ -42,7 +43,10 @@ def make_key(driver: neo4j.Driver, role: str, organisation_id: str | None = None
     driver.execute_query(
         "CREATE (:ApiKey {id: $id, key_hash: $hash, role: $role, "
         "organisation_id: $org, name: $role, created_at: '2024-01-01T00:00:00Z', revoked: false})",
-        id=key_id, hash=hash_key(key), role=role, org=organisation_id,
+        id=key_id,
+        hash=hash_key(key),
+        role=role,
+        org=organisation_id,
     )
     return key
 
@@ -51,11 +55,16 @@ def make_key(driver: neo4j.Driver, role: str, organisation_id: str | None = None
 def gql(client: TestClient) -> GraphQL:
     """POST a GraphQL operation; return the JSON body (asserting HTTP 200)."""
 
-    def run(query: str, variables: dict[str, Any] | None = None, key: str | None = None,
-            status: int = 200) -> dict[str, Any]:
+    def run(
+        query: str,
+        variables: dict[str, Any] | None = None,
+        key: str | None = None,
+        status: int = 200,
+    ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {key}"} if key else {}
-        response = client.post("/graphql", json={"query": query, "variables": variables or {}},
-                               headers=headers)
+        response = client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
         assert response.status_code == status, response.text
         body: dict[str, Any] = response.json()
         return body

@@ -20,8 +20,10 @@ _LANG_NAMES = {"en": "English", "cy": "Welsh", "pl": "Polish"}
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance on R = 6371.0088 km (the same formula the Cypher uses)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin(math.radians(lat2 - lat1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin(math.radians(lat2 - lat1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * R_KM * math.asin(math.sqrt(a))
 
 
@@ -102,8 +104,12 @@ def assets_near(
                 f.accessibility.lower() in a.lower() for a in loc.accessibility
             ):
                 continue
-            if f.open_day is not None and f.open_time is not None and not any(
-                _open(sc, f.open_day, f.open_time) for sc in s.schedules + sal.schedules
+            if (
+                f.open_day is not None
+                and f.open_time is not None
+                and not any(
+                    _open(sc, f.open_day, f.open_time) for sc in s.schedules + sal.schedules
+                )
             ):
                 continue
             d = haversine_km(lat, lon, loc.latitude, loc.longitude)

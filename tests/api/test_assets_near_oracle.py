@@ -33,7 +33,9 @@ query Near($lat: Float!, $lon: Float!, $r: Float!, $need: String, $first: Int, $
 """
 
 
-def all_pages(gql: GraphQL, variables: dict[str, Any], first: int) -> tuple[list[tuple[str, float]], int, int]:
+def all_pages(
+    gql: GraphQL, variables: dict[str, Any], first: int
+) -> tuple[list[tuple[str, float]], int, int]:
     """Follow endCursor to the end; return the edges, totalCount and the number of pages."""
     out: list[tuple[str, float]] = []
     after = None
@@ -84,19 +86,31 @@ def test_assets_near_pages_concatenated_equal_brute_force_haversine(
 
 
 FILTERS = [
-    Filters(need="dementia"), Filters(need="Memory cafes"), Filters(need="BD-1800"),
-    Filters(age=17), Filters(age=70), Filters(free_only=True), Filters(language="cy"),
-    Filters(language="Welsh"), Filters(accessibility="wheelchair"),
-    Filters(open_day="TU", open_time="10:30"), Filters(open_day="SA", open_time="23:00"),
-    Filters(open_day="MO", open_time="01:00"), Filters(area_id="tW06000002"),
-    Filters(area_id="tW01001003"), Filters(area_id="tW11000001"),
+    Filters(need="dementia"),
+    Filters(need="Memory cafes"),
+    Filters(need="BD-1800"),
+    Filters(age=17),
+    Filters(age=70),
+    Filters(free_only=True),
+    Filters(language="cy"),
+    Filters(language="Welsh"),
+    Filters(accessibility="wheelchair"),
+    Filters(open_day="TU", open_time="10:30"),
+    Filters(open_day="SA", open_time="23:00"),
+    Filters(open_day="MO", open_time="01:00"),
+    Filters(area_id="tW06000002"),
+    Filters(area_id="tW01001003"),
+    Filters(area_id="tW11000001"),
     Filters(need="loneliness", language="cy", free_only=True, age=30),
     Filters(accessibility="hearing", open_day="WE", open_time="14:00", area_id="tW01002001"),
 ]
 
 
-@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(
-    f"{k}={v}" for k, v in vars(f).items() if v not in (None, False)))
+@pytest.mark.parametrize(
+    "filters",
+    FILTERS,
+    ids=lambda f: ",".join(f"{k}={v}" for k, v in vars(f).items() if v not in (None, False)),
+)
 def test_assets_near_filters_equal_brute_force(
     fixture_graph: FixtureGraph, gql: GraphQL, filters: Filters
 ) -> None:
@@ -107,11 +121,18 @@ def test_assets_near_filters_equal_brute_force(
         radius = rng.choice([5.0, 20.0, 60.0])
         want = assets_near(fixture_graph, lat, lon, radius, filters)
         variables = {
-            "lat": lat, "lon": lon, "r": radius, "need": filters.need, "age": filters.age,
-            "free": filters.free_only, "lang": filters.language, "access": filters.accessibility,
+            "lat": lat,
+            "lon": lon,
+            "r": radius,
+            "need": filters.need,
+            "age": filters.age,
+            "free": filters.free_only,
+            "lang": filters.language,
+            "access": filters.accessibility,
             "area": filters.area_id,
             "openAt": {"day": filters.open_day, "time": filters.open_time}
-            if filters.open_day else None,
+            if filters.open_day
+            else None,
         }
         got, total, _ = all_pages(gql, variables, 50)
         _compare(got, want)

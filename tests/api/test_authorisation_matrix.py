@@ -16,11 +16,24 @@ from tests.api.fixtures_graph import FixtureGraph
 
 pytestmark = pytest.mark.neo4j
 
-ROLES = ["public", "connector", "editor own org", "editor other org", "moderator", "leader",
-         "admin"]
-KEY_OF = {"public": None, "connector": "connector", "editor own org": "editor_a",
-          "editor other org": "editor_b", "moderator": "moderator", "leader": "leader",
-          "admin": "admin"}
+ROLES = [
+    "public",
+    "connector",
+    "editor own org",
+    "editor other org",
+    "moderator",
+    "leader",
+    "admin",
+]
+KEY_OF = {
+    "public": None,
+    "connector": "connector",
+    "editor own org": "editor_a",
+    "editor other org": "editor_b",
+    "moderator": "moderator",
+    "leader": "leader",
+    "admin": "admin",
+}
 CHECKED: list[int] = [0]
 
 
@@ -39,9 +52,12 @@ Op = Callable[[FixtureGraph, neo4j.Driver, "itertools.count[int]"], tuple[str, d
 
 
 def _svc_of_a(g: FixtureGraph) -> str:
-    org_a = list(g.organisations)[0]
-    return next(s.id for s in g.services.values()
-                if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved")
+    org_a = next(iter(g.organisations))
+    return next(
+        s.id
+        for s in g.services.values()
+        if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved"
+    )
 
 
 def _orphan(g: FixtureGraph, d: neo4j.Driver, n: itertools.count[int]) -> str:
@@ -57,41 +73,72 @@ def _r(field: str, body: str) -> str:
 UNION = "{ __typename ... on Forbidden { message } }"
 OPS: dict[str, Op] = {
     "assetsNear": lambda g, d, n: (
-        "{ assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 5) { totalCount } }", {}),
+        "{ assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 5) { totalCount } }",
+        {},
+    ),
     "searchAssets": lambda g, d, n: ('{ searchAssets(text: "cafe") { totalCount } }', {}),
     "node (service)": lambda g, d, n: (
-        "query($id: ID!) { node(id: $id) " + UNION + " }", {"id": _svc_of_a(g)}),
+        "query($id: ID!) { node(id: $id) " + UNION + " }",
+        {"id": _svc_of_a(g)},
+    ),
     "node (person)": lambda g, d, n: (
-        "query($id: ID!) { node(id: $id) " + UNION + " }", {"id": next(iter(g.people))}),
+        "query($id: ID!) { node(id: $id) " + UNION + " }",
+        {"id": next(iter(g.people))},
+    ),
     "shortlist (token)": lambda g, d, n: ('{ shortlist(token: "nope") { id } }', {}),
     "myShortlists": lambda g, d, n: ("{ myShortlists { id } }", {}),
-    "createShortlist": lambda g, d, n: ('mutation { createShortlist(name: "x") ' + UNION + " }", {}),
+    "createShortlist": lambda g, d, n: (
+        'mutation { createShortlist(name: "x") ' + UNION + " }",
+        {},
+    ),
     "referrals": lambda g, d, n: ("{ referrals { id } }", {}),
     "createReferral": lambda g, d, n: (
-        "mutation($s: ID!) { createReferral(serviceId: $s) " + UNION + " }", {"s": _svc_of_a(g)}),
+        "mutation($s: ID!) { createReferral(serviceId: $s) " + UNION + " }",
+        {"s": _svc_of_a(g)},
+    ),
     "egoNetwork": lambda g, d, n: (
-        "query($id: ID!) { egoNetwork(id: $id) { truncated } }", {"id": next(iter(g.people))}),
+        "query($id: ID!) { egoNetwork(id: $id) { truncated } }",
+        {"id": next(iter(g.people))},
+    ),
     "connection": lambda g, d, n: (
         "query($a: ID!, $b: ID!) { connection(fromId: $a, toId: $b) { steps { type } } }",
-        {"a": list(g.people)[0], "b": list(g.people)[1]}),
+        {"a": next(iter(g.people)), "b": list(g.people)[1]},
+    ),
     "relationshipMap": lambda g, d, n: ("{ relationshipMap(limit: 5) { truncated } }", {}),
     "registerOffering": lambda g, d, n: (
         "mutation($i: RegisterOfferingInput!) { registerOffering(input: $i) " + UNION + " }",
-        {"i": {"name": f"Matrix group {next(n)}", "latitude": 52.0, "longitude": -3.0,
-               "organizationId": list(g.organisations)[0], "confirmNotDuplicate": True}}),
+        {
+            "i": {
+                "name": f"Matrix group {next(n)}",
+                "latitude": 52.0,
+                "longitude": -3.0,
+                "organizationId": next(iter(g.organisations)),
+                "confirmNotDuplicate": True,
+            }
+        },
+    ),
     "updateOffering": lambda g, d, n: (
         "mutation($i: UpdateOfferingInput!) { updateOffering(input: $i) " + UNION + " }",
-        {"i": {"id": _svc_of_a(g), "version": 999, "name": "x"}}),
+        {"i": {"id": _svc_of_a(g), "version": 999, "name": "x"}},
+    ),
     "confirmStillCorrect": lambda g, d, n: (
         "mutation($s: ID!) { confirmStillCorrect(serviceId: $s) " + UNION + " }",
-        {"s": _svc_of_a(g)}),
+        {"s": _svc_of_a(g)},
+    ),
     "claimListing (orphan)": lambda g, d, n: (
         "mutation($s: ID!, $o: ID) { claimListing(serviceId: $s, organizationId: $o) "
-        + UNION + " }", {"s": _orphan(g, d, n), "o": None}),
+        + UNION
+        + " }",
+        {"s": _orphan(g, d, n), "o": None},
+    ),
     "approveOffering": lambda g, d, n: (
-        "mutation($s: ID!) { approveOffering(serviceId: $s) " + UNION + " }", {"s": _svc_of_a(g)}),
+        "mutation($s: ID!) { approveOffering(serviceId: $s) " + UNION + " }",
+        {"s": _svc_of_a(g)},
+    ),
     "rejectOffering": lambda g, d, n: (
-        "mutation($s: ID!) { rejectOffering(serviceId: $s) " + UNION + " }", {"s": "no-such"}),
+        "mutation($s: ID!) { rejectOffering(serviceId: $s) " + UNION + " }",
+        {"s": "no-such"},
+    ),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
 }
@@ -111,7 +158,10 @@ def test_the_documented_matrix_covers_every_root_field() -> None:
 
 @pytest.mark.parametrize("operation", sorted(OPS))
 def test_role_matrix_matches_docs_security(
-    operation: str, small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str],
+    operation: str,
+    small_graph: FixtureGraph,
+    gql: GraphQL,
+    keys: dict[str, str],
     driver: neo4j.Driver,
 ) -> None:
     expected = documented_matrix()[operation]

@@ -9,7 +9,8 @@ from tests.api.fixtures_graph import FixtureGraph
 
 pytestmark = pytest.mark.neo4j
 
-SEARCH = """query S($text: String!, $lat: Float, $lon: Float, $r: Float, $first: Int, $after: String) {
+SEARCH = """query S($text: String!, $lat: Float, $lon: Float, $r: Float, $first: Int,
+                   $after: String) {
   searchAssets(text: $text, latitude: $lat, longitude: $lon, radiusKm: $r, first: $first,
                after: $after) {
     totalCount edges { cursor score distanceKm node { id name stale } }
@@ -28,18 +29,24 @@ def test_search_assets_forgives_typos(small_graph: FixtureGraph, gql: GraphQL) -
     assert names and all("Dementia" in n or "Friendship" in n for n in names[:10])
 
 
-def test_search_ranks_fresh_listings_before_stale_ones(small_graph: FixtureGraph, gql: GraphQL) -> None:
+def test_search_ranks_fresh_listings_before_stale_ones(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
     body = gql(SEARCH, {"text": "cafe", "first": 100})
     stale = [e["node"]["stale"] for e in body["data"]["searchAssets"]["edges"]]
     assert True in stale and False in stale
     assert stale == sorted(stale)  # all False (fresh) before any True (stale)
 
 
-def test_search_never_returns_pending_or_rejected_listings(small_graph: FixtureGraph, gql: GraphQL) -> None:
+def test_search_never_returns_pending_or_rejected_listings(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
     seen: list[str] = []
     after = None
     while True:
-        conn = gql(SEARCH, {"text": "group club hub", "first": 100, "after": after})["data"]["searchAssets"]
+        conn = gql(SEARCH, {"text": "group club hub", "first": 100, "after": after})["data"][
+            "searchAssets"
+        ]
         seen += [e["node"]["id"] for e in conn["edges"]]
         if not conn["pageInfo"]["hasNextPage"]:
             break
@@ -49,14 +56,30 @@ def test_search_never_returns_pending_or_rejected_listings(small_graph: FixtureG
     assert len(seen) == conn["totalCount"]
 
 
-def test_search_with_a_radius_keeps_only_services_within_it(small_graph: FixtureGraph, gql: GraphQL) -> None:
+def test_search_with_a_radius_keeps_only_services_within_it(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
     body = gql(SEARCH, {"text": "support", "lat": 51.48, "lon": -3.18, "r": 10.0, "first": 100})
     edges = body["data"]["searchAssets"]["edges"]
     assert edges and all(e["distanceKm"] is not None and e["distanceKm"] <= 10.0 for e in edges)
 
 
-@pytest.mark.parametrize("text", ['"', "\\", "a:b", "((", "NOT", "*", "~~", "name:x) OR (1=1",
-                                  "'}) MATCH (n) DETACH DELETE n //", "[a TO z]", "&& || !"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "\\",
+        "a:b",
+        "((",
+        "NOT",
+        "*",
+        "~~",
+        "name:x) OR (1=1",
+        "'}) MATCH (n) DETACH DELETE n //",
+        "[a TO z]",
+        "&& || !",
+    ],
+)
 def test_search_treats_lucene_and_cypher_syntax_in_user_text_as_plain_words(
     small_graph: FixtureGraph, gql: GraphQL, text: str
 ) -> None:
@@ -82,8 +105,11 @@ NODE = """query N($id: ID!) { node(id: $id) {
 def test_node_returns_service_detail_with_contact_schedule_and_staleness(
     small_graph: FixtureGraph, gql: GraphQL
 ) -> None:
-    svc = next(s for s in small_graph.services.values()
-               if _approved(small_graph, s.id) and s.schedules and s.last_verified is None)
+    svc = next(
+        s
+        for s in small_graph.services.values()
+        if _approved(small_graph, s.id) and s.schedules and s.last_verified is None
+    )
     node = gql(NODE, {"id": svc.id})["data"]["node"]
     assert node["__typename"] == "Service" and node["stale"] is True
     assert node["organization"]["id"] == svc.organisation_id
@@ -92,10 +118,17 @@ def test_node_returns_service_detail_with_contact_schedule_and_staleness(
     assert {loc["id"] for loc in node["locations"]} == {x.location_id for x in svc.sals}
 
 
-def test_node_marks_recently_verified_listings_fresh(small_graph: FixtureGraph, gql: GraphQL) -> None:
-    svc = next(s for s in small_graph.services.values()
-               if _approved(small_graph, s.id) and s.last_verified is not None
-               and s.last_verified > "2000" and s.id.endswith(("1", "2", "3")))
+def test_node_marks_recently_verified_listings_fresh(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    svc = next(
+        s
+        for s in small_graph.services.values()
+        if _approved(small_graph, s.id)
+        and s.last_verified is not None
+        and s.last_verified > "2000"
+        and s.id.endswith(("1", "2", "3"))
+    )
     node = gql(NODE, {"id": svc.id})["data"]["node"]
     assert node["lastVerified"] == svc.last_verified
 
@@ -172,9 +205,12 @@ LIST = "{ referrals { id status serviceId } }"
 def test_referral_moves_requested_accepted_done_and_both_sides_see_it(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
-    org_a = list(small_graph.organisations)[0]
-    svc = next(s for s in small_graph.services.values()
-               if s.organisation_id == org_a and _approved(small_graph, s.id))
+    org_a = next(iter(small_graph.organisations))
+    svc = next(
+        s
+        for s in small_graph.services.values()
+        if s.organisation_id == org_a and _approved(small_graph, s.id)
+    )
     made = gql(REFER, {"s": svc.id}, key=keys["connector"])["data"]["createReferral"]
     rid = made["referral"]["id"]
     assert made["referral"]["status"] == "REQUESTED"
@@ -182,15 +218,29 @@ def test_referral_moves_requested_accepted_done_and_both_sides_see_it(
     assert rid in [r["id"] for r in gql(LIST, key=keys["connector"])["data"]["referrals"]]
     assert rid not in [r["id"] for r in gql(LIST, key=keys["editor_b"])["data"]["referrals"]]
     # the referrer cannot accept on the service's behalf; another group cannot touch it
-    assert gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["connector"])["data"][
-        "updateReferralStatus"]["__typename"] == "Forbidden"
-    assert gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["editor_b"])["data"][
-        "updateReferralStatus"]["__typename"] == "Forbidden"
+    assert (
+        gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["connector"])["data"][
+            "updateReferralStatus"
+        ]["__typename"]
+        == "Forbidden"
+    )
+    assert (
+        gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["editor_b"])["data"][
+            "updateReferralStatus"
+        ]["__typename"]
+        == "Forbidden"
+    )
     bad = gql(MOVE, {"id": rid, "st": "DONE"}, key=keys["editor_a"])["data"]["updateReferralStatus"]
     assert bad["__typename"] == "ValidationError" and bad["field"] == "status"
-    ok = gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["editor_a"])["data"]["updateReferralStatus"]
+    ok = gql(MOVE, {"id": rid, "st": "ACCEPTED"}, key=keys["editor_a"])["data"][
+        "updateReferralStatus"
+    ]
     assert ok["referral"]["status"] == "ACCEPTED"
-    done = gql(MOVE, {"id": rid, "st": "DONE"}, key=keys["connector"])["data"]["updateReferralStatus"]
+    done = gql(MOVE, {"id": rid, "st": "DONE"}, key=keys["connector"])["data"][
+        "updateReferralStatus"
+    ]
     assert done["referral"]["status"] == "DONE"
-    again = gql(MOVE, {"id": rid, "st": "DECLINED"}, key=keys["editor_a"])["data"]["updateReferralStatus"]
+    again = gql(MOVE, {"id": rid, "st": "DECLINED"}, key=keys["editor_a"])["data"][
+        "updateReferralStatus"
+    ]
     assert again["__typename"] == "ValidationError"

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.neo4j
 NEAR = "{ assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 5, first: %d) { totalCount } }"
 
 
-def test_page_size_above_100_is_a_validation_error_naming_first(small_graph: FixtureGraph,
-                                                                gql: GraphQL) -> None:
+def test_page_size_above_100_is_a_validation_error_naming_first(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
     body = gql(NEAR % 101)
     assert body["data"] is None
     error = body["errors"][0]
@@ -24,11 +25,17 @@ def test_page_size_above_100_is_a_validation_error_naming_first(small_graph: Fix
     assert "100" in error["message"]
 
 
-def test_bad_cursor_and_bad_time_are_validation_errors(small_graph: FixtureGraph, gql: GraphQL) -> None:
-    body = gql('{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, after: "junk") { totalCount } }')
+def test_bad_cursor_and_bad_time_are_validation_errors(
+    small_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    body = gql(
+        '{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, after: "junk") { totalCount } }'
+    )
     assert body["errors"][0]["message"].startswith("after:")
-    body = gql('{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, '
-               'openAt: {day: MO, time: "25:99"}) { totalCount } }')
+    body = gql(
+        "{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, "
+        'openAt: {day: MO, time: "25:99"}) { totalCount } }'
+    )
     assert body["errors"][0]["message"].startswith("openTime:")
 
 
@@ -53,16 +60,18 @@ def test_keys_create_prints_a_key_once_that_then_authenticates(
     small_graph: FixtureGraph, gql: GraphQL
 ) -> None:
     org = next(iter(small_graph.organisations))
-    result = CliRunner().invoke(cli, ["keys", "create", "--role", "group_editor",
-                                      "--organisation", org, "--name", "test"])
+    result = CliRunner().invoke(
+        cli, ["keys", "create", "--role", "group_editor", "--organisation", org, "--name", "test"]
+    )
     assert result.exit_code == 0, result.output
     key = result.stdout.strip()
     me = gql("{ me { role organisationId } }", key=key)["data"]["me"]
     assert me == {"role": "group_editor", "organisationId": org}
     missing = CliRunner().invoke(cli, ["keys", "create", "--role", "group_editor"])
     assert missing.exit_code == 1 and "--organisation" in missing.stderr
-    unknown = CliRunner().invoke(cli, ["keys", "create", "--role", "connector",
-                                       "--organisation", "no-such-org"])
+    unknown = CliRunner().invoke(
+        cli, ["keys", "create", "--role", "connector", "--organisation", "no-such-org"]
+    )
     assert unknown.exit_code == 1 and "no-such-org" in unknown.stderr
 
 

@@ -34,12 +34,17 @@ TRAIL = """query T($id: ID) { auditTrail(targetId: $id) { operation actorRole
 
 
 def _input(org: str | None = None, **extra: object) -> dict[str, object]:
-    base: dict[str, object] = {"name": "Llandrindod Knit and Natter", "latitude": 52.2420,
-                               "longitude": -3.3790, "languages": ["cy", "en"],
-                               "needs": ["loneliness"], "free": True,
-                               "phone": "01597 000 111", "email": "knit@example.cymru",
-                               "schedules": [{"byday": "TU,TH", "opensAt": "10:00",
-                                              "closesAt": "12:00"}]}
+    base: dict[str, object] = {
+        "name": "Llandrindod Knit and Natter",
+        "latitude": 52.2420,
+        "longitude": -3.3790,
+        "languages": ["cy", "en"],
+        "needs": ["loneliness"],
+        "free": True,
+        "phone": "01597 000 111",
+        "email": "knit@example.cymru",
+        "schedules": [{"byday": "TU,TH", "opensAt": "10:00", "closesAt": "12:00"}],
+    }
     if org:
         base["organizationId"] = org
     return {**base, **extra}
@@ -52,14 +57,20 @@ def test_registered_offering_is_pending_hidden_then_public_once_approved(
     assert made["__typename"] == "OfferingPayload", made
     service = made["service"]
     assert service["moderationStatus"] == "pending" and service["stale"] is False
-    assert service["organization"]["id"] == list(small_graph.organisations)[0]
+    assert service["organization"]["id"] == next(iter(small_graph.organisations))
     near = {"lat": 52.2420, "lon": -3.3790}
     assert gql(NEAR, near)["data"]["assetsNear"]["edges"] == []
-    assert gql(APPROVE, {"id": service["id"]}, key=keys["editor_a"])["data"][
-        "approveOffering"]["__typename"] == "Forbidden"
+    assert (
+        gql(APPROVE, {"id": service["id"]}, key=keys["editor_a"])["data"]["approveOffering"][
+            "__typename"
+        ]
+        == "Forbidden"
+    )
     approved = gql(APPROVE, {"id": service["id"]}, key=keys["moderator"])["data"]["approveOffering"]
     assert approved["service"]["moderationStatus"] == "approved"
-    assert [e["node"]["id"] for e in gql(NEAR, near)["data"]["assetsNear"]["edges"]] == [service["id"]]
+    assert [e["node"]["id"] for e in gql(NEAR, near)["data"]["assetsNear"]["edges"]] == [
+        service["id"]
+    ]
     again = gql(APPROVE, {"id": service["id"]}, key=keys["moderator"])["data"]["approveOffering"]
     assert again["__typename"] == "Conflict"
     trail = gql(TRAIL, {"id": service["id"]}, key=keys["moderator"])["data"]["auditTrail"]
@@ -70,43 +81,92 @@ def test_registered_offering_is_pending_hidden_then_public_once_approved(
 def test_registration_reports_likely_duplicates_before_creating(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
 ) -> None:
-    gql(REGISTER, {"input": _input(name="Builth Wells Walking Group", latitude=52.1500,
-                                   longitude=-3.4000, phone="01982 555 000", email="a@b.cymru")},
-        key=keys["editor_a"])
+    gql(
+        REGISTER,
+        {
+            "input": _input(
+                name="Builth Wells Walking Group",
+                latitude=52.1500,
+                longitude=-3.4000,
+                phone="01982 555 000",
+                email="a@b.cymru",
+            )
+        },
+        key=keys["editor_a"],
+    )
     before = driver.execute_query("MATCH (s:Service) RETURN count(s) AS n").records[0]["n"]
-    similar = gql(REGISTER, {"input": _input(name="Builth Wells Walkng Group", latitude=52.1510,
-                                             longitude=-3.4010, phone="07000 000000",
-                                             email="other@x.org")},
-                  key=keys["editor_b"])["data"]["registerOffering"]
+    similar = gql(
+        REGISTER,
+        {
+            "input": _input(
+                name="Builth Wells Walkng Group",
+                latitude=52.1510,
+                longitude=-3.4010,
+                phone="07000 000000",
+                email="other@x.org",
+            )
+        },
+        key=keys["editor_b"],
+    )["data"]["registerOffering"]
     assert similar["__typename"] == "PossibleDuplicates"
     assert similar["candidates"][0]["reasons"] == ["similar name nearby"]
-    same_phone = gql(REGISTER, {"input": _input(name="Totally different", latitude=51.5,
-                                                longitude=-3.2, phone="(01982) 555-000",
-                                                email="z@z.org")},
-                     key=keys["editor_b"])["data"]["registerOffering"]
+    same_phone = gql(
+        REGISTER,
+        {
+            "input": _input(
+                name="Totally different",
+                latitude=51.5,
+                longitude=-3.2,
+                phone="(01982) 555-000",
+                email="z@z.org",
+            )
+        },
+        key=keys["editor_b"],
+    )["data"]["registerOffering"]
     assert same_phone["__typename"] == "PossibleDuplicates"
     assert "same phone" in same_phone["candidates"][0]["reasons"]
     after = driver.execute_query("MATCH (s:Service) RETURN count(s) AS n").records[0]["n"]
     assert after == before  # nothing created
-    confirmed = gql(REGISTER, {"input": _input(name="Builth Wells Walkng Group", latitude=52.1510,
-                                               longitude=-3.4010, phone="07000 000000",
-                                               email="other@x.org", confirmNotDuplicate=True)},
-                    key=keys["editor_b"])["data"]["registerOffering"]
+    confirmed = gql(
+        REGISTER,
+        {
+            "input": _input(
+                name="Builth Wells Walkng Group",
+                latitude=52.1510,
+                longitude=-3.4010,
+                phone="07000 000000",
+                email="other@x.org",
+                confirmNotDuplicate=True,
+            )
+        },
+        key=keys["editor_b"],
+    )["data"]["registerOffering"]
     assert confirmed["__typename"] == "OfferingPayload"
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"name": "   "}, "name"), ({"latitude": 95.0}, "latitude"), ({"languages": ["Welsh!"]}, "languages"),
-    ({"minimumAge": 60, "maximumAge": 18}, "input"), ({"needs": ["no-such-need"]}, "needs"),
-    ({"email": "not-an-email"}, "email"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": "   "}, "name"),
+        ({"latitude": 95.0}, "latitude"),
+        ({"languages": ["Welsh!"]}, "languages"),
+        ({"minimumAge": 60, "maximumAge": 18}, "input"),
+        ({"needs": ["no-such-need"]}, "needs"),
+        ({"email": "not-an-email"}, "email"),
+    ],
+)
 def test_registration_rejects_bad_input_with_the_field_and_writes_nothing(
-    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver,
-    change: dict[str, object], field: str,
+    small_graph: FixtureGraph,
+    gql: GraphQL,
+    keys: dict[str, str],
+    driver: neo4j.Driver,
+    change: dict[str, object],
+    field: str,
 ) -> None:
     before = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
-    result = gql(REGISTER, {"input": _input(**change, confirmNotDuplicate=True)},
-                 key=keys["editor_a"])["data"]["registerOffering"]
+    result = gql(
+        REGISTER, {"input": _input(**change, confirmNotDuplicate=True)}, key=keys["editor_a"]
+    )["data"]["registerOffering"]
     assert result["__typename"] == "ValidationError" and result["field"] == field
     assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == before
 
@@ -115,44 +175,55 @@ def test_a_group_cannot_register_or_edit_for_another_organisation(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
     org_b = list(small_graph.organisations)[1]
-    other = gql(REGISTER, {"input": _input(org=org_b, confirmNotDuplicate=True)},
-                key=keys["editor_a"])["data"]["registerOffering"]
+    other = gql(
+        REGISTER, {"input": _input(org=org_b, confirmNotDuplicate=True)}, key=keys["editor_a"]
+    )["data"]["registerOffering"]
     assert other["__typename"] == "Forbidden"
     svc_b = next(s for s in small_graph.services.values() if s.organisation_id == org_b)
-    edit = gql(UPDATE, {"input": {"id": svc_b.id, "version": 1, "name": "Hijacked"}},
-               key=keys["editor_a"])["data"]["updateOffering"]
+    edit = gql(
+        UPDATE, {"input": {"id": svc_b.id, "version": 1, "name": "Hijacked"}}, key=keys["editor_a"]
+    )["data"]["updateOffering"]
     assert edit["__typename"] == "Forbidden"
-    assert gql(CONFIRM, {"id": svc_b.id}, key=keys["editor_a"])["data"][
-        "confirmStillCorrect"]["__typename"] == "Forbidden"
+    assert (
+        gql(CONFIRM, {"id": svc_b.id}, key=keys["editor_a"])["data"]["confirmStillCorrect"][
+            "__typename"
+        ]
+        == "Forbidden"
+    )
 
 
 def test_concurrent_edits_lose_nothing_the_second_gets_a_conflict(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
-    org_a = list(small_graph.organisations)[0]
+    org_a = next(iter(small_graph.organisations))
     svc = next(s for s in small_graph.services.values() if s.organisation_id == org_a)
-    first = gql(UPDATE, {"input": {"id": svc.id, "version": 1, "name": "Edit one"}},
-                key=keys["editor_a"])["data"]["updateOffering"]
+    first = gql(
+        UPDATE, {"input": {"id": svc.id, "version": 1, "name": "Edit one"}}, key=keys["editor_a"]
+    )["data"]["updateOffering"]
     assert first["service"] == {"name": "Edit one", "version": 2, "email": svc.email}
-    second = gql(UPDATE, {"input": {"id": svc.id, "version": 1, "email": "two@example.org"}},
-                 key=keys["editor_a"])["data"]["updateOffering"]
+    second = gql(
+        UPDATE,
+        {"input": {"id": svc.id, "version": 1, "email": "two@example.org"}},
+        key=keys["editor_a"],
+    )["data"]["updateOffering"]
     assert second["__typename"] == "Conflict" and second["currentVersion"] == 2
-    cleared = gql(UPDATE, {"input": {"id": svc.id, "version": 2, "email": None}},
-                  key=keys["admin"])["data"]["updateOffering"]
+    cleared = gql(
+        UPDATE, {"input": {"id": svc.id, "version": 2, "email": None}}, key=keys["admin"]
+    )["data"]["updateOffering"]
     assert cleared["service"] == {"name": "Edit one", "version": 3, "email": None}
 
 
 def test_confirm_still_correct_records_who_and_when(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
 ) -> None:
-    org_a = list(small_graph.organisations)[0]
-    svc = next(s for s in small_graph.services.values()
-               if s.organisation_id == org_a)
+    org_a = next(iter(small_graph.organisations))
+    svc = next(s for s in small_graph.services.values() if s.organisation_id == org_a)
     done = gql(CONFIRM, {"id": svc.id}, key=keys["editor_a"])["data"]["confirmStillCorrect"]
     assert done["service"]["stale"] is False and done["service"]["lastVerified"]
     rows = driver.execute_query(
         "MATCH (k:ApiKey)-[v:VERIFIED]->(:Service {id: $id}) RETURN k.role AS role, v.at AS at",
-        id=svc.id).records
+        id=svc.id,
+    ).records
     assert rows[0]["role"] == "group_editor" and rows[0]["at"] == done["service"]["lastVerified"]
 
 
@@ -162,8 +233,9 @@ def test_claim_listing_attaches_an_orphan_but_never_takes_another_groups_listing
     claim = """mutation C($id: ID!) { claimListing(serviceId: $id) { __typename
       ... on OfferingPayload { service { organization { id } } } ... on Forbidden { message } } }"""
     orphan = list(small_graph.services)[-1]
-    driver.execute_query("MATCH (:Organization)-[p:PROVIDES]->(:Service {id: $id}) DELETE p",
-                         id=orphan)
+    driver.execute_query(
+        "MATCH (:Organization)-[p:PROVIDES]->(:Service {id: $id}) DELETE p", id=orphan
+    )
     got = gql(claim, {"id": orphan}, key=keys["editor_b"])["data"]["claimListing"]
     assert got["service"]["organization"]["id"] == list(small_graph.organisations)[1]
     taken = gql(claim, {"id": orphan}, key=keys["editor_a"])["data"]["claimListing"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import networkx as nx
 import pytest
 
@@ -12,17 +11,19 @@ from tests.api.fixtures_graph import FixtureGraph
 pytestmark = pytest.mark.neo4j
 
 EGO = """query E($id: ID!, $hops: Int!, $limit: Int!) { egoNetwork(id: $id, hops: $hops,
-  limit: $limit) { truncated nodes { id label kind tribe hop } edges { source target type weight } } }"""
+  limit: $limit) { truncated nodes { id label kind tribe hop }
+  edges { source target type weight } } }"""
 PATH = """query P($a: ID!, $b: ID!) { connection(fromId: $a, toId: $b, maxPaths: 25) {
   nodes { id kind } steps { source target type } } }"""
 MAP = """query M($f: MapFilter, $limit: Int!) { relationshipMap(filter: $f, limit: $limit) {
-  truncated matched nodes { id label tribe sector organisationId } edges { source target type } } }"""
+  truncated matched nodes { id label tribe sector organisationId }
+  edges { source target type } } }"""
 
 
 def _people_graph(g: FixtureGraph) -> nx.Graph:
     """People, organisations and teams with the ties egoNetwork/connection traverse."""
     graph = nx.Graph()
-    for a, b, t, _ in g.ties:
+    for a, b, _t, _ in g.ties:
         graph.add_edge(a, b)
     for p in g.people.values():
         graph.add_edge(p.id, p.organisation_id)
@@ -32,8 +33,9 @@ def _people_graph(g: FixtureGraph) -> nx.Graph:
     return graph
 
 
-def test_ego_network_matches_breadth_first_search(small_graph: FixtureGraph, gql: GraphQL,
-                                                  keys: dict[str, str]) -> None:
+def test_ego_network_matches_breadth_first_search(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
     graph = _people_graph(small_graph)
     centre = next(iter(small_graph.people))
     for hops in (1, 2):
@@ -46,20 +48,25 @@ def test_ego_network_matches_breadth_first_search(small_graph: FixtureGraph, gql
         assert all(e["source"] in ids and e["target"] in ids for e in view["edges"])
 
 
-def test_ego_network_caps_nodes_and_says_so(small_graph: FixtureGraph, gql: GraphQL,
-                                            keys: dict[str, str]) -> None:
+def test_ego_network_caps_nodes_and_says_so(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
     centre = next(iter(small_graph.people))
-    view = gql(EGO, {"id": centre, "hops": 3, "limit": 25}, key=keys["leader"])["data"]["egoNetwork"]
+    view = gql(EGO, {"id": centre, "hops": 3, "limit": 25}, key=keys["leader"])["data"][
+        "egoNetwork"
+    ]
     assert view["truncated"] is True and len(view["nodes"]) == 25
     assert view["nodes"][0]["id"] == centre and view["nodes"][0]["hop"] == 0
     hops = [n["hop"] for n in view["nodes"]]
     assert hops == sorted(hops)  # nearest kept first
 
 
-def test_ego_network_rejects_more_than_three_hops(small_graph: FixtureGraph, gql: GraphQL,
-                                                  keys: dict[str, str]) -> None:
-    body = gql(EGO, {"id": next(iter(small_graph.people)), "hops": 4, "limit": 10},
-               key=keys["leader"])
+def test_ego_network_rejects_more_than_three_hops(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    body = gql(
+        EGO, {"id": next(iter(small_graph.people)), "hops": 4, "limit": 10}, key=keys["leader"]
+    )
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION"
     assert "hops" in body["errors"][0]["message"]
 
@@ -79,8 +86,11 @@ def test_connection_returns_all_shortest_paths_with_relationship_types(
         expected = {tuple(p) for p in nx.all_shortest_paths(graph, a, b)}
         if len(expected) <= 25:
             assert {tuple(n["id"] for n in p["nodes"]) for p in paths} == expected
-        assert all(s["type"] in {"KNOWS", "WORKS_WITH", "WORKS_FOR", "MEMBER_OF", "PROVIDES"}
-                   for p in paths for s in p["steps"])
+        assert all(
+            s["type"] in {"KNOWS", "WORKS_WITH", "WORKS_FOR", "MEMBER_OF", "PROVIDES"}
+            for p in paths
+            for s in p["steps"]
+        )
         checked += 1
     assert checked >= 5
 
@@ -89,13 +99,20 @@ def test_relationship_map_filters_by_tribe_and_area_and_flags_truncation(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
     gps = {p.id for p in small_graph.people.values() if p.tribe == "gp"}
-    view = gql(MAP, {"f": {"tribe": "gp"}, "limit": 2000}, key=keys["leader"])["data"]["relationshipMap"]
+    view = gql(MAP, {"f": {"tribe": "gp"}, "limit": 2000}, key=keys["leader"])["data"][
+        "relationshipMap"
+    ]
     assert {n["id"] for n in view["nodes"]} == gps and view["truncated"] is False
     assert all(e["source"] in gps and e["target"] in gps for e in view["edges"])
     la = "tW06000001"
-    in_la = {p.id for p in small_graph.people.values()
-             if la in small_graph.ancestors(small_graph.teams[p.team_id])}
-    area = gql(MAP, {"f": {"areaId": la}, "limit": 2000}, key=keys["leader"])["data"]["relationshipMap"]
+    in_la = {
+        p.id
+        for p in small_graph.people.values()
+        if la in small_graph.ancestors(small_graph.teams[p.team_id])
+    }
+    area = gql(MAP, {"f": {"areaId": la}, "limit": 2000}, key=keys["leader"])["data"][
+        "relationshipMap"
+    ]
     assert {n["id"] for n in area["nodes"]} == in_la
     capped = gql(MAP, {"f": None, "limit": 10}, key=keys["leader"])["data"]["relationshipMap"]
     assert capped["truncated"] is True and len(capped["nodes"]) == 10
@@ -104,11 +121,11 @@ def test_relationship_map_filters_by_tribe_and_area_and_flags_truncation(
 
 def test_public_callers_get_no_relationship_views(small_graph: FixtureGraph, gql: GraphQL) -> None:
     centre = next(iter(small_graph.people))
-    for query, variables in ((EGO, {"id": centre, "hops": 1, "limit": 5}),
-                             (MAP, {"f": None, "limit": 5}),
-                             (PATH, {"a": centre, "b": list(small_graph.people)[1]})):
+    for query, variables in (
+        (EGO, {"id": centre, "hops": 1, "limit": 5}),
+        (MAP, {"f": None, "limit": 5}),
+        (PATH, {"a": centre, "b": list(small_graph.people)[1]}),
+    ):
         body = gql(query, variables)
         assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert "Person" not in str(body)
-
-

@@ -39,7 +39,9 @@ def test_search_and_shared_shortlist_use_the_same_loaders(
 ) -> None:
     db = client.app.state.db  # type: ignore[attr-defined]
     before = db.statements_run
-    body = gql('{ searchAssets(text: "club", first: 100) { edges { node { organization { id } '
-               "schedules { byday } } } } }")
+    body = gql(
+        '{ searchAssets(text: "club", first: 100) { edges { node { organization { id } '
+        "schedules { byday } } } } }"
+    )
     assert len(body["data"]["searchAssets"]["edges"]) > 10
     assert db.statements_run - before == 3

@@ -25,6 +25,8 @@ def test_printed_schema_matches_the_committed_snapshot() -> None:
 
 def test_contract_root_fields_keep_their_names_and_arguments() -> None:
     sdl = build_schema().as_str()
-    assert ("assetsNear(latitude: Float!, longitude: Float!, radiusKm: Float!, "
-            "need: String = null, first: Int = 20, after: String = null") in sdl
+    assert (
+        "assetsNear(latitude: Float!, longitude: Float!, radiusKm: Float!, "
+        "need: String = null, first: Int = 20, after: String = null"
+    ) in sdl
     assert "registerOffering(input: RegisterOfferingInput!): RegisterOfferingResult!" in sdl

@@ -46,12 +46,21 @@ def _network(seed: int = 11) -> tuple[list[dict[str, object]], list[dict[str, ob
 def test_five_thousand_nodes_render_and_pan_interactively(
     page: Page, artifacts_dir: Path
 ) -> None:
+    import time
+
+    clock = time.perf_counter()
     nodes, edges = _network()
     page.goto("/#/leader")
+    print("T goto", time.perf_counter() - clock)
     expect(page.locator("#graph")).to_be_visible()
-    first_render_ms = page.evaluate(
-        "([n, e]) => window.commongraphLeader.show(n, e)", [nodes, edges]
+    first_render_ms, total_ms = page.evaluate(
+        """async ([n, e]) => { const began = performance.now();
+             const first = await window.commongraphLeader.show(n, e);
+             return [first, performance.now() - began]; }""",
+        [nodes, edges],
     )
+    print("T in-page", first_render_ms, total_ms)
+    print("T show", time.perf_counter() - clock)
     expect(page.locator("#graph-counts")).to_contain_text(f"{NODES} nodes")
     frames: list[float] = page.evaluate(
         """() => {
@@ -69,21 +78,23 @@ def test_five_thousand_nodes_render_and_pan_interactively(
              return times;
            }"""
     )
+    print("T frames", time.perf_counter() - clock)
     animated: dict[str, float] = page.evaluate(
         """() => new Promise(resolve => {
              const camera = window.commongraphLeader.view().renderer.getCamera();
              const stamps = [];
-             const tick = t => { stamps.push(t); if (stamps.length < 61) requestAnimationFrame(tick); };
+             let animating = true;
+             const tick = t => { stamps.push(t); if (animating) requestAnimationFrame(tick); };
              requestAnimationFrame(tick);
-             camera.animate({ ratio: 0.3, x: 0.3, y: 0.6 }, { duration: 1000 });
-             const done = () => {
-               if (stamps.length < 61) return setTimeout(done, 50);
+             camera.animate({ ratio: 0.3, x: 0.3, y: 0.6 }, { duration: 1000 }, () => {
+               animating = false;
                const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
-               resolve({ median: gaps[Math.floor(gaps.length / 2)], p95: gaps[Math.floor(gaps.length * 0.95)] });
-             };
-             done();
+               resolve({ frames: gaps.length, median: gaps[Math.floor(gaps.length / 2)],
+                         p95: gaps[Math.floor(gaps.length * 0.95)] });
+             });
            })"""
     )
+    print("T animated", time.perf_counter() - clock)
     figures = {
         "nodes": NODES,
         "edges": len(edges),
@@ -92,10 +103,12 @@ def test_five_thousand_nodes_render_and_pan_interactively(
         "refresh_p95_ms": round(sorted(frames)[int(len(frames) * 0.95)], 1),
         "animated_frame_median_ms": round(animated["median"], 1),
         "animated_frame_p95_ms": round(animated["p95"], 1),
+        "animated_frames_in_1s": animated["frames"],
     }
     print("leader scale:", json.dumps(figures))
     (artifacts_dir / "leader-scale.json").write_text(json.dumps(figures, indent=1), "utf-8")
     page.screenshot(path=str(artifacts_dir / "leader-5000-nodes.png"))
+    print("T shot", time.perf_counter() - clock)
     assert figures["first_render_ms"] < 5_000
     assert figures["refresh_median_ms"] < 100, "a pan or zoom redraw must stay under 100 ms"
     assert figures["animated_frame_median_ms"] < 100

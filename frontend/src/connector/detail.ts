@@ -67,7 +67,7 @@ function safeUrl(url: string): string | null {
   return /^https?:\/\//i.test(url) ? url : null;
 }
 
-export function serviceDetail(service: ServiceView): HTMLElement {
+export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3"): HTMLElement {
   const rows: HTMLElement[] = [];
   if (service.organization?.name) rows.push(...row("detail.provider", service.organization.name));
   const contact: Node[] = [];
@@ -101,7 +101,7 @@ export function serviceDetail(service: ServiceView): HTMLElement {
   return h(
     "article",
     { class: "service-detail", "data-id": service.id },
-    h("h3", { text: service.name }),
+    h(heading, { text: service.name }),
     service.description ? h("p", { text: service.description }) : null,
     h("dl", {}, ...rows),
   );

@@ -21,7 +21,7 @@ export function sharedListView(root: HTMLElement, source: { token?: string; ids?
       body,
     ),
   );
-  const draw = () => body.replaceChildren(...services.map((s) => serviceDetail(s)));
+  const draw = () => body.replaceChildren(...services.map((s) => serviceDetail(s, "h2")));
   void (async () => {
     setMessage("shared-message", t("common.loading"));
     try {

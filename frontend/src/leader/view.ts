@@ -2,7 +2,7 @@
 // profession or sector, expanded hop by hop; colour by tribe/sector, size by betweenness;
 // a highlighted path between two nodes; analytics panels; PNG and GEXF export.
 import { gql } from "../api/client";
-import { currentViewer } from "../api/auth";
+import { currentViewer, onViewerChange } from "../api/auth";
 import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
@@ -238,8 +238,12 @@ export function leaderView(root: HTMLElement): () => void {
     describe();
     textVersion();
   });
+  const stopViewer = onViewerChange(() => {
+    document.getElementById("leader-key")!.hidden = Boolean(currentViewer());
+  });
   return () => {
     stopLanguage();
+    stopViewer();
     analytics.stop();
     view?.kill();
     view = null;

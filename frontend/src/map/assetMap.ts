@@ -62,7 +62,7 @@ export class AssetMap {
     this.centre.clearLayers();
     L.circle([lat, lon], { radius: radiusKm * 1000, color: "#1b4965", weight: 1, fill: false, interactive: false })
       .addTo(this.centre);
-    L.circleMarker([lat, lon], { radius: 6, color: "#fff", weight: 2, fillColor: "#1b4965", fillOpacity: 1, interactive: false })
+    L.circleMarker([lat, lon], { radius: 6, color: "#fff", weight: 2, fillColor: "#1b4965", fillOpacity: 1, interactive: false, className: "search-centre" })
       .addTo(this.centre);
   }
 
@@ -92,7 +92,7 @@ export class AssetMap {
       marker.addTo(this.markers);
       bounds.push([point.latitude, point.longitude]);
     });
-    if (fit && bounds.length) this.map.fitBounds(L.latLngBounds(bounds).pad(0.2), { maxZoom: 14 });
+    if (fit && bounds.length) this.map.fitBounds(L.latLngBounds(bounds).pad(0.2), { maxZoom: 14, animate: false });
   }
 
   invalidate(): void {
