@@ -12,9 +12,10 @@ two locations each with an address, schedules, phones, a shared taxonomy), then 
 
 each into an empty graph, and prints ``| measure | ours | baseline | ratio | goal |`` (ratio =
 ours ÷ baseline on records/s; goal ≥ 0.7). A re-run of the same load (must be a no-op) is
-timed too. With NEO4J_URI set (``make bench`` sets it to its own server) nothing but the
-benchmark's own rows is touched: they carry a source of their own and are deleted by it;
-without it the script starts a throwaway Neo4j of its own.
+timed too. Both paths are warmed up first on a tenth of the records. With NEO4J_URI set
+(``make bench`` sets it to its own server) nothing but the benchmark's own rows is touched:
+they carry a source of their own and are deleted by it; without it the script starts a
+throwaway Neo4j of its own.
 """
 
 from __future__ import annotations
@@ -37,15 +38,15 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.oruk.models import Service  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
-from graph.server import manager  # noqa: E402
-from graph.server.config import ServerLayout, ServerSizing  # noqa: E402
-from graph.settings import Neo4jSettings  # noqa: E402
-from loaders.batch import Step, write_transaction  # noqa: E402
-from loaders.oruk import load_service_records  # noqa: E402
-from loaders.oruk.rows import record_rows  # noqa: E402
-from queries.catalog import cypher  # noqa: E402
+from graph.oruk.models import Service
+from graph.schema import apply_schema
+from graph.server import manager
+from graph.server.config import ServerLayout, ServerSizing
+from graph.settings import Neo4jSettings
+from loaders.batch import Step, write_transaction
+from loaders.oruk import load_service_records
+from loaders.oruk.rows import record_rows
+from queries.catalog import cypher
 
 GOAL = 0.7
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -182,11 +183,20 @@ def main() -> int:
     n = 5_000 if args.quick else args.records
     records = synthetic_records(n, args.seed)
     source = f"bench:load:{uuid.uuid4().hex[:8]}"
-    with neo4j_for_bench() as settings, neo4j.GraphDatabase.driver(
-        settings.uri, auth=settings.auth
-    ) as driver:
+    with (
+        neo4j_for_bench() as settings,
+        neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver,
+    ):
         apply_schema(driver, settings.database)
         db = settings.database
+        clear(driver, source)
+        # Warm the JVM and the page cache for both paths on a tenth of the records first, so
+        # neither timing pays for a cold server.
+        warm = synthetic_records(max(100, n // 10), args.seed + 1)
+        for batch in baseline_steps(warm, source):
+            write_transaction(driver, batch, database=db)
+        clear(driver, source)
+        load_service_records(driver, warm, source, database=db, mint_ids=True)
         clear(driver, source)
         steps = baseline_steps(records, source)
         began = time.perf_counter()
@@ -231,8 +241,7 @@ def main() -> int:
         print("| " + " | ".join("—" if c is None else str(c) for c in cells) + " |")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "records": n, "seed": args.seed}))
-    ok = rows[0]["ratio"] is not None and float(rows[0]["ratio"]) >= GOAL
-    return 0 if ok else 0  # the ratio is reported, not enforced here (bench/run.py judges it)
+    return 0  # the ratio is reported, not enforced here: bench/run.py judges it against GOAL
 
 
 if __name__ == "__main__":

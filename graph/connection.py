@@ -40,6 +40,7 @@ def sync_driver(settings: Neo4jSettings | None = None) -> Iterator[neo4j.Driver]
         auth=settings.auth,
         connection_timeout=5.0,
         max_transaction_retry_time=15.0,
+        notifications_min_severity="OFF",
     )
     try:
         try:
@@ -60,6 +61,9 @@ def async_driver(settings: Neo4jSettings) -> neo4j.AsyncDriver:
         connection_acquisition_timeout=5.0,
         max_transaction_retry_time=5.0,
         liveness_check_timeout=5.0,
+        # The server's advisory notifications (e.g. "property key does not exist" on an empty
+        # graph) would be logged with the whole statement on every request: off.
+        notifications_min_severity="OFF",
     )
 
 

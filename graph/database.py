@@ -46,11 +46,11 @@ class Database:
     async def close(self) -> None:
         await self.driver.close()
 
-    async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the read statement ``name`` and return its records as dicts."""
         return await self._run(name, params, neo4j.RoutingControl.READ)
 
-    async def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    async def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the write statement ``name`` in one transaction (all or nothing)."""
         return await self._run(name, params, neo4j.RoutingControl.WRITE)
 
@@ -64,6 +64,8 @@ class Database:
         query = neo4j.Query(cypher(name), timeout=self.settings.query_timeout_s)
         self.statements_run += 1
         try:
+            if routing is neo4j.RoutingControl.READ:
+                return await self._auto_commit_read(query, params)
             records, _, _ = await self.driver.execute_query(
                 query, params, database_=self.settings.database, routing_=routing
             )
@@ -84,3 +86,24 @@ class Database:
         except DriverError as exc:
             raise database_error(self.settings, exc) from exc
         return [record.data() for record in records]
+
+    async def _auto_commit_read(
+        self, query: neo4j.Query, params: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """One auto-commit read: RUN and PULL pipelined in one round trip.
+
+        A managed transaction (``execute_query``) adds BEGIN and COMMIT round trips, which is
+        most of the driver's cost for the API's short reads. Reads are idempotent, so a read
+        that meets a dropped connection is simply tried once more.
+        """
+        for attempt in (1, 2):
+            try:
+                async with self.driver.session(
+                    database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    result = await session.run(query, params)
+                    return await result.data()
+            except (ServiceUnavailable, SessionExpired):
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")

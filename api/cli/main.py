@@ -11,6 +11,7 @@ import click
 
 from api.cli.analyse_cmd import analyse_group
 from api.cli.demo_cmd import generate_command  # also adds `load demo` to load_group
+from api.cli.erase_cmd import erase_group
 from api.cli.export_cmd import export_group
 from api.cli.keys_cmd import keys_group
 from api.cli.load_cmd import load_group
@@ -43,6 +44,7 @@ cli.add_command(load_group)
 cli.add_command(export_group)
 cli.add_command(keys_group)
 cli.add_command(generate_command)
+cli.add_command(erase_group)
 
 
 def main() -> None:

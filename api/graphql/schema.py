@@ -11,7 +11,14 @@ schema is snapshotted in ``tests/api/schema.graphql``.
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
@@ -74,15 +81,26 @@ Mutation = merge_types(
 )
 
 
+# The depth and alias limits are validation rules. Their rule classes are built once here, not
+# per request, so that ValidationCache (keyed by document and rule classes) can hit.
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+
 def build_schema() -> strawberry.Schema:
     """The schema with depth, alias and token limits and the error policy."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: AddValidationRules(_LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            # A connector's app sends the same few documents again and again: parse and
+            # validate each distinct document once (LRU), not on every request.
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
             ErrorPolicy,
         ],
     )

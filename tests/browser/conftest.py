@@ -182,7 +182,8 @@ def run_axe(page: Page, name: str, artifacts: Path) -> list[dict[str, Any]]:
         page.add_script_tag(path=str(AXE))
     result: dict[str, Any] = page.evaluate(
         """async () => await axe.run(document, {
-             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+             runOnly: {type: 'tag',
+                       values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
              resultTypes: ['violations'],
            })"""
     )

@@ -89,7 +89,21 @@ def test_clicking_the_map_searches_around_that_point(page: Page, seeded: SeededD
     expect(page.locator("#results > li").first).to_be_visible()
     box = page.locator("#map path.search-centre").bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2 + 12, box["y"] + box["height"] / 2 + 12)
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    free_spot = page.evaluate(
+        """([cx, cy]) => {
+             for (const r of [30, 45, 60, 80]) for (let a = 0; a < 16; a++) {
+               const x = cx + r * Math.cos(a * Math.PI / 8), y = cy + r * Math.sin(a * Math.PI / 8);
+               const el = document.elementFromPoint(x, y);
+               const taken = el && el.closest('.leaflet-marker-icon, .leaflet-control');
+               if (el && el.closest('#map') && !taken) return [x, y];
+             }
+             return null;
+           }""",
+        [cx, cy],
+    )
+    assert free_spot is not None, "no empty spot of map near the searched point"
+    page.mouse.click(*free_spot)
     expect(page.locator("#search-status")).to_contain_text("point you chose")
     expect(page.locator("#results > li").first).to_be_visible()
     distances = _distances(page)

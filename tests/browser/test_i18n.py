@@ -13,8 +13,16 @@ from tests.browser.conftest import SeededData, describe, run_axe, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 WELSH_ON_SCREEN = {
-    "find": ["Chwilio", "Cod post", "Pellter", "Am ddim", "Ar agor", "Hygyrchedd", "Iaith",
-             "Rhestr fer"],
+    "find": [
+        "Chwilio",
+        "Cod post",
+        "Pellter",
+        "Am ddim",
+        "Ar agor",
+        "Hygyrchedd",
+        "Iaith",
+        "Rhestr fer",
+    ],
     "leader": ["Map perthnasoedd", "Bylchau", "Dyblygu", "Tagfeydd"],
     "group": ["Cofrestru cynnig", "Eich rhestrau"],
 }

@@ -290,3 +290,22 @@ def test_errors_file_lists_every_problem_as_json_lines(graph: neo4j.Driver, tmp_
         (0, "status"),
         (1, "id"),
     }
+
+
+def test_an_id_the_graph_holds_for_another_kind_rejects_only_that_record(
+    graph: neo4j.Driver, tmp_path: Path
+) -> None:
+    clash = "6d1d3f5e-8b2d-4a41-9f57-4d6f3cbe0a09"
+    graph.execute_query("CREATE (:Person:Entity {id: $id, name: 'Ann'})", id=clash)
+    other = _service(id=clash, name="Clashing service")
+    other["service_at_locations"] = []
+    path = write_json(tmp_path / "clash.json", [_service(), other])
+    summary = load_oruk_path(graph, path)
+    assert (summary.created, summary.rejected) == (1, 1)
+    (problem,) = summary.rejects
+    assert (problem.record, problem.record_id) == (1, clash)
+    assert "cannot be stored" in problem.reason
+    records, _, _ = graph.execute_query(
+        "MATCH (n:Entity {id: $id}) RETURN labels(n) AS l", id=clash
+    )
+    assert [sorted(r["l"]) for r in records] == [["Entity", "Person"]]

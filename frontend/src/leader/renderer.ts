@@ -5,9 +5,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
 
-export interface RenderTimes {
-  firstRenderMs: number | null;
-}
+const BIG_EDGES = 3_000;
 
 export class GraphView {
   readonly renderer: Sigma;
@@ -21,7 +19,7 @@ export class GraphView {
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.4,
-      hideEdgesOnMove: graph.size > 20_000,
+      hideEdgesOnMove: false,
       defaultEdgeType: "line",
       zIndex: true,
       nodeReducer: (node, data) => {
@@ -75,6 +73,21 @@ export class GraphView {
       if (edge) this.pathEdges.add(edge);
     }
     this.renderer.refresh();
+  }
+
+  /** Big maps hide edges and labels while the camera moves, so pan and zoom stay fluid. */
+  adaptToSize(): void {
+    const big = this.graph.size > BIG_EDGES;
+    this.renderer.setSetting("hideEdgesOnMove", big);
+    this.renderer.setSetting("hideLabelsOnMove", big);
+  }
+
+  /** Wait for the GPU to finish queued drawing (timing only: WebGL calls return early). */
+  finish(): void {
+    for (const canvas of Object.values(this.renderer.getCanvases())) {
+      const gl = (canvas.getContext("webgl2") ?? canvas.getContext("webgl")) as WebGLRenderingContext | null;
+      gl?.finish();
+    }
   }
 
   /** Nodes and edges of the highlighted path (read by the tests). */

@@ -134,8 +134,12 @@ export function leaderView(root: HTMLElement): () => void {
     sizedBy = size(graph);
     legend = colour(graph, colourBy.value as ColourBy);
     if (!view) view = new GraphView(graph, canvas, () => describe());
+    view.adaptToSize();
     const firstFrame = new Promise<number>((resolve) => {
-      view!.renderer.once("afterRender", () => resolve(performance.now() - began));
+      view!.renderer.once("afterRender", () => {
+        view!.finish();
+        resolve(performance.now() - began);
+      });
     });
     view.relayout(layoutMs);
     describe();

@@ -73,7 +73,12 @@ UNWIND (CASE WHEN size(rest) = 0 THEN [null] ELSE rest END) AS h
 WITH total, h.s AS s, h.distance_km AS distance_km
 ORDER BY distance_km, s.id
 LIMIT $limit
-RETURN s.id AS id, distance_km, properties(s) AS props,
+// Only the scalar fields the API exposes (graph/repositories/assets.py ServiceProps): the
+// full property map would be decoded by the driver for nothing.
+RETURN s.id AS id, distance_km,
+       s {.id, .name, .alternate_name, .description, .url, .email, .status, .minimum_age,
+          .maximum_age, .fees_description, .eligibility_description, .last_verified,
+          .moderation_status, .version} AS props,
        (s IS NOT NULL AND (s.last_verified IS NULL OR
          datetime(toString(s.last_verified)) < datetime($stale_before))) AS stale,
        total

@@ -1,0 +1,51 @@
+"""``erasePerson(id)``: the right to erasure through the API (admins only).
+
+The person and all their relationships are deleted, and an audit event records who erased
+whom — by the id's hash, never their data (see :mod:`graph.repositories.erasure`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.auth.roles import Role
+from api.graphql.context import Context
+from api.graphql.results import Forbidden, NotFound, ValidationError, failure
+from graph.errors import CommonGraphError
+from graph.repositories import erasure as repo
+from graph.repositories.outcomes import NotAllowed
+
+__all__ = ["ErasureMutations", "PersonErased"]
+
+
+@strawberry.type(description="The person and their relationships are gone; the audit event "
+                             "names the erased id only by its hash.")
+class PersonErased:
+    erased_id_hash: str
+    relationships_removed: int
+    audit_event_id: str
+
+
+ErasureResult = Annotated[
+    PersonErased | ValidationError | NotFound | Forbidden, strawberry.union("ErasureResult")
+]
+
+
+@strawberry.type
+class ErasureMutations:
+    @strawberry.mutation(description="Erase a person and all their relationships (admins "
+                                     "only); an audit event records that it happened.")
+    async def erase_person(self, info: Info[Context, None], id: strawberry.ID) -> ErasureResult:
+        try:
+            # Erasure is irreversible: admins only (docs/security.md, roles × operations).
+            if info.context.caller.role is not Role.ADMIN:
+                raise NotAllowed("erasing a person needs an admin key")
+            done = await repo.erase_person(info.context.db, info.context.actor, str(id))
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return PersonErased(erased_id_hash=done.erased_id_hash,
+                            relationships_removed=done.relationships_removed,
+                            audit_event_id=done.audit_event_id)

@@ -1,0 +1,59 @@
+"""Erasure of a person (UK GDPR Art. 17, "right to erasure"): nothing of them is kept.
+
+The ``Person`` node and all its relationships are deleted in one transaction together with
+the creation of an ``:AuditEvent`` that records that an erasure happened: who did it (the
+actor's key id, role, organisation), when, and the erased id as ``sha256:<hex>`` — enough
+for an auditor to confirm that a given erasure request was carried out, and none of the
+person's data (name, tribe, contacts, ties). Used by ``commongraph erase person ID`` and the
+``erasePerson`` mutation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import BaseModel
+
+from graph.database import Database
+from graph.repositories.audit import Actor, audit_params
+from graph.repositories.outcomes import InvalidField, Missing
+
+__all__ = ["ERASE_OPERATION", "Erasure", "erase_person", "erased_id_hash"]
+
+ERASE_OPERATION = "erasePerson"
+_MAX_ID = 200
+
+
+class Erasure(BaseModel):
+    """What an erasure did (nothing here identifies the person)."""
+
+    erased_id_hash: str
+    relationships_removed: int
+    audit_event_id: str
+
+
+def erased_id_hash(person_id: str) -> str:
+    """``sha256:<hex>`` of the id, as the audit event stores it.
+
+    Examples
+    --------
+    >>> erased_id_hash("p1")[:15]
+    'sha256:f64551fc'
+    """
+    return "sha256:" + hashlib.sha256(person_id.encode("utf-8")).hexdigest()
+
+
+async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
+    """Delete the person and their relationships; raise Missing if there is no such person."""
+    if not person_id.strip() or len(person_id) > _MAX_ID:
+        raise InvalidField("id", f"a person id is 1 to {_MAX_ID} characters")
+    hashed = erased_id_hash(person_id)
+    audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
+    rows = await db.write("erasure/erase_person", id=person_id, audit=audit)
+    if not rows:
+        raise Missing("Person", person_id)
+    return Erasure(
+        erased_id_hash=hashed,
+        relationships_removed=int(rows[0]["relationships"]),
+        audit_event_id=str(rows[0]["event"]),
+    )
