@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from api.cli.errors import fail_cleanly
 from graph.connection import sync_driver
+from graph.errors import ValidationFailed
 from graph.schema import apply_schema
 from graph.settings import Neo4jSettings
 from loaders.oruk.load import load_oruk_path
@@ -85,6 +86,13 @@ def finish(summary: LoadSummary, errors_file: Path | None, *, what: str) -> None
     sys.exit(summary.exit_code)
 
 
+def _must_exist(*paths: Path) -> None:
+    """A missing input is a failure with nothing changed (exit 1), not a usage error (2)."""
+    for path in paths:
+        if not path.exists():
+            raise ValidationFailed(f"{path} does not exist; nothing was loaded")
+
+
 @click.group("load", epilog=EPILOG)
 def load_group() -> None:
     """Load data into the graph (Open Referral, relationship tables, demo data)."""
@@ -99,7 +107,7 @@ _errors_option = click.option(
 
 
 @load_group.command("oruk", epilog=EPILOG)
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--source",
     help="Provenance and uuid5 namespace for ids that are not UUIDs [default: oruk:<name>].",
@@ -119,6 +127,7 @@ def load_oruk(path: Path, source: str | None, kind: str, errors_file: Path | Non
     A file holds a list of full service records, one record, or a paged /services response
     ({"contents": [...]}). Organisation, service-at-location and taxonomy records load too.
     """
+    _must_exist(path)
     with open_graph() as (driver, database), progress_bar("Loading ORUK records") as bar:
         summary = load_oruk_path(
             driver,
@@ -132,8 +141,8 @@ def load_oruk(path: Path, source: str | None, kind: str, errors_file: Path | Non
 
 
 @load_group.command("relationships", epilog=EPILOG)
-@click.argument("nodes_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("edges_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("nodes_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("edges_csv", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--source", help="Provenance written on every node [default: csv:<nodes file>].")
 @_errors_option
 @fail_cleanly
@@ -146,6 +155,7 @@ def load_relationships(
     kind is one of person, organisation, service, team, area; type one of KNOWS, WORKS_WITH,
     WORKS_FOR, MEMBER_OF, REFERS_TO, SERVES_AREA, ADDRESSES, PART_OF, SAME_AS, PROVIDES.
     """
+    _must_exist(nodes_csv, edges_csv)
     with open_graph() as (driver, database):
         summary = load_relationship_files(
             driver, nodes_csv, edges_csv, source=source, database=database

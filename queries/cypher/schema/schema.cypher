@@ -60,3 +60,9 @@ CREATE INDEX shortlist_owner IF NOT EXISTS FOR (n:Shortlist) ON (n.owner_key_id)
 CREATE INDEX referral_status IF NOT EXISTS FOR (n:Referral) ON (n.status);
 CREATE INDEX audit_event_target IF NOT EXISTS FOR (n:AuditEvent) ON (n.target_id);
 CREATE INDEX service_moderation IF NOT EXISTS FOR (n:Service) ON (n.moderation_status);
+
+// The ORUK API finds records by their published UUID when the node id is a source id.
+CREATE INDEX service_oruk_id IF NOT EXISTS FOR (n:Service) ON (n.oruk_id);
+CREATE INDEX organization_oruk_id IF NOT EXISTS FOR (n:Organization) ON (n.oruk_id);
+CREATE INDEX service_at_location_oruk_id IF NOT EXISTS FOR (n:ServiceAtLocation) ON (n.oruk_id);
+CREATE INDEX taxonomy_term_oruk_id IF NOT EXISTS FOR (n:TaxonomyTerm) ON (n.oruk_id);
