@@ -22,6 +22,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
+from api.graphql.analytics import AnalyticsQueries
 from api.graphql.assets import AssetConnection, resolve_assets_near
 from api.graphql.context import Context
 from api.graphql.errors import ErrorPolicy
@@ -74,7 +75,14 @@ class ConnectorQueries:
 
 Query = merge_types(
     "Query",
-    (ConnectorQueries, ShortlistQueries, ReferralQueries, NetworkQueries, ModerationQueries),
+    (
+        ConnectorQueries,
+        ShortlistQueries,
+        ReferralQueries,
+        NetworkQueries,
+        AnalyticsQueries,
+        ModerationQueries,
+    ),
 )
 Mutation = merge_types(
     "Mutation", (OfferingMutations, ModerationMutations, ShortlistMutations, ReferralMutations)

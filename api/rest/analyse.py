@@ -10,41 +10,20 @@ the brokers list names people.
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
 from api.auth.keys import caller_from_header
-from graph.connection import sync_driver
 from graph.database import Database
 from graph.errors import ForbiddenError
 from graph.repositories import analytics
-from graph.settings import Neo4jSettings
 
 __all__ = ["router"]
 
-Report = Literal["gaps", "duplicates", "bottlenecks"]
+Report = analytics.ReportName
 
 router = APIRouter(prefix="/api/analyse", tags=["analytics"])
-
-
-def _run(
-    settings: Neo4jSettings,
-    report: Report,
-    prefix: str | None,
-    top: int,
-    group_attr: analytics.GroupAttr,
-) -> dict[str, Any]:
-    with sync_driver(settings) as driver:
-        if report == "gaps":
-            return analytics.gaps(
-                driver, settings.database, prefix=prefix, top=top, group_attr=group_attr
-            )
-        if report == "duplicates":
-            return analytics.duplicates(driver, settings.database, prefix=prefix, top=top)
-        return analytics.bottlenecks(
-            driver, settings.database, prefix=prefix, top=top, group_attr=group_attr
-        )
 
 
 @router.get("/{report}")
@@ -62,4 +41,11 @@ async def analyse(
         raise ForbiddenError(
             f"analyse {report}: needs a leader, connector or admin key (yours is {caller.role})"
         )
-    return await asyncio.to_thread(_run, db.settings, report, prefix or None, top, group_attr)
+    return await asyncio.to_thread(
+        analytics.run_report,
+        db.settings,
+        report,
+        prefix=prefix or None,
+        top=top,
+        group_attr=group_attr,
+    )

@@ -10,12 +10,15 @@ from typing import Any, Literal
 
 import neo4j
 
+from graph.connection import sync_driver
+from graph.settings import Neo4jSettings
 from queries import projection
 from queries.analytics.report import bottlenecks_report, duplicates_report, gaps_report
 
-__all__ = ["GroupAttr", "bottlenecks", "duplicates", "gaps"]
+__all__ = ["GroupAttr", "ReportName", "bottlenecks", "duplicates", "gaps", "run_report"]
 
 GroupAttr = Literal["tribe", "sector", "kind"]
+ReportName = Literal["gaps", "duplicates", "bottlenecks"]
 
 
 def bottlenecks(
@@ -70,3 +73,20 @@ def duplicates(
     report = duplicates_report(rows, offers, top=top, **kwargs)
     report["assumptions"].update(prefix=prefix, listings=len(rows), services=len(offers))
     return report
+
+
+def run_report(
+    settings: Neo4jSettings,
+    report: ReportName,
+    *,
+    prefix: str | None = None,
+    top: int = 20,
+    group_attr: GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """One report with a short-lived sync driver: what the API runs in a worker thread."""
+    with sync_driver(settings) as driver:
+        if report == "gaps":
+            return gaps(driver, settings.database, prefix=prefix, top=top, group_attr=group_attr)
+        if report == "duplicates":
+            return duplicates(driver, settings.database, prefix=prefix, top=top)
+        return bottlenecks(driver, settings.database, prefix=prefix, top=top, group_attr=group_attr)

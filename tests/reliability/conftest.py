@@ -23,7 +23,10 @@ from graph.schema import apply_schema
 from graph.server import manager
 from graph.server.config import PROJECT_ROOT, ServerLayout, ServerSizing
 from graph.settings import Neo4jSettings
+from tests.support.bulk import RELATIONSHIP_TYPES, write_relationship_tables, write_services
+from tests.support.fingerprint import Fingerprint, graph_fingerprint
 from tests.support.ports import free_port
+from tests.support.wipe import wipe_graph
 
 COMMONGRAPH = str(Path(sys.executable).parent / "commongraph")
 
@@ -95,3 +98,55 @@ def start_commongraph(*args: str, env: dict[str, str] | None = None) -> subproce
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+#: sizes of the fault tests' inputs; each load takes several seconds at the defaults
+#: (COMMONGRAPH_FAULT_SERVICES=20000 COMMONGRAPH_FAULT_EDGES=50000 for a long run)
+SERVICES = int(os.environ.get("COMMONGRAPH_FAULT_SERVICES", "2500"))
+EDGES = int(os.environ.get("COMMONGRAPH_FAULT_EDGES", "8000"))
+PEOPLE = max(EDGES // 4, 10)
+
+
+@dataclass
+class BulkLoad:
+    """The fault tests' input files, their load commands and the reference graph."""
+
+    services: Path
+    nodes: Path
+    edges: Path
+    reference: Fingerprint
+
+    @property
+    def oruk_args(self) -> list[str]:
+        return ["load", "oruk", str(self.services)]
+
+    @property
+    def relationship_args(self) -> list[str]:
+        return ["load", "relationships", str(self.nodes), str(self.edges)]
+
+
+@pytest.fixture(scope="session")
+def bulk(
+    _session_driver: neo4j.Driver,
+    neo4j_settings: Neo4jSettings,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> BulkLoad:
+    """Write the inputs, and fingerprint an uninterrupted load of them into an empty graph.
+
+    The reference is made on the shared test server, which is wiped before and after.
+    """
+    folder = tmp_path_factory.mktemp("bulk")
+    services = write_services(folder / "services.json", SERVICES)
+    nodes, edges = write_relationship_tables(folder, PEOPLE, EDGES)
+    wipe_graph(_session_driver, neo4j_settings.database)
+    for args in (
+        ["load", "oruk", str(services)],
+        ["load", "relationships", str(nodes), str(edges)],
+    ):
+        result = commongraph(*args)
+        assert result.returncode == 0, result.stderr
+    reference = graph_fingerprint(_session_driver)
+    assert reference.nodes.get("Entity:Service") == SERVICES
+    assert sum(reference.relationships.get(t, 0) for t in RELATIONSHIP_TYPES) == EDGES
+    wipe_graph(_session_driver, neo4j_settings.database)
+    return BulkLoad(services=services, nodes=nodes, edges=edges, reference=reference)

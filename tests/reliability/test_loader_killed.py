@@ -1,119 +1,56 @@
-"""A loader killed half-way (SIGKILL) leaves no half-written record, and a rerun converges.
+"""Loaders killed half-way (SIGKILL) leave no half-written record, and reruns converge.
 
-The reference is an uninterrupted load of the same files into an empty graph; after a kill
-and a rerun the graph must have the same fingerprint (node counts per label, relationship
-counts per type, checksum of every property except the load timestamps).
+The reference is an uninterrupted load of the same files into an empty graph (the ``bulk``
+fixture); after both loads are killed part-way and rerun, the graph must have the same
+fingerprint: node counts per label set, relationship counts per type, and a checksum of
+every property of every node and relationship except the load timestamps.
 """
 
 from __future__ import annotations
 
 import signal
-from pathlib import Path
 
 import neo4j
 import pytest
 
-from graph.settings import Neo4jSettings
-from tests.reliability.conftest import commongraph, start_commongraph
+from tests.reliability.conftest import EDGES, SERVICES, BulkLoad, commongraph, start_commongraph
 from tests.reliability.graph_checks import count, duplicated_ids, incomplete_services, wait_until
-from tests.support.bulk import write_relationship_tables, write_services
-from tests.support.fingerprint import Fingerprint, graph_fingerprint
-from tests.support.wipe import wipe_graph
+from tests.support.figures import record
+from tests.support.fingerprint import graph_fingerprint
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
-
-SERVICES = 20_000
-PEOPLE, EDGES = 10_000, 50_000
-FIGURES: dict[str, int] = {"faults": 0, "records_compared": 0}
 
 SERVICES_QUERY = "MATCH (s:Service) RETURN count(s) AS n"
 EDGES_QUERY = "MATCH ()-[r:KNOWS|WORKS_WITH|WORKS_FOR]->() RETURN count(r) AS n"
 
 
-@pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("bulk")
-    nodes, edges = write_relationship_tables(folder, PEOPLE, EDGES)
-    return {"services": write_services(folder / "services.json", SERVICES),
-            "nodes": nodes, "edges": edges}  # fmt: skip
-
-
-def _load_args(inputs: dict[str, Path]) -> list[list[str]]:
-    return [
-        ["load", "oruk", str(inputs["services"])],
-        ["load", "relationships", str(inputs["nodes"]), str(inputs["edges"])],
-    ]
-
-
-@pytest.fixture(scope="module")
-def reference(
-    driver: neo4j.Driver, neo4j_settings: Neo4jSettings, inputs: dict[str, Path]
-) -> Fingerprint:
-    """The graph an uninterrupted load of both inputs gives in an empty database."""
-    wipe_graph(driver, neo4j_settings.database)
-    for args in _load_args(inputs):
-        result = commongraph(*args)
-        assert result.returncode == 0, result.stderr
-    fingerprint = graph_fingerprint(driver)
-    assert fingerprint.nodes.get("Entity:Service") == SERVICES
-    assert fingerprint.relationships.get("KNOWS", 0) + fingerprint.relationships.get(
-        "WORKS_WITH", 0
-    ) + fingerprint.relationships.get("WORKS_FOR", 0) == EDGES
-    wipe_graph(driver, neo4j_settings.database)
-    return fingerprint
-
-
-def _kill_half_way(driver: neo4j.Driver, args: list[str], query: str, total: int) -> int:
-    """Start the load, SIGKILL it once some but not all records are in; return how many."""
+def _kill_part_way(driver: neo4j.Driver, args: list[str], query: str, total: int) -> int:
+    """Start the load, SIGKILL it once some records are in; return how many are stored."""
     process = start_commongraph(*args)
     try:
-        wait_until(lambda: count(driver, query) > total // 5, timeout=120)
+        wait_until(lambda: count(driver, query) > 0, timeout=120, step=0.02)
     finally:
         process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-        assert process.stdout and process.stderr
-        process.stdout.close()
-        process.stderr.close()
-    assert process.returncode == -signal.SIGKILL
-    FIGURES["faults"] += 1
-    return count(driver, query)
+        process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "the load finished before it was killed"
+    record("faults_injected")
+    stored = count(driver, query)
+    assert 0 < stored < total, f"the kill did not interrupt the load ({stored} of {total})"
+    return stored
 
 
-def test_a_killed_oruk_load_leaves_whole_services_and_a_rerun_converges(
-    driver: neo4j.Driver, inputs: dict[str, Path], reference: Fingerprint
+def test_killed_loads_leave_whole_records_and_reruns_converge_to_the_reference(
+    driver: neo4j.Driver, bulk: BulkLoad
 ) -> None:
-    oruk, relationships = _load_args(inputs)
-    stored = _kill_half_way(driver, oruk, SERVICES_QUERY, SERVICES)
-    assert 0 < stored < SERVICES, "the kill came too late to interrupt the load"
-    assert incomplete_services(driver) == []
-    assert commongraph(*relationships).returncode == 0
+    _kill_part_way(driver, bulk.oruk_args, SERVICES_QUERY, SERVICES)
+    assert incomplete_services(driver) == [], "a service was stored without its subtree"
+    _kill_part_way(driver, bulk.relationship_args, EDGES_QUERY, EDGES)
+    assert graph_fingerprint(driver) != bulk.reference
 
-    rerun = commongraph(*oruk)
-    assert rerun.returncode == 0, rerun.stderr
+    for args in (bulk.oruk_args, bulk.relationship_args):
+        rerun = commongraph(*args)
+        assert rerun.returncode == 0, rerun.stderr
     after = graph_fingerprint(driver)
-    assert after == reference, after.difference(reference)
+    assert after == bulk.reference, after.difference(bulk.reference)
     assert incomplete_services(driver) == [] and duplicated_ids(driver) == []
-    FIGURES["records_compared"] += after.items
-
-
-def test_a_killed_relationship_load_converges_on_rerun_without_duplicates(
-    driver: neo4j.Driver,
-    neo4j_settings: Neo4jSettings,
-    inputs: dict[str, Path],
-    reference: Fingerprint,
-) -> None:
-    wipe_graph(driver, neo4j_settings.database)
-    oruk, relationships = _load_args(inputs)
-    assert commongraph(*oruk).returncode == 0
-    stored = _kill_half_way(driver, relationships, EDGES_QUERY, EDGES)
-    assert stored < EDGES, "the kill came too late to interrupt the load"
-
-    rerun = commongraph(*relationships)
-    assert rerun.returncode == 0, rerun.stderr
-    exact = graph_fingerprint(driver, ignore=())
-    assert commongraph(*relationships).returncode == 0
-    assert graph_fingerprint(driver, ignore=()) == exact, "a third run changed the graph"
-    after = graph_fingerprint(driver)
-    assert after == reference, after.difference(reference)
-    assert duplicated_ids(driver) == []
-    FIGURES["records_compared"] += after.items
+    record("records_compared", after.items)

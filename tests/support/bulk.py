@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "RELATIONSHIP_TYPES",
     "SUBTREE",
     "relationship_tables",
     "service_record",
@@ -33,6 +34,8 @@ SUBTREE: tuple[tuple[str, str, str], ...] = (
     ("HAS_LANGUAGE", "out", "Language"),
     ("HAS_COST_OPTION", "out", "CostOption"),
 )
+#: the relationship types of the generated edge table
+RELATIONSHIP_TYPES = ("KNOWS", "WORKS_WITH", "WORKS_FOR")
 _WORDS = ("Community", "Cafe", "Walking", "Group", "Carers", "Support", "Lunch", "Club",
           "Memory", "Garden", "Men's", "Shed", "Library", "Advice", "Befriending")  # fmt: skip
 
@@ -104,7 +107,7 @@ def relationship_tables(
     rows: list[dict[str, Any]] = []
     while len(rows) < edges:
         a, b = rng.randrange(people), rng.randrange(people)
-        kind = rng.choice(("KNOWS", "WORKS_WITH", "WORKS_FOR"))
+        kind = rng.choice(RELATIONSHIP_TYPES)
         src = f"rel-person-{a}"
         dst = f"rel-org-{b % orgs}" if kind == "WORKS_FOR" else f"rel-person-{b}"
         if src == dst or (src, dst, kind) in seen:

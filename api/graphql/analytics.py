@@ -1,0 +1,86 @@
+"""System leaders' analytics in GraphQL: the same reports as ``commongraph analyse --json``.
+
+Each field returns the report as a JSON object (shapes in DESIGN.md, plus ``assumptions``).
+The reports name people (brokers), so the roles of the relationship views apply. They are
+CPU-bound, so each runs in a worker thread with its own short-lived sync driver.
+"""
+# strawberry.field(description=...) is typed as returning Any, so mypy calls these
+# decorators untyped; the resolvers themselves are fully annotated.
+# mypy: disable-error-code="untyped-decorator"
+
+from __future__ import annotations
+
+import asyncio
+from enum import Enum
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from graph.errors import ValidationFailed
+from graph.repositories import analytics
+from graph.repositories.outcomes import NotAllowed
+
+__all__ = ["AnalyticsQueries"]
+
+
+@strawberry.enum
+class GroupBy(Enum):
+    """Which node attribute defines the groups of group gaps and group cuts."""
+
+    TRIBE = "tribe"
+    SECTOR = "sector"
+    KIND = "kind"
+
+
+async def _report(
+    info: Info[Context, None],
+    name: analytics.ReportName,
+    prefix: str | None,
+    top: int,
+    group_by: GroupBy,
+) -> JSON:
+    if not info.context.caller.reads_network:
+        raise NotAllowed("analytics name people: use a leader, connector or admin API key")
+    if not 1 <= top <= 100:
+        raise ValidationFailed("top: must be between 1 and 100")
+    report = await asyncio.to_thread(
+        analytics.run_report,
+        info.context.db.settings,
+        name,
+        prefix=prefix or None,
+        top=top,
+        group_attr=group_by.value,
+    )
+    return JSON(report)
+
+
+@strawberry.type
+class AnalyticsQueries:
+    """Gaps, duplications and bottlenecks for system leaders."""
+
+    @strawberry.field(description="Brokers, articulation points, bridges and group cuts.")
+    async def bottlenecks(
+        self,
+        info: Info[Context, None],
+        prefix: str | None = None,
+        top: int = 20,
+        group_by: GroupBy = GroupBy.TRIBE,
+    ) -> JSON:
+        return await _report(info, "bottlenecks", prefix, top, group_by)
+
+    @strawberry.field(description="Coverage against need (E2SFCA) and missing ties.")
+    async def gaps(
+        self,
+        info: Info[Context, None],
+        prefix: str | None = None,
+        top: int = 20,
+        group_by: GroupBy = GroupBy.TRIBE,
+    ) -> JSON:
+        return await _report(info, "gaps", prefix, top, group_by)
+
+    @strawberry.field(description="Duplicate listings and overlapping services.")
+    async def duplicates(
+        self, info: Info[Context, None], prefix: str | None = None, top: int = 20
+    ) -> JSON:
+        return await _report(info, "duplicates", prefix, top, GroupBy.TRIBE)
