@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from enum import Enum
+
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
