@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from api.cli.console import make_console
 from api.cli.errors import EXIT_OK, EXIT_PARTIAL, fail_cleanly
 from api.cli.load_cmd import load_group
 from graph.connection import sync_driver
@@ -84,7 +85,7 @@ def demo_command(
     instead, and says so. Re-running changes nothing. Exit 0 when everything loaded, 2 when
     some rows were rejected (each named with file, row, field and reason).
     """
-    console = Console(stderr=as_json)
+    console = make_console(stderr=as_json)
     settings = Neo4jSettings.from_env()
     folder = data_dir or default_data_dir()
     with sync_driver(settings) as driver:

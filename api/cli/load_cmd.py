@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 import neo4j
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from api.cli.console import make_console
 from api.cli.errors import fail_cleanly
 from graph.connection import sync_driver
 from graph.errors import ValidationFailed
@@ -55,7 +55,7 @@ class RichProgress:
 @contextmanager
 def progress_bar(description: str) -> Iterator[RichProgress]:
     """A transient progress bar; drawn only when stderr is a terminal."""
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -79,7 +79,7 @@ def open_graph() -> Iterator[tuple[neo4j.Driver, str]]:
 
 def finish(summary: LoadSummary, errors_file: Path | None, *, what: str) -> None:
     """Print the summary, write ``--errors``, and exit with the load's exit code."""
-    summary.render(Console(), Console(stderr=True), what=what)
+    summary.render(make_console(), make_console(stderr=True), what=what)
     if errors_file is not None:
         count = summary.write_errors(errors_file)
         click.echo(f"{count} problems written to {errors_file}", err=True)
