@@ -255,10 +255,10 @@ def _ui(result: RunResult, api: ChildServer) -> None:
         result.rows.append(Row(measure=measure, ours=found.ready_ms, unit="ms", goal="report"))
         result.rows.append(
             Row(
-                measure="one wheel-zoom frame on that map (ms)",
+                measure="one pan/zoom redraw of that map, median of 15 (ms)",
                 ours=found.zoom_frame_ms,
                 unit="ms",
-                goal="< 50",
+                goal="< 100",
             )
         )
 

@@ -106,7 +106,20 @@ class _Walker:
     def node_id(self, kind: str, raw: str) -> str:
         if not is_uuid(raw):
             self.minted = True
-        return stable_id(self.source, kind, raw) if self.mint_ids else raw
+        return self._graph_id(kind, raw)
+
+    def _graph_id(self, kind: str, raw: str) -> str:
+        """The node id for a source id (DESIGN.md "Bad input").
+
+        A service keeps the source's own id, UUID or not: it is what connectors and the
+        contract see (`assetsNear` node ids, `--prefix` data sets). Other kinds' non-UUID ids
+        (often small integers repeated across tables) are minted as uuid5(source, kind, id)
+        when ``mint_ids`` is on, so "location 1" never collides with "service 1". The UUID
+        that ORUK output needs is always in ``oruk_id``.
+        """
+        if kind == "service" or not self.mint_ids or is_uuid(raw):
+            return raw
+        return stable_id(self.source, kind, raw)
 
     def walk(self, entity: HsdsEntity, path: str, rows: RecordRows, under: str | None) -> str:
         model = type(entity)
@@ -225,6 +238,8 @@ class _Walker:
         rows.owned[(node_id, "CATEGORISED_AS", True)] = terms
 
     def ref_node(self, kind: str, raw: str) -> str:
+        if kind == "service":
+            return raw
         return stable_id(self.source, kind, raw) if self.mint_ids or is_uuid(raw) else raw
 
     def references(

@@ -161,9 +161,10 @@ def test_odd_values_are_kept_with_warnings_and_served_schema_valid(
     assert document["x_local_code"] == {"team": "north"}
     assert document["service_at_locations"][0]["location"]["latitude"] == 51.48
     records, _, _ = graph.execute_query(
-        "MATCH (s:Service) RETURN s.source_id AS sid, s.source AS source"
+        "MATCH (s:Service) RETURN s.id AS id, s.source_id AS sid, s.source AS source"
     )
     assert (records[0]["sid"], records[0]["source"]) == ("42", "oruk:odd")
+    assert records[0]["id"] == "42"  # a service keeps the source's id as its node id
     assert load_oruk_path(graph, tmp_path / "odd.json").unchanged == 1
 
 
