@@ -139,6 +139,9 @@ OPS: dict[str, Op] = {
         "mutation($s: ID!) { rejectOffering(serviceId: $s) " + UNION + " }",
         {"s": "no-such"},
     ),
+    "bottlenecks": lambda g, d, n: ("{ bottlenecks(prefix: \"none-\", top: 3) }", {}),
+    "gaps": lambda g, d, n: ("{ gaps(prefix: \"none-\", top: 3) }", {}),
+    "duplicates": lambda g, d, n: ("{ duplicates(prefix: \"none-\", top: 3) }", {}),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
 }
