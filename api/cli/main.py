@@ -7,6 +7,8 @@ server is not running.
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from api.cli.analyse_cmd import analyse_group
@@ -49,4 +51,6 @@ cli.add_command(erase_group)
 
 def main() -> None:
     """Run the CLI (the console script's target)."""
+    # The driver logs each retry as a warning; our errors say it in one line instead.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     cli()

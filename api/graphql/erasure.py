@@ -4,6 +4,9 @@ The person and all their relationships are deleted, and an audit event records w
 whom — by the id's hash, never their data (see :mod:`graph.repositories.erasure`).
 """
 
+# strawberry.mutation(description=...) is typed as returning Any (see offerings.py)
+# mypy: disable-error-code="untyped-decorator"
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -21,8 +24,10 @@ from graph.repositories.outcomes import NotAllowed
 __all__ = ["ErasureMutations", "PersonErased"]
 
 
-@strawberry.type(description="The person and their relationships are gone; the audit event "
-                             "names the erased id only by its hash.")
+@strawberry.type(
+    description="The person and their relationships are gone; the audit event "
+    "names the erased id only by its hash."
+)
 class PersonErased:
     erased_id_hash: str
     relationships_removed: int
@@ -36,16 +41,24 @@ ErasureResult = Annotated[
 
 @strawberry.type
 class ErasureMutations:
-    @strawberry.mutation(description="Erase a person and all their relationships (admins "
-                                     "only); an audit event records that it happened.")
-    async def erase_person(self, info: Info[Context, None], id: strawberry.ID) -> ErasureResult:
+    @strawberry.mutation(
+        description="Erase a person and all their relationships (admins "
+        "only); an audit event records that it happened."
+    )
+    async def erase_person(
+        self,
+        info: Info[Context, None],
+        person_id: Annotated[strawberry.ID, strawberry.argument(name="id")],
+    ) -> ErasureResult:
         try:
             # Erasure is irreversible: admins only (docs/security.md, roles × operations).
             if info.context.caller.role is not Role.ADMIN:
                 raise NotAllowed("erasing a person needs an admin key")
-            done = await repo.erase_person(info.context.db, info.context.actor, str(id))
+            done = await repo.erase_person(info.context.db, info.context.actor, str(person_id))
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
-        return PersonErased(erased_id_hash=done.erased_id_hash,
-                            relationships_removed=done.relationships_removed,
-                            audit_event_id=done.audit_event_id)
+        return PersonErased(
+            erased_id_hash=done.erased_id_hash,
+            relationships_removed=done.relationships_removed,
+            audit_event_id=done.audit_event_id,
+        )

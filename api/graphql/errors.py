@@ -14,7 +14,7 @@ import os
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from graph.errors import CommonGraphError
+from graph.errors import CommonGraphError, DatabaseUnavailable
 
 __all__ = ["ErrorPolicy", "error_code", "is_development"]
 
@@ -60,4 +60,13 @@ class ErrorPolicy(MaskErrors):
                     **(error.extensions or {}),
                     "code": error_code(error.original_error),
                 }
+        if any(isinstance(e.original_error, DatabaseUnavailable) for e in errors):
+            self._respond_unavailable()
         return super()._process_errors(errors)
+
+    def _respond_unavailable(self) -> None:
+        """Neo4j is unreachable, so the whole API is: HTTP 503, as REST and /health say."""
+        execution = getattr(self, "execution_context", None)
+        response = getattr(getattr(execution, "context", None), "response", None)
+        if response is not None:
+            response.status_code = 503

@@ -25,6 +25,7 @@ from strawberry.types import Info
 from api.graphql.analytics import AnalyticsQueries
 from api.graphql.assets import AssetConnection, resolve_assets_near
 from api.graphql.context import Context
+from api.graphql.erasure import ErasureMutations
 from api.graphql.errors import ErrorPolicy
 from api.graphql.moderation import ModerationMutations, ModerationQueries
 from api.graphql.network import NetworkQueries
@@ -85,7 +86,14 @@ Query = merge_types(
     ),
 )
 Mutation = merge_types(
-    "Mutation", (OfferingMutations, ModerationMutations, ShortlistMutations, ReferralMutations)
+    "Mutation",
+    (
+        OfferingMutations,
+        ModerationMutations,
+        ShortlistMutations,
+        ReferralMutations,
+        ErasureMutations,
+    ),
 )
 
 

@@ -60,7 +60,9 @@ class _OpenRoute(APIRoute):
 
 router = APIRouter(prefix="/oruk", tags=["Open Referral UK"], route_class=_OpenRoute)
 
-Page = Annotated[int, Query(ge=1, description="Page number, from 1")]
+# Bounded so (page - 1) × per_page stays within Neo4j's 32-bit SKIP (found by fuzzing).
+MAX_PAGE = 1_000_000
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")]
 PerPage = Annotated[
     int, Query(ge=1, le=repo.MAX_PER_PAGE, description="Records per page (at most 100)")
 ]

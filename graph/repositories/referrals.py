@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
@@ -75,7 +75,12 @@ async def create_referral(
     db: Database, actor: Actor, service_id: str, note: str | None
 ) -> ReferralRecord:
     """A new referral in status ``requested``."""
-    valid = _NewReferral(service_id=service_id, note=note)
+    try:
+        valid = _NewReferral(service_id=service_id, note=note)
+    except ValidationError as exc:  # a typed error, not a masked crash (found by fuzzing)
+        problem = exc.errors()[0]
+        field = {"service_id": "serviceId"}.get(str(problem["loc"][0]), str(problem["loc"][0]))
+        raise InvalidField(field, str(problem["msg"])) from exc
     now = now_iso()
     rid = str(uuid.uuid4())
     rows = await db.write(

@@ -10,7 +10,7 @@ import secrets
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
@@ -65,7 +65,10 @@ async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRe
     """A new empty shortlist owned by the caller's key."""
     if not name.strip():
         raise InvalidField("name", "must not be blank")
-    valid = _NewShortlist(name=name.strip())
+    try:
+        valid = _NewShortlist(name=name.strip())
+    except ValidationError as exc:  # e.g. too long: a typed error, not a masked crash
+        raise InvalidField("name", str(exc.errors()[0]["msg"])) from exc
     now = now_iso()
     sid = str(uuid.uuid4())
     rows = await db.write(

@@ -139,11 +139,25 @@ OPS: dict[str, Op] = {
         "mutation($s: ID!) { rejectOffering(serviceId: $s) " + UNION + " }",
         {"s": "no-such"},
     ),
-    "bottlenecks": lambda g, d, n: ("{ bottlenecks(prefix: \"none-\", top: 3) }", {}),
-    "gaps": lambda g, d, n: ("{ gaps(prefix: \"none-\", top: 3) }", {}),
-    "duplicates": lambda g, d, n: ("{ duplicates(prefix: \"none-\", top: 3) }", {}),
+    "bottlenecks": lambda g, d, n: ('{ bottlenecks(prefix: "none-", top: 3) }', {}),
+    "gaps": lambda g, d, n: ('{ gaps(prefix: "none-", top: 3) }', {}),
+    "duplicates": lambda g, d, n: ('{ duplicates(prefix: "none-", top: 3) }', {}),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
+    # rows added by the reliability/security work (issue 8)
+    "me": lambda g, d, n: ("{ me { role } }", {}),
+    "addToShortlist": lambda g, d, n: (
+        'mutation { addToShortlist(shortlistId: "no-such", serviceId: "x") ' + UNION + " }",
+        {},
+    ),
+    "removeFromShortlist": lambda g, d, n: (
+        'mutation { removeFromShortlist(shortlistId: "no-such", serviceId: "x") ' + UNION + " }",
+        {},
+    ),
+    "erasePerson": lambda g, d, n: (
+        "mutation($id: ID!) { erasePerson(id: $id) " + UNION + " }",
+        {"id": list(g.people)[-1 - next(n)]},
+    ),
 }
 
 

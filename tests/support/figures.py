@@ -1,18 +1,24 @@
 """Figures the reliability and security tests measure, for docs/security.md.
 
 Each call adds to a counter (or sets a measurement) of this test run and rewrites
-``test-artifacts/security-figures.json``, so the file always holds the latest run's figures.
+``test-artifacts/security-figures.json`` (or ``$COMMONGRAPH_FIGURES_FILE``), so the
+file always holds the latest run's figures.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from graph.server.config import PROJECT_ROOT
 
 __all__ = ["FIGURES_FILE", "measure", "record"]
 
-FIGURES_FILE = PROJECT_ROOT / "test-artifacts" / "security-figures.json"
+FIGURES_FILE = Path(
+    os.environ.get("COMMONGRAPH_FIGURES_FILE")
+    or PROJECT_ROOT / "test-artifacts" / "security-figures.json"
+)
 _FIGURES: dict[str, float] = {}
 
 

@@ -104,14 +104,17 @@ def graph_fingerprint(
     database: str | None = None,
     ignore: Iterable[str] = LOAD_TIME_KEYS,
     skip_labels: Iterable[str] = (),
+    skip_sources: Iterable[str] = (),
 ) -> Fingerprint:
     """Fingerprint every node and relationship (minus ``ignore``d properties).
 
-    ``skip_labels`` leaves out nodes carrying any of these labels, and relationships that
-    touch them (e.g. ``AuditEvent`` when comparing what a load stored).
+    ``skip_labels`` / ``skip_sources`` leave out nodes carrying any of these labels or whose
+    ``source`` is one of these, and relationships that touch them (e.g. ``AuditEvent`` and
+    what a test itself wrote, when proving that nothing else changed).
     """
     ignored = frozenset(ignore)
     skipped = frozenset(skip_labels)
+    sources = frozenset(skip_sources)
     node_counts: Counter[str] = Counter()
     rel_counts: Counter[str] = Counter()
     hashes: Counter[str] = Counter()
@@ -121,7 +124,7 @@ def graph_fingerprint(
         for record in session.run(_NODES):
             labels = sorted(record["labels"])
             props = {k: v for k, v in record["props"].items() if k not in ignored}
-            if skipped.intersection(labels):
+            if skipped.intersection(labels) or record["props"].get("source") in sources:
                 if "id" in props:
                     skipped_ids.add(str(props["id"]))
                 continue

@@ -8,6 +8,10 @@
 // Returns: zero rows if there is no such service; else the providing organisations before
 // the claim, whether the claiming organisation exists, whether the claim was made, props.
 MATCH (s:Service {id: $id})
+// Take the service's write lock BEFORE reading its version and providers: a concurrent
+// edit then waits for this one to commit and reads what it wrote (no lost update).
+SET s._lock = true
+REMOVE s._lock
 WITH s, [(o:Organization)-[:PROVIDES]->(s) | o.id] AS orgs
 OPTIONAL MATCH (mine:Organization {id: $organisation_id})
 WITH s, orgs, mine, (size(orgs) = 0 AND mine IS NOT NULL) AS claimable

@@ -9,6 +9,10 @@
 // Returns: zero rows if there is no such service; else allowed, fresh, the service's
 // properties after the change (unchanged if not allowed or not fresh).
 MATCH (s:Service {id: $id})
+// Take the service's write lock BEFORE reading its version and providers: a concurrent
+// edit then waits for this one to commit and reads what it wrote (no lost update).
+SET s._lock = true
+REMOVE s._lock
 WITH s, [(o:Organization)-[:PROVIDES]->(s) | o.id] AS orgs
 WITH s, orgs, ($org_scope IS NULL OR $org_scope IN orgs) AS allowed,
      coalesce(s.version, 0) = $version AS fresh
