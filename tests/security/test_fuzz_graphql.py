@@ -7,6 +7,9 @@ trace, or an unexpected (masked) error. ``COMMONGRAPH_FUZZ_EXAMPLES`` sets how m
 
 from __future__ import annotations
 
+import gc
+import warnings
+
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -51,3 +54,10 @@ def test_generated_graphql_operations_never_crash_or_leak(
         assert_no_leak(response, document)
 
     run()
+    # Known issue (reported, not yet fixed): after some generated operations a Bolt socket
+    # is left for the garbage collector instead of being closed. Collect it here, counted,
+    # so the warning is not blamed on whichever test happens to run the collector next.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        gc.collect()
+    record("graphql_fuzz_sockets_left_open", sum(w.category is ResourceWarning for w in caught))
