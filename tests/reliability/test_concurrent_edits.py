@@ -9,7 +9,9 @@ the winner's value at version v + 1 and one audit event per successful edit — 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -32,13 +34,20 @@ UPDATE = """mutation($i: UpdateOfferingInput!) { updateOffering(input: $i) {
   ... on Conflict { message currentVersion } } }"""
 
 
-@pytest.fixture
-async def http(neo4j_settings: Neo4jSettings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(neo4j_settings)
+@asynccontextmanager
+async def _http(settings: Neo4jSettings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield client
+
+
+def _run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run on a fresh event loop in its own thread: other tests (Playwright's sync API) may
+    hold a running loop in the main thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 async def _gql(http: httpx.AsyncClient, key: str, query: str, variables: dict[str, Any]
@@ -51,9 +60,18 @@ async def _gql(http: httpx.AsyncClient, key: str, query: str, variables: dict[st
     return body["data"]
 
 
-async def test_concurrent_updates_of_one_offering_lose_no_edit(
-    driver: neo4j.Driver, http: httpx.AsyncClient
+def test_concurrent_updates_of_one_offering_lose_no_edit(
+    driver: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
+    _run_in_own_loop(_rounds(driver, neo4j_settings))
+
+
+async def _rounds(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
+    async with _http(settings) as http:
+        await _race(driver, http)
+
+
+async def _race(driver: neo4j.Driver, http: httpx.AsyncClient) -> None:
     driver.execute_query("MERGE (o:Organization:Entity {id: $id}) SET o.name = 'Concurrency'",
                          id=ORG)  # fmt: skip
     editors = [make_key(driver, "group_editor", ORG), make_key(driver, "group_editor", ORG)]
