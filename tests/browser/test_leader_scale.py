@@ -5,7 +5,6 @@ and kept in test-artifacts/leader-scale.json."""
 from __future__ import annotations
 
 import json
-import random
 import statistics
 import time
 from pathlib import Path
@@ -13,46 +12,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.ui import network
+
 pytestmark = [pytest.mark.browser]
 
 NODES = 5_000
-TRIBES = ["gp", "nurse", "social_worker", "ot", "community_connector", "volunteer", "planner"]
-
-
-def _network(seed: int = 11) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """Communities of ~50 people, 3 ties each inside, a few bridges between them."""
-    rng = random.Random(seed)
-    nodes = [
-        {
-            "id": f"p{i}",
-            "label": f"Person {i}",
-            "kind": "Person",
-            "tribe": rng.choice(TRIBES),
-            "sector": None,
-            "organisationId": None,
-            "hop": None,
-        }
-        for i in range(NODES)
-    ]
-    edges: set[tuple[int, int]] = set()
-    for i in range(NODES):
-        block = i // 50 * 50
-        for _ in range(3):
-            j = rng.randrange(block, min(block + 50, NODES))
-            if j != i:
-                edges.add((min(i, j), max(i, j)))
-        if rng.random() < 0.05:
-            j = rng.randrange(NODES)
-            if j != i:
-                edges.add((min(i, j), max(i, j)))
-    return nodes, [
-        {"source": f"p{a}", "target": f"p{b}", "type": "KNOWS", "weight": 1.0}
-        for a, b in sorted(edges)
-    ]
 
 
 def test_five_thousand_nodes_render_and_pan_interactively(page: Page, artifacts_dir: Path) -> None:
-    nodes, edges = _network()
+    nodes, edges = network(NODES)
     page.goto("/#/leader")
     expect(page.locator("#graph")).to_be_visible()
     wall = time.perf_counter()
