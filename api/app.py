@@ -10,10 +10,10 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from strawberry.fastapi import GraphQLRouter
 
 from api.auth.keys import caller_from_header
 from api.graphql.context import Context
+from api.graphql.endpoint import GraphQLEndpoint
 from api.graphql.schema import build_schema
 from api.rest.analyse import router as analyse_router
 from api.rest.areas_at import router as areas_at_router
@@ -64,6 +64,12 @@ def create_app(settings: Neo4jSettings | None = None, *, static_dir: Path | None
         caller = await caller_from_header(db, request.headers.get("authorization"))
         return Context(db=db, caller=caller)
 
+    # /graphql first: every request is matched against the routes in order, and GraphQL is
+    # where the traffic is.
+    app.include_router(
+        GraphQLEndpoint(build_schema(), context_getter=context_getter, graphql_ide="graphiql"),
+        prefix="/graphql",
+    )
     app.include_router(health_router)
     app.include_router(oruk_router)  # Open Referral UK 3.0 (/oruk)
     app.include_router(boundaries_router)  # UI: offline map outlines
@@ -71,10 +77,6 @@ def create_app(settings: Neo4jSettings | None = None, *, static_dir: Path | None
     app.include_router(areas_at_router)  # UI: the area at a map point
     app.include_router(share_page_router)  # UI: /shortlist/<token> page
     app.include_router(analyse_router)  # UI: leader panels (until GraphQL has analytics)
-    app.include_router(
-        GraphQLRouter(build_schema(), context_getter=context_getter, graphql_ide="graphiql"),
-        prefix="/graphql",
-    )
     ui = static_dir or FRONTEND_DIST
     if ui.is_dir():
         app.mount("/", StaticFiles(directory=ui, html=True), name="ui")

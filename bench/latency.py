@@ -51,7 +51,7 @@ class _Recorder:
 
     async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         self.calls.append((name, params))
-        return []
+        return [{"total": 0, "page": []}]  # the statement's one row, for an empty page
 
 
 def repository_parameters(centre: Centre) -> tuple[str, dict[str, Any]]:
@@ -66,7 +66,8 @@ def repository_parameters(centre: Centre) -> tuple[str, dict[str, Any]]:
 
 
 def _driver_ids(records: Sequence[neo4j.Record]) -> list[str]:
-    return [r["id"] for r in records if r["id"] is not None][:PAGE]
+    """The ids on the page the statement returned (its one row carries the page as a list)."""
+    return [hit["id"] for hit in records[0]["page"]][:PAGE]
 
 
 def measure_latency(

@@ -4,10 +4,19 @@ One :class:`Database` per process, opened in FastAPI's lifespan. Every statement
 :func:`queries.catalog.cypher` by name, runs with the configured timeout, and driver failures
 are mapped here, at the repository boundary, to :mod:`graph.errors` (STYLE.md:
 ``ServiceUnavailable`` → 503, ``ConstraintError`` → duplicate).
+
+Records become plain dicts without the driver's ``Record.data()``, whose recursive walk (it
+turns nodes into dicts) was the largest single cost of a read in the API's profile. That is
+safe because catalogue statements return maps, lists and scalars only (``properties(n)``,
+``n {.id, .name}``), never nodes, relationships or paths: :func:`plain_rows` enforces it for
+the top-level columns always, and for nested values too when ``COMMONGRAPH_CHECK_RECORDS`` is
+set (the test suite sets it).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from typing import Any
 
 import neo4j
@@ -20,13 +29,47 @@ from neo4j.exceptions import (
     SessionExpired,
     TransientError,
 )
+from neo4j.graph import Node, Path, Relationship
 
 from graph.connection import async_driver, database_error
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
 from graph.settings import Neo4jSettings
 from queries.catalog import cypher
 
-__all__ = ["Database", "QueryTimeout"]
+__all__ = ["Database", "QueryTimeout", "plain_rows"]
+
+_GRAPH_TYPES = (Node, Relationship, Path)
+_STOPPED_CODES = ("TransactionTimedOut", "Terminated", "LockClientStopped")
+
+
+def _nested_graph_value(value: Any) -> bool:
+    if isinstance(value, _GRAPH_TYPES):
+        return True
+    if isinstance(value, dict):
+        return any(_nested_graph_value(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_nested_graph_value(v) for v in value)
+    return False
+
+
+def plain_rows(
+    name: str, keys: list[str], records: Iterable[tuple[Any, ...]]
+) -> list[dict[str, Any]]:
+    """Each record as ``{column: value}``; a graph entity in a value is a catalogue bug.
+
+    The first row's columns are always checked (cheap); with ``COMMONGRAPH_CHECK_RECORDS`` set,
+    every value of every row is walked.
+    """
+    rows = [dict(zip(keys, record, strict=True)) for record in records]
+    deep = bool(os.environ.get("COMMONGRAPH_CHECK_RECORDS"))
+    for row in rows if deep else rows[:1]:
+        for key, value in row.items():
+            if isinstance(value, _GRAPH_TYPES) or (deep and _nested_graph_value(value)):
+                raise TypeError(
+                    f"statement {name!r} returned a node, relationship or path in column "
+                    f"{key!r}; catalogue statements return properties(n) or a map projection"
+                )
+    return rows
 
 
 class QueryTimeout(CommonGraphError):
@@ -65,8 +108,8 @@ class Database:
         self.statements_run += 1
         try:
             if routing is neo4j.RoutingControl.READ:
-                return await self._auto_commit_read(query, params)
-            records, _, _ = await self.driver.execute_query(
+                return await self._auto_commit_read(name, query, params)
+            records, _, keys = await self.driver.execute_query(
                 query, params, database_=self.settings.database, routing_=routing
             )
         except ConstraintError as exc:
@@ -76,19 +119,27 @@ class Database:
         except TransientError as exc:
             raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
         except ClientError as exc:
+            # A statement stopped by the transaction timeout fails with TransactionTimedOut*
+            # while running, or with LockClientStopped while it waits for another
+            # transaction's lock (Neo4j 5).
             code = exc.code or ""
-            if "TransactionTimedOut" in code or "Terminated" in code:
+            if any(part in code for part in _STOPPED_CODES):
+                hint = (
+                    "narrow the search (smaller radius, fewer hops)"
+                    if routing is neo4j.RoutingControl.READ
+                    else "nothing was changed; try again"
+                )
                 raise QueryTimeout(
-                    f"the query ran longer than {self.settings.query_timeout_s:.0f} s and was "
-                    "stopped: narrow the search (smaller radius, fewer hops)"
+                    f"the query ran longer than {self.settings.query_timeout_s:g} s and was "
+                    f"stopped: {hint}"
                 ) from exc
             raise
         except DriverError as exc:
             raise database_error(self.settings, exc) from exc
-        return [record.data() for record in records]
+        return plain_rows(name, list(keys), records)
 
     async def _auto_commit_read(
-        self, query: neo4j.Query, params: dict[str, Any]
+        self, name: str, query: neo4j.Query, params: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """One auto-commit read: RUN and PULL pipelined in one round trip.
 
@@ -102,7 +153,8 @@ class Database:
                     database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
                 ) as session:
                     result = await session.run(query, params)
-                    return await result.data()
+                    keys = list(result.keys())
+                    return plain_rows(name, keys, [record async for record in result])
             except (ServiceUnavailable, SessionExpired):
                 if attempt == 2:
                     raise

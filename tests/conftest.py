@@ -25,6 +25,9 @@ from tests.support.wipe import wipe_graph
 
 _TEST_SERVER: dict[str, ServerLayout] = {}
 
+# Every record the API reads is checked for nodes nested in its values (graph/database.py).
+os.environ.setdefault("COMMONGRAPH_CHECK_RECORDS", "1")
+
 
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> None:
     """When a test fails because Neo4j went away, say so in one line instead of a driver trace."""

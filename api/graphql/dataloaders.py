@@ -8,6 +8,7 @@ runs the root statement plus one statement per nested field kind, never one per 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from functools import cached_property
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -33,11 +34,30 @@ def _loader(
 
 
 class Loaders:
-    """The loaders of one request (a fresh cache per request, so no data leaks between)."""
+    """The loaders of one request (a fresh cache per request, so no data leaks between).
+
+    Each loader is made on first use: most requests select no nested field at all.
+    """
 
     def __init__(self, db: Database) -> None:
-        self.organization = _loader(db, nodes.organizations_of_services, lambda: None)
-        self.locations = _loader(db, nodes.locations_of_services, list)
-        self.schedules = _loader(db, nodes.schedules_of_services, list)
-        self.contacts = _loader(db, nodes.contacts_of_services, list)
-        self.details = _loader(db, nodes.details_of_services, nodes.ServiceDetails)
+        self._db = db
+
+    @cached_property
+    def organization(self) -> DataLoader[str, nodes.NodeRecord | None]:
+        return _loader(self._db, nodes.organizations_of_services, lambda: None)
+
+    @cached_property
+    def locations(self) -> DataLoader[str, list[nodes.LocationRecord] | None]:
+        return _loader(self._db, nodes.locations_of_services, list)
+
+    @cached_property
+    def schedules(self) -> DataLoader[str, list[nodes.ScheduleRecord] | None]:
+        return _loader(self._db, nodes.schedules_of_services, list)
+
+    @cached_property
+    def contacts(self) -> DataLoader[str, list[nodes.ContactRecord] | None]:
+        return _loader(self._db, nodes.contacts_of_services, list)
+
+    @cached_property
+    def details(self) -> DataLoader[str, nodes.ServiceDetails | None]:
+        return _loader(self._db, nodes.details_of_services, nodes.ServiceDetails)

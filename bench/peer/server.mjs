@@ -7,7 +7,7 @@
 // @cypher field. Its statement is commongraph's own queries/cypher/assets/assets_near.cypher,
 // read at start-up, with the parameters that GraphQL arguments do not carry bound once to
 // constants (radius -> prefilter, first + 1 -> limit, every optional filter -> null), and
-// wrapped in `CALL () { ... }` to shape the rows into the connection. The library reserves the
+// wrapped in `CALL () { ... }` to shape its one row (total, page) into the connection. The library reserves the
 // type names `PageInfo` and `*Connection` for its own pagination, so the peer's types are
 // named `NearPageInfo` and `AssetsPage`; field names, and so responses, are the same. Nothing from a request
 // is ever pasted into the text: requests only supply the four arguments as parameters.
@@ -54,10 +54,9 @@ export function peerStatement(text) {
   return `CALL () {
 ${body}
 }
-WITH [r IN collect({id: id, distance_km: distance_km, name: props.name}) WHERE r.id IS NOT NULL] AS rows
 RETURN {
-  edges: [r IN rows[0..$first] | {distanceKm: r.distance_km, node: {id: r.id, name: r.name}}],
-  pageInfo: {hasNextPage: size(rows) > $first}
+  edges: [r IN page[0..$first] | {distanceKm: r.distance_km, node: {id: r.id, name: r.props.name}}],
+  pageInfo: {hasNextPage: size(page) > $first}
 } AS result`;
 }
 

@@ -126,14 +126,14 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
         after_id=query.after_id,
         limit=query.first + 1,
     )
-    total = int(rows[0]["total"]) if rows else 0
-    found = [row for row in rows if row["id"] is not None]
+    (row,) = rows
+    page = row["page"]
     hits = [
         AssetHit(
-            service=ServiceProps.from_props(row["props"]),
-            distance_km=row["distance_km"],
-            stale=row["stale"],
+            service=ServiceProps.from_props(hit["props"]),
+            distance_km=hit["distance_km"],
+            stale=hit["stale"],
         )
-        for row in found[: query.first]
+        for hit in page[: query.first]
     ]
-    return NearPage(hits=hits, has_next_page=len(found) > query.first, total_count=total)
+    return NearPage(hits=hits, has_next_page=len(page) > query.first, total_count=int(row["total"]))

@@ -18,8 +18,9 @@
 //   $after_distance_km     float|null   keyset cursor: distance of the last edge seen
 //   $after_id              string|null  keyset cursor: service id of the last edge seen
 //   $limit                 int    page size + 1 (one more, to know whether a next page exists)
-// Returns: one row per service on the page (its nearest qualifying location's distance), each
-// with `total` (all matches, ignoring the cursor); a single row with id null when none match.
+// Returns: exactly one row: `total` (all matches, ignoring the cursor) and `page`, a list of
+// {id, distance_km, props, stale} maps in page order (each service at its nearest qualifying
+// location), at most $limit long; empty when nothing matches.
 WITH point({latitude: $latitude, longitude: $longitude}) AS here
 MATCH (l:Location)
 WHERE point.distance(l.point, here) <= $prefilter_m
@@ -69,16 +70,22 @@ WITH size(hits) AS total,
      [h IN hits WHERE $after_id IS NULL
                    OR h.distance_km > $after_distance_km
                    OR (h.distance_km = $after_distance_km AND h.s.id > $after_id)] AS rest
-UNWIND (CASE WHEN size(rest) = 0 THEN [null] ELSE rest END) AS h
-WITH total, h.s AS s, h.distance_km AS distance_km
-ORDER BY distance_km, s.id
-LIMIT $limit
-// Only the scalar fields the API exposes (graph/repositories/assets.py ServiceProps): the
-// full property map would be decoded by the driver for nothing.
-RETURN s.id AS id, distance_km,
-       s {.id, .name, .alternate_name, .description, .url, .email, .status, .minimum_age,
-          .maximum_age, .fees_description, .eligibility_description, .last_verified,
-          .moderation_status, .version} AS props,
-       (s IS NOT NULL AND (s.last_verified IS NULL OR
-         datetime(toString(s.last_verified)) < datetime($stale_before))) AS stale,
-       total
+// The page travels as one row holding a list: per-record overhead in Bolt and in the Python
+// driver is paid once per request, not once per hit (docs/performance.md).
+CALL (rest) {
+  UNWIND rest AS h
+  WITH h.s AS s, h.distance_km AS distance_km
+  ORDER BY distance_km, s.id
+  LIMIT $limit
+  // Only the scalar fields the API exposes (graph/repositories/assets.py ServiceProps): the
+  // full property map would be decoded by the driver for nothing.
+  RETURN collect({
+    id: s.id,
+    distance_km: distance_km,
+    props: s {.id, .name, .alternate_name, .description, .url, .email, .status, .minimum_age,
+              .maximum_age, .fees_description, .eligibility_description, .last_verified,
+              .moderation_status, .version},
+    stale: s.last_verified IS NULL OR datetime(toString(s.last_verified)) < datetime($stale_before)
+  }) AS page
+}
+RETURN total, page
