@@ -23,6 +23,7 @@ from api.app import create_app
 from graph.settings import Neo4jSettings
 from tests.api.conftest import make_key
 from tests.security.leaks import assert_no_leak
+from tests.support.figures import measure
 
 pytestmark = pytest.mark.neo4j
 
@@ -92,6 +93,7 @@ def test_a_statement_running_past_the_timeout_is_stopped_with_a_clear_error(
     assert error["extensions"]["code"] == "TIMEOUT", (body, seconds)
     assert "longer than" in error["message"]
     assert seconds < HOLD_S / 2, f"the timeout did not stop the statement promptly ({seconds} s)"
+    measure("query_timeout_0.5s_answered_after_s", round(seconds, 2))
     # A failed write leaves the graph as it was: the edit was not applied.
     stored, _, _ = driver.execute_query(
         "MATCH (s:Service {id: $id}) RETURN s.name AS name, s.version AS version, "
