@@ -20,7 +20,8 @@ HOW: list[str] = [
     "not carry bound to constants (optional filters null), wrapped in `CALL () { … }` to shape "
     "the connection; its types are named `AssetsPage`/`NearPageInfo` because the library "
     "reserves `*Connection`/`PageInfo`. Responses are checked equal (data, field by field) "
-    "before timing.",
+    "before timing, and each side gets the same untimed warm-up under load (5 s) first, so "
+    "Neo4j has planned its statement and V8 has compiled the peer's hot paths.",
     "- **Load test** (issue 8): many concurrent wrk connections for a bounded time, "
     "`assetsNear` and `relationshipMap` (leader key) interleaved; any non-200 status, GraphQL "
     "`errors` member, socket error or timeout counts as an error.",
