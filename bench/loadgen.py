@@ -38,6 +38,7 @@ class LoadResult(BaseModel):
     p50_ms: float
     p95_ms: float
     p99_ms: float
+    error_kinds: dict[str, int] = {}
 
     @property
     def rps(self) -> float:
@@ -96,6 +97,10 @@ def _wrk(
         p50_ms=raw["p50_us"] / 1000,
         p95_ms=raw["p95_us"] / 1000,
         p99_ms=raw["p99_us"] / 1000,
+        error_kinds={
+            "bad response": raw["bad_responses"],
+            **{k: raw[k] for k in ("connect", "read", "write", "timeout")},
+        },
     )
 
 

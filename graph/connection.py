@@ -58,7 +58,9 @@ def async_driver(settings: Neo4jSettings) -> neo4j.AsyncDriver:
         settings.uri,
         auth=settings.auth,
         connection_timeout=3.0,
-        connection_acquisition_timeout=5.0,
+        # Under a burst, a request waits its turn for a pooled connection for as long as a
+        # query may run, instead of failing after the driver's default wait.
+        connection_acquisition_timeout=settings.query_timeout_s,
         max_transaction_retry_time=5.0,
         liveness_check_timeout=5.0,
         # The server's advisory notifications (e.g. "property key does not exist" on an empty

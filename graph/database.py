@@ -16,13 +16,15 @@ set (the test suite sets it).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DriverError,
     ServiceUnavailable,
@@ -33,6 +35,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph.connection import async_driver, database_error
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
+from graph.result_cache import ResultCache
 from graph.settings import Neo4jSettings
 from queries.catalog import cypher
 
@@ -40,6 +43,8 @@ __all__ = ["Database", "QueryTimeout", "plain_rows"]
 
 _GRAPH_TYPES = (Node, Relationship, Path)
 _STOPPED_CODES = ("TransactionTimedOut", "Terminated", "LockClientStopped")
+_PING = neo4j.Query(cypher("health/ping"))
+T = TypeVar("T")
 
 
 def _nested_graph_value(value: Any) -> bool:
@@ -85,6 +90,7 @@ class Database:
         self.settings = settings
         self.driver = driver or async_driver(settings)
         self.statements_run = 0  # counted so tests can prove there is no N+1
+        self.unchanged = ResultCache()  # see read_while_unchanged
 
     async def close(self) -> None:
         await self.driver.close()
@@ -92,6 +98,25 @@ class Database:
     async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the read statement ``name`` and return its records as dicts."""
         return await self._run(name, params, neo4j.RoutingControl.READ)
+
+    async def read_while_unchanged(
+        self, name: str, derive: Callable[[list[dict[str, Any]]], T], /, **params: Any
+    ) -> T:
+        """``derive(rows)`` of the read ``name``, reused while the database is unchanged.
+
+        For expensive reads that many callers repeat (the Wales-wide relationship map): one
+        ``RETURN 1`` fetches Neo4j's current bookmark, and the statement only runs (once, for
+        however many callers are waiting) if a write has committed since the stored value was
+        read (:mod:`graph.result_cache`). Parameters must be scalars; the value returned is
+        shared, so callers must not mutate it.
+        """
+        key = ResultCache.key(name, params)
+        bookmark = await self._bookmark()
+
+        async def load() -> T:
+            return derive(await self.read(name, **params))
+
+        return await self.unchanged.get_or_load(key, bookmark, load)
 
     async def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the write statement ``name`` in one transaction (all or nothing)."""
@@ -106,36 +131,12 @@ class Database:
     ) -> list[dict[str, Any]]:
         query = neo4j.Query(cypher(name), timeout=self.settings.query_timeout_s)
         self.statements_run += 1
-        try:
+        with self._mapped_errors(routing):
             if routing is neo4j.RoutingControl.READ:
                 return await self._auto_commit_read(name, query, params)
             records, _, keys = await self.driver.execute_query(
                 query, params, database_=self.settings.database, routing_=routing
             )
-        except ConstraintError as exc:
-            raise DuplicateError(f"a record with this id exists already ({exc.message})") from exc
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
-            raise database_error(self.settings, exc) from exc
-        except TransientError as exc:
-            raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
-        except ClientError as exc:
-            # A statement stopped by the transaction timeout fails with TransactionTimedOut*
-            # while running, or with LockClientStopped while it waits for another
-            # transaction's lock (Neo4j 5).
-            code = exc.code or ""
-            if any(part in code for part in _STOPPED_CODES):
-                hint = (
-                    "narrow the search (smaller radius, fewer hops)"
-                    if routing is neo4j.RoutingControl.READ
-                    else "nothing was changed; try again"
-                )
-                raise QueryTimeout(
-                    f"the query ran longer than {self.settings.query_timeout_s:g} s and was "
-                    f"stopped: {hint}"
-                ) from exc
-            raise
-        except DriverError as exc:
-            raise database_error(self.settings, exc) from exc
         return plain_rows(name, list(keys), records)
 
     async def _auto_commit_read(
@@ -159,3 +160,48 @@ class Database:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
+
+    async def _bookmark(self) -> frozenset[str]:
+        """Neo4j's bookmark now: it names the last committed transaction, so any write moves it."""
+        with self._mapped_errors(neo4j.RoutingControl.READ):
+            async with self.driver.session(
+                database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                await (await session.run(_PING)).consume()
+                return frozenset((await session.last_bookmarks()).raw_values)
+
+    @contextmanager
+    def _mapped_errors(self, routing: neo4j.RoutingControl) -> Iterator[None]:
+        """Driver exceptions become :mod:`graph.errors` with a message a person can act on."""
+        try:
+            yield
+        except ConstraintError as exc:
+            raise DuplicateError(f"a record with this id exists already ({exc.message})") from exc
+        except ConnectionAcquisitionTimeoutError as exc:
+            # Every pooled connection stayed busy for the whole wait: overloaded, not down.
+            raise DatabaseUnavailable(
+                f"the API is at capacity: no Neo4j connection came free within "
+                f"{self.settings.query_timeout_s:g} s; try again shortly"
+            ) from exc
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+            raise database_error(self.settings, exc) from exc
+        except TransientError as exc:
+            raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
+        except ClientError as exc:
+            # A statement stopped by the transaction timeout fails with TransactionTimedOut*
+            # while running, or with LockClientStopped while it waits for another
+            # transaction's lock (Neo4j 5).
+            code = exc.code or ""
+            if any(part in code for part in _STOPPED_CODES):
+                hint = (
+                    "narrow the search (smaller radius, fewer hops)"
+                    if routing is neo4j.RoutingControl.READ
+                    else "nothing was changed; try again"
+                )
+                raise QueryTimeout(
+                    f"the query ran longer than {self.settings.query_timeout_s:g} s and was "
+                    f"stopped: {hint}"
+                ) from exc
+            raise
+        except DriverError as exc:
+            raise database_error(self.settings, exc) from exc

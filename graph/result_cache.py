@@ -1,0 +1,86 @@
+"""Values derived from expensive reads, reused for as long as the database has not changed.
+
+Neo4j gives every transaction, reads included, a bookmark naming the last transaction
+committed before it; the bookmark moves on with every write, by any client. A cached value
+is therefore valid exactly while a fresh bookmark still equals the one taken just before the
+value was read (a write that commits during the read moves the bookmark too, so the entry is
+never trusted past it). There is no time-to-live and no staleness: an erased person
+disappears from the next read, as from an uncached one. This is what lets many leaders open
+the same Wales-wide relationship map at once (docs/performance.md, load test).
+
+Callers that miss together wait for one load instead of each running the statement (a
+"single flight"), so a write under load costs Neo4j one re-read, not one per waiting request.
+The cache is per process, least-recently-used, and bounded by entry count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, TypeVar, cast
+
+__all__ = ["ResultCache"]
+
+T = TypeVar("T")
+Bookmark = frozenset[str]
+
+
+class ResultCache:
+    """``(statement, parameters) → (bookmark, value)``, at most ``max_entries`` of them."""
+
+    def __init__(self, max_entries: int = 32) -> None:
+        self.max_entries = max_entries
+        self.hits = 0
+        self.loads = 0
+        self._entries: OrderedDict[Hashable, tuple[Bookmark, object]] = OrderedDict()
+        self._loading: dict[tuple[Hashable, Bookmark], asyncio.Future[object]] = {}
+
+    @staticmethod
+    def key(name: str, params: dict[str, Any]) -> Hashable:
+        """A key for scalar parameters (a list or map parameter raises TypeError)."""
+        key = (name, tuple(sorted(params.items())))
+        hash(key)
+        return key
+
+    async def get_or_load(
+        self, key: Hashable, bookmark: Bookmark, load: Callable[[], Awaitable[T]]
+    ) -> T:
+        """The value stored under ``key`` if it was read at ``bookmark``; else ``load()`` it.
+
+        Concurrent callers with the same key and bookmark share one ``load()``; if it fails,
+        they all get its exception and nothing is stored. An empty bookmark (a server that
+        gives none) is never cached.
+        """
+        entry = self._entries.get(key)
+        if entry is not None and bookmark and entry[0] == bookmark:
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return cast(T, entry[1])
+        if not bookmark:
+            self.loads += 1
+            return await load()
+        flight = self._loading.get((key, bookmark))
+        if flight is not None:
+            self.hits += 1
+            return cast(T, await asyncio.shield(flight))
+        flight = asyncio.get_running_loop().create_future()
+        self._loading[(key, bookmark)] = flight
+        self.loads += 1
+        try:
+            value = await load()
+        except BaseException as exc:
+            flight.set_exception(exc)
+            flight.exception()  # retrieved here, so a flight nobody shared logs no warning
+            raise
+        finally:
+            del self._loading[(key, bookmark)]
+        flight.set_result(value)
+        self._store(key, bookmark, value)
+        return value
+
+    def _store(self, key: Hashable, bookmark: Bookmark, value: object) -> None:
+        self._entries[key] = (bookmark, value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
