@@ -225,6 +225,9 @@ def _load_test(
     run = drive(api.url, mixed, connections=plan.load_clients, seconds=plan.load_s, token=key)
     label = f"load test {plan.load_clients} clients × {plan.load_s:.0f} s"
     result.raw["load_test"] = run.model_dump()
+    if run.errors:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in run.error_kinds.items() if count)
+        result.notes.append(f"load test errors by kind: {kinds}")
     result.rows += [
         Row(
             measure=f"{label}: p50 / p95 / p99 (ms)",
