@@ -85,7 +85,11 @@ def measure_latency(
     mismatches = 0
     headers = {"content-type": "application/json"}
     with (
-        neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver,
+        # Notifications off, as on the API's driver (graph/connection.py): otherwise the
+        # baseline alone would pay for the server's advisory warnings and their logging.
+        neo4j.GraphDatabase.driver(
+            settings.uri, auth=settings.auth, notifications_min_severity="OFF"
+        ) as driver,
         httpx.Client(timeout=30.0, headers=headers) as client,
     ):
         for index in range(warmup + rounds * len(prepared)):
