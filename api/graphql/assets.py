@@ -37,7 +37,11 @@ class OpenAt:
 class AssetEdge:
     """A service and how far it is from the searched point."""
 
-    cursor: str
+    @strawberry.field
+    def cursor(self) -> str:
+        # Encoded only when a client asks for it: most pages are read through endCursor.
+        return encode_distance_cursor(self.distance_km, str(self.node.id))
+
     distance_km: float
     node: ServiceNode
 
@@ -95,17 +99,15 @@ async def resolve_assets_near(
     )
     page = await assets_near(info.context.db, query)
     edges = [
-        AssetEdge(
-            cursor=encode_distance_cursor(hit.distance_km, hit.service.id),
-            distance_km=hit.distance_km,
-            node=ServiceNode.of(hit.service, stale=hit.stale),
-        )
+        AssetEdge(distance_km=hit.distance_km, node=ServiceNode.of(hit.service, stale=hit.stale))
         for hit in page.hits
     ]
+    last = page.hits[-1] if page.hits else None
     return AssetConnection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=page.has_next_page, end_cursor=edges[-1].cursor if edges else None
+            has_next_page=page.has_next_page,
+            end_cursor=encode_distance_cursor(last.distance_km, last.service.id) if last else None,
         ),
         total_count=page.total_count,
     )
