@@ -8,7 +8,8 @@ __all__ = ["CHANGES", "HOW"]
 
 HOW: list[str] = [
     "- **assetsNear latency**: the GraphQL query over HTTP to `api.app.create_app(settings)` "
-    "under one uvicorn worker (httpx, keep-alive, one request at a time) ÷ the catalogue "
+    "under one uvicorn worker (the standard library's `http.client`, keep-alive, one request "
+    "at a time; httpx cost 0.3 ms more per request on the client side) ÷ the catalogue "
     "statement `assets/assets_near` run directly through the Python driver with the parameters "
     "the repository builds. Pairs are interleaved; random centres near the data (seeded), 5 km "
     "radius, first 20. Every pair's ids are compared.",
