@@ -51,6 +51,20 @@ def documented_matrix() -> dict[str, dict[str, bool]]:
 Op = Callable[[FixtureGraph, neo4j.Driver, "itertools.count[int]"], tuple[str, dict[str, Any]]]
 
 
+def _pending_referral(g: FixtureGraph, d: neo4j.Driver, n: itertools.count[int]) -> str:
+    """A fresh 'requested' referral, by another connector, to a service of organisation A."""
+    referral_id = f"matrix-referral-{next(n)}"
+    d.execute_query(
+        "MATCH (s:Service {id: $s}) "
+        "CREATE (r:Referral {id: $id, status: 'requested', service_id: $s, "
+        "referrer_key_id: 'another-connector', created_at: '2024-01-01T00:00:00Z'}) "
+        "CREATE (r)-[:TO_SERVICE]->(s)",
+        s=_svc_of_a(g),
+        id=referral_id,
+    )
+    return referral_id
+
+
 def _svc_of_a(g: FixtureGraph) -> str:
     org_a = next(iter(g.organisations))
     return next(
@@ -153,6 +167,10 @@ OPS: dict[str, Op] = {
     "removeFromShortlist": lambda g, d, n: (
         'mutation { removeFromShortlist(shortlistId: "no-such", serviceId: "x") ' + UNION + " }",
         {},
+    ),
+    "updateReferralStatus (accept)": lambda g, d, n: (
+        "mutation($id: ID!) { updateReferralStatus(id: $id, status: ACCEPTED) " + UNION + " }",
+        {"id": _pending_referral(g, d, n)},
     ),
     "erasePerson": lambda g, d, n: (
         "mutation($id: ID!) { erasePerson(id: $id) " + UNION + " }",
