@@ -10,7 +10,8 @@ HOW: list[str] = [
     "- **assetsNear latency**: the GraphQL query over HTTP to `api.app.create_app(settings)` "
     "under one uvicorn worker (the standard library's `http.client`, keep-alive, one request "
     "at a time; httpx cost 0.3 ms more per request on the client side) ÷ the catalogue "
-    "statement `assets/assets_near` run directly through the Python driver with the parameters "
+    "statement `assets/assets_near` run directly through the Python driver (sync "
+    "`execute_query`, notifications off as on the API's driver) with the parameters "
     "the repository builds. Pairs are interleaved; random centres near the data (seeded), 5 km "
     "radius, first 20. Every pair's ids are compared.",
     "- **Throughput**: the same GraphQL bodies against ours (1 uvicorn worker) and against the "
