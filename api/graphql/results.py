@@ -8,12 +8,7 @@ message is kept (see :mod:`api.graphql.errors`).
 
 from __future__ import annotations
 
-import re
-from typing import Any, TypeVar
-
 import strawberry
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from graph.errors import (
     CommonGraphError,
@@ -23,7 +18,14 @@ from graph.errors import (
     NotFoundError,
     ValidationFailed,
 )
-from graph.repositories.outcomes import InvalidField, LikelyDuplicates, Missing, VersionConflict
+from graph.repositories.outcomes import (
+    InvalidField,
+    LikelyDuplicates,
+    Missing,
+    VersionConflict,
+    camel,
+    validated,
+)
 
 __all__ = [
     "Conflict",
@@ -37,8 +39,6 @@ __all__ = [
     "failure",
     "validated",
 ]
-
-M = TypeVar("M", bound=BaseModel)
 
 
 @strawberry.type(description="Input that cannot be accepted: which field and why.")
@@ -82,24 +82,6 @@ class PossibleDuplicates:
 
 
 Failure = ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates
-
-
-def camel(name: str) -> str:
-    """``minimum_age`` → ``minimumAge`` (GraphQL's spelling of a field)."""
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def validated(model: type[M], **values: Any) -> M:
-    """Build a pydantic input model, turning its first complaint into an InvalidField."""
-    try:
-        return model(**values)
-    except PydanticValidationError as exc:
-        problem = exc.errors()[0]
-        loc = [str(part) for part in problem["loc"]]
-        field = ".".join(camel(part) for part in loc) or "input"
-        message = re.sub(r"^Value error, ", "", str(problem["msg"]))
-        raise InvalidField(field, message) from exc
 
 
 def failure(exc: CommonGraphError) -> Failure:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from graph.database import Database
-from graph.repositories.outcomes import InvalidField
+from graph.repositories.outcomes import validated
 from graph.repositories.values import now_iso
 
 __all__ = ["Actor", "AuditEvent", "audit_params", "audit_trail"]
@@ -58,11 +58,7 @@ class TrailQuery(BaseModel):
 
 async def audit_trail(db: Database, target_id: str | None, first: int) -> list[AuditEvent]:
     """The newest events first, for one target or for everything."""
-    try:
-        query = TrailQuery(target_id=target_id, first=first)
-    except ValidationError as exc:  # a typed error, not a masked crash (found by fuzzing)
-        problem = exc.errors()[0]
-        field = {"target_id": "targetId"}.get(str(problem["loc"][0]), str(problem["loc"][0]))
-        raise InvalidField(field, str(problem["msg"])) from exc
+    # A typed error, not a masked crash (found by fuzzing).
+    query = validated(TrailQuery, target_id=target_id, first=first)
     rows = await db.read("audit/audit_trail", target_id=query.target_id, limit=query.first)
     return [AuditEvent.model_validate(r) for r in rows]

@@ -6,7 +6,11 @@ too; the extra attributes (field, current version, candidates) feed the typed re
 
 from __future__ import annotations
 
+import re
+from typing import Any, TypeVar
+
 from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
 
 from graph.errors import (
     ConflictError,
@@ -23,7 +27,11 @@ __all__ = [
     "Missing",
     "NotAllowed",
     "VersionConflict",
+    "camel",
+    "validated",
 ]
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class InvalidField(ValidationFailed):
@@ -33,6 +41,24 @@ class InvalidField(ValidationFailed):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+
+
+def camel(name: str) -> str:
+    """``minimum_age`` → ``minimumAge`` (GraphQL's spelling of a field)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def validated(model: type[M], **values: Any) -> M:
+    """Build a pydantic input model, turning its first complaint into an InvalidField."""
+    try:
+        return model(**values)
+    except PydanticValidationError as exc:
+        problem = exc.errors()[0]
+        loc = [str(part) for part in problem["loc"]]
+        field = ".".join(camel(part) for part in loc) or "input"
+        message = re.sub(r"^Value error, ", "", str(problem["msg"]))
+        raise InvalidField(field, message) from exc
 
 
 class Missing(NotFoundError):

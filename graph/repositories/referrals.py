@@ -11,11 +11,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, VersionConflict
+from graph.repositories.outcomes import (
+    InvalidField,
+    Missing,
+    NotAllowed,
+    VersionConflict,
+    validated,
+)
 from graph.repositories.values import now_iso
 
 __all__ = [
@@ -75,12 +81,8 @@ async def create_referral(
     db: Database, actor: Actor, service_id: str, note: str | None
 ) -> ReferralRecord:
     """A new referral in status ``requested``."""
-    try:
-        valid = _NewReferral(service_id=service_id, note=note)
-    except ValidationError as exc:  # a typed error, not a masked crash (found by fuzzing)
-        problem = exc.errors()[0]
-        field = {"service_id": "serviceId"}.get(str(problem["loc"][0]), str(problem["loc"][0]))
-        raise InvalidField(field, str(problem["msg"])) from exc
+    # A typed error, not a masked crash (found by fuzzing).
+    valid = validated(_NewReferral, service_id=service_id, note=note)
     now = now_iso()
     rid = str(uuid.uuid4())
     rows = await db.write(

@@ -10,12 +10,12 @@ import secrets
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing, NotAllowed
+from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, validated
 from graph.repositories.values import iso, now_iso
 
 __all__ = [
@@ -65,10 +65,7 @@ async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRe
     """A new empty shortlist owned by the caller's key."""
     if not name.strip():
         raise InvalidField("name", "must not be blank")
-    try:
-        valid = _NewShortlist(name=name.strip())
-    except ValidationError as exc:  # e.g. too long: a typed error, not a masked crash
-        raise InvalidField("name", str(exc.errors()[0]["msg"])) from exc
+    valid = validated(_NewShortlist, name=name.strip())  # e.g. too long: a typed error
     now = now_iso()
     sid = str(uuid.uuid4())
     rows = await db.write(
