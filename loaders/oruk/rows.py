@@ -117,9 +117,9 @@ class _Walker:
         when ``mint_ids`` is on, so "location 1" never collides with "service 1". The UUID
         that ORUK output needs is always in ``oruk_id``.
         """
-        if kind == "service" or not self.mint_ids or is_uuid(raw):
+        if kind == "service" or not self.mint_ids:
             return raw
-        return stable_id(self.source, kind, raw)
+        return stable_id(self.source, kind, raw)  # a UUID stays as spelled
 
     def walk(self, entity: HsdsEntity, path: str, rows: RecordRows, under: str | None) -> str:
         model = type(entity)
@@ -238,9 +238,8 @@ class _Walker:
         rows.owned[(node_id, "CATEGORISED_AS", True)] = terms
 
     def ref_node(self, kind: str, raw: str) -> str:
-        if kind == "service":
-            return raw
-        return stable_id(self.source, kind, raw) if self.mint_ids or is_uuid(raw) else raw
+        """The node id a ``*_id`` reference points at: the same rule as the node's own id."""
+        return self._graph_id(kind, raw)
 
     def references(
         self, entity: HsdsEntity, node_id: str, rows: RecordRows, under: str | None
