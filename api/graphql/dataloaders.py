@@ -14,7 +14,7 @@ from typing import TypeVar
 from strawberry.dataloader import DataLoader
 
 from graph.database import Database
-from graph.repositories import nodes
+from graph.repositories import nodes, phones
 
 __all__ = ["Loaders"]
 
@@ -57,6 +57,10 @@ class Loaders:
     @cached_property
     def contacts(self) -> DataLoader[str, list[nodes.ContactRecord] | None]:
         return _loader(self._db, nodes.contacts_of_services, list)
+
+    @cached_property
+    def phones(self) -> DataLoader[str, list[phones.PhoneRecord] | None]:
+        return _loader(self._db, phones.phones_of_services, list)
 
     @cached_property
     def details(self) -> DataLoader[str, nodes.ServiceDetails | None]:

@@ -19,6 +19,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from graph.repositories.assets import ServiceProps
 from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.phones import PhoneRecord
 from graph.repositories.values import is_stale
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Node",
     "OrganizationNode",
     "PersonNode",
+    "PhoneNode",
     "ServiceNode",
     "TeamNode",
     "node_from_record",
@@ -71,6 +73,27 @@ class ContactNode:
     @classmethod
     def of(cls, r: ContactRecord) -> ContactNode:
         return cls(name=r.name, title=r.title, email=r.email, phones=r.phones)
+
+
+@strawberry.type(name="Phone", description="A number to call (HSDS phone).")
+class PhoneNode:
+    number: str
+    extension: str | None
+    type: str | None = strawberry.field(description="HSDS phone type: voice, text, fax...")
+    description: str | None
+    source: str = strawberry.field(
+        description="Where the number was found: service, location or organization."
+    )
+
+    @classmethod
+    def of(cls, r: PhoneRecord) -> PhoneNode:
+        return cls(
+            number=r.number,
+            extension=r.extension,
+            type=r.type,
+            description=r.description,
+            source=r.source,
+        )
 
 
 @strawberry.type(name="Location")
@@ -211,6 +234,14 @@ class ServiceNode(Node):
     async def contacts(self, info: Info[Context, None]) -> list[ContactNode]:
         records = await info.context.loaders.contacts.load(str(self.id)) or []
         return [ContactNode.of(r) for r in records]
+
+    @strawberry.field(
+        description="The numbers a person would call: the service's own, else its "
+        "locations', else its organisation's."
+    )
+    async def phones(self, info: Info[Context, None]) -> list[PhoneNode]:
+        records = await info.context.loaders.phones.load(str(self.id)) or []
+        return [PhoneNode.of(r) for r in records]
 
     @strawberry.field
     async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
