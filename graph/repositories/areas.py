@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from graph.errors import DatabaseUnavailable
 from queries.catalog import cypher
+from queries.vocabulary import NEEDS as NEED_VOCABULARY
 
 __all__ = [
     "BATCH_SIZE",
@@ -30,6 +31,7 @@ __all__ = [
     "link_part_of",
     "list_areas",
     "set_need_levels",
+    "unlink_other_addresses",
     "upsert_areas",
     "upsert_needs",
 ]
@@ -139,8 +141,12 @@ def upsert_needs(
     source: str = "commongraph:needs",
     database: str | None = None,
 ) -> WriteCounts:
-    """Create or update ``Need`` nodes from ``{id: name}``."""
-    rows = [{"id": key, "name": name} for key, name in sorted(needs.items())]
+    """Create or update ``Need`` nodes from ``{id: name}``; the Welsh name comes from the
+    vocabulary (:data:`queries.vocabulary.NEEDS`)."""
+    rows = [
+        {"id": key, "name": name, "name_cy": NEED_VOCABULARY.label(key, "cy")}
+        for key, name in sorted(needs.items())
+    ]
     return _write(driver, "needs/upsert_needs", rows, database, source=source)
 
 
@@ -154,8 +160,16 @@ def set_need_levels(
 def link_addresses(
     driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
 ) -> WriteCounts:
-    """``(Service)-[:ADDRESSES]->(Need)`` for rows ``{service_id, need_id}``."""
+    """``(Service)-[:ADDRESSES {rule}]->(Need)`` for rows ``{service_id, need_id, rule}``."""
     return _write(driver, "needs/link_addresses", rows, database)
+
+
+def unlink_other_addresses(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """Remove each service's ``ADDRESSES`` to needs not in its ``need_ids`` (rows
+    ``{service_id, need_ids}``); ``matched`` counts the tags removed."""
+    return _write(driver, "needs/unlink_other_addresses", rows, database)
 
 
 def list_areas(

@@ -17,10 +17,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from loaders.opendata.needs import NeedTag, need_tags
+from queries.vocabulary import FREE_AT_POINT_OF_USE, SERVICE_TYPES
+
 __all__ = [
     "ASSET_TAGS",
+    "FREE_NOTE",
     "NAMESPACE",
     "TAXONOMY_ID",
+    "WELSH_NOTE",
     "Asset",
     "OpeningHours",
     "Organisation",
@@ -34,18 +39,16 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://commongraph/")
 #: The project's own taxonomy of asset types (TaxonomyTerm ids are ``asset-type:<tag>``).
 TAXONOMY_ID = "taxonomy:commongraph-asset-types"
 
-#: Asset types, each a TaxonomyTerm code; the need mapping is in :mod:`loaders.opendata.needs`.
-ASSET_TAGS: dict[str, str] = {
-    "gp": "GP practice",
-    "pharmacy": "Pharmacy",
-    "hospital": "Hospital or NHS site",
-    "library": "Library",
-    "food_bank": "Food bank",
-    "mental_health": "Mental health support",
-    "sport": "Sport and physical activity",
-    "care_home": "Care home",
-    "charity": "Charity",
-}
+#: Asset types (the service kinds of :mod:`queries.vocabulary.service_types`), each a
+#: TaxonomyTerm code; the need rules are in :mod:`loaders.opendata.needs`.
+ASSET_TAGS: dict[str, str] = {t.id: t.en for t in SERVICE_TYPES if t.id != "community_group"}
+
+#: The note on facts derived by a rule rather than stated by the publisher.
+FREE_NOTE = "Free at the point of use: derived from the kind of service ({kind})."
+WELSH_NOTE = (
+    "Derived: run in Wales by a public body bound by the Welsh Language Standards, "
+    "which must offer its services in Welsh."
+)
 
 Sector = Literal[
     "primary_care",
@@ -122,6 +125,10 @@ class Asset(BaseModel):
     needs: tuple[str, ...] = ()
     external_identifier: tuple[str, str] | None = None
     location_name: str | None = None
+    public_body_in_wales: bool = Field(
+        default=False,
+        description="Run in Wales by a body bound by the Welsh Language Standards.",
+    )
 
     @field_validator("tag")
     @classmethod
@@ -133,6 +140,33 @@ class Asset(BaseModel):
     @property
     def tags(self) -> tuple[str, ...]:
         return (self.tag, *[t for t in self.extra_tags if t != self.tag])
+
+    def need_tags(self) -> list[NeedTag]:
+        """The needs it addresses, each with its rule (:func:`loaders.opendata.needs.need_tags`)."""
+        return need_tags(self.tags, self.name, self.description)
+
+    def _derived_cost_options(self) -> list[dict[str, Any]]:
+        free_kind = next((t for t in self.tags if t in FREE_AT_POINT_OF_USE), None)
+        if free_kind is None:
+            return []
+        label = SERVICE_TYPES.label(free_kind)
+        return [
+            {
+                "id": f"{self.id}/cost/free",
+                "option": "Free",
+                "amount": 0,
+                "currency": "GBP",
+                "amount_description": FREE_NOTE.format(kind=label),
+            }
+        ]
+
+    def _derived_languages(self) -> list[dict[str, Any]]:
+        if not self.public_body_in_wales:
+            return []
+        return [
+            {"id": f"{self.id}/language/en", "name": "English", "code": "en"},
+            {"id": f"{self.id}/language/cy", "name": "Welsh", "code": "cy", "note": WELSH_NOTE},
+        ]
 
     def to_hsds(self) -> dict[str, Any]:
         """The full HSDS 3.0 service record (nested organisation, location, schedules).
@@ -207,6 +241,8 @@ class Asset(BaseModel):
                 {"id": f"{sid}/at-location", "location": location, "schedules": []}
             ],
             "schedules": schedules,
+            "cost_options": self._derived_cost_options(),
+            "languages": self._derived_languages(),
             "phones": (
                 [{"id": f"{sid}/phone", "number": self.phone, "type": "voice"}]
                 if self.phone

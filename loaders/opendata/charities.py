@@ -23,7 +23,7 @@ SOURCE_CHARITIES = "csv:charity_commission_trafford"
 #: Extra asset tag → words in the activities that give it (whole words, any case).
 KEYWORD_TAGS: dict[str, re.Pattern[str]] = {
     "food_bank": re.compile(r"\b(food ?banks?|food parcels?|hunger)\b", re.IGNORECASE),
-    "mental_health": re.compile(r"\b(mental health|mental illness|wellbeing)\b", re.IGNORECASE),
+    "mental_health": re.compile(r"\b(mental health|mental illness)\b", re.IGNORECASE),
     "sport": re.compile(
         r"\b(sports?|football|cricket|rugby|athletics|swimming|tennis)\b", re.IGNORECASE
     ),

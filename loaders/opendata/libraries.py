@@ -66,6 +66,9 @@ def parse_wales_libraries(
             postal_code=row.get("Postcode"),
             url=row.get("URL"),
             email=email.removeprefix("mailto:") if email else None,
+            # Council-run libraries come under the council's Welsh Language Standards;
+            # community (volunteer-run) libraries do not.
+            public_body_in_wales=row.get("Type of library") == "LAL",
         )
     return result
 

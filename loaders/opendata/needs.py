@@ -1,63 +1,66 @@
-"""The needs commongraph tracks, and which asset types address which needs.
+"""Which needs an open-data service addresses, and the rule that says so.
 
-A ``Need`` node is a slug (``food_poverty``); areas carry their level of each need
-(``HAS_NEED``, from deprivation, prevalence and census indicators, see
-:mod:`loaders.opendata.indicators`) and services say which needs they address
-(``ADDRESSES``, from the asset's type by :data:`TAG_NEEDS`). Coverage analysis joins the two.
-The mapping is a documented judgement, not data: see ``docs/data.md``.
+The needs themselves (ids, English and Welsh names, synonyms) are the one vocabulary in
+:mod:`queries.vocabulary.needs`. A service is tagged (``ADDRESSES {rule}``) only by a rule a
+reader can check:
+
+- ``type:<kind>`` — every service of that kind addresses the need by its nature
+  (:data:`queries.vocabulary.TYPE_NEEDS`: a food bank addresses food poverty; a GP practice
+  addresses general health, and is *not* a dementia service because GPs see dementia);
+- ``text:<phrase>`` — the service's own name or description says it
+  (:data:`queries.vocabulary.TAGGING_PHRASES`: "Alzheimer's Society Trafford" → dementia).
+
+``docs/data.md`` lists the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["NEEDS", "TAG_NEEDS", "needs_for_tags"]
+from queries.vocabulary import NEEDS as NEED_VOCABULARY
+from queries.vocabulary import TAGGING_PHRASES, TYPE_NEEDS, fold
 
-#: Need id → display name.
-NEEDS: dict[str, str] = {
-    "deprivation": "Multiple deprivation",
-    "food_poverty": "Food poverty (income deprivation)",
-    "poor_health": "Poor general health",
-    "isolation": "Isolation from services",
-    "loneliness": "Loneliness",
-    "housing": "Housing need",
-    "employment": "Worklessness",
-    "education": "Education and skills",
-    "unpaid_care": "Unpaid caring",
-    "mental_health": "Mental health",
-    "dementia": "Dementia",
-    "diabetes": "Diabetes",
-    "cancer": "Cancer",
-    "hypertension": "High blood pressure",
-    "obesity": "Obesity",
-    "musculoskeletal": "Musculoskeletal conditions",
-    "respiratory": "Respiratory conditions",
-    "cardiovascular": "Cardiovascular conditions",
-    "physical_activity": "Physical inactivity",
-    "care_support": "Care and support at home",
-}
+__all__ = ["NEEDS", "NeedTag", "need_tags", "needs_for_tags"]
 
-#: Asset type (taxonomy code) → needs its services address (``ADDRESSES``).
-TAG_NEEDS: dict[str, tuple[str, ...]] = {
-    "gp": (
-        "poor_health", "diabetes", "hypertension", "dementia", "mental_health",
-        "respiratory", "cardiovascular", "cancer", "musculoskeletal", "obesity",
-    ),
-    "pharmacy": ("poor_health", "hypertension", "diabetes", "respiratory"),
-    "hospital": ("poor_health", "cancer", "cardiovascular", "respiratory"),
-    "library": ("loneliness", "isolation", "education", "employment"),
-    "food_bank": ("food_poverty", "deprivation"),
-    "mental_health": ("mental_health", "loneliness"),
-    "sport": ("physical_activity", "obesity", "loneliness"),
-    "care_home": ("dementia", "care_support", "unpaid_care"),
-    "charity": ("loneliness",),
-}  # fmt: skip
+#: Need id → English name (the ``Need`` nodes' ``name``; ``name_cy`` holds the Welsh).
+NEEDS: dict[str, str] = {t.id: t.en for t in NEED_VOCABULARY}
+
+
+@dataclass(frozen=True)
+class NeedTag:
+    """One need a service addresses and the rule that derived it."""
+
+    need: str
+    rule: str
 
 
 def needs_for_tags(tags: Iterable[str]) -> list[str]:
-    """The needs addressed by an asset with these tags, in a stable order.
+    """The needs every service of these kinds addresses, in a stable order.
 
     >>> needs_for_tags(["charity", "food_bank"])
-    ['deprivation', 'food_poverty', 'loneliness']
+    ['food_poverty']
+    >>> needs_for_tags(["gp"])
+    ['poor_health']
     """
-    return sorted({need for tag in tags for need in TAG_NEEDS.get(tag, ())})
+    return sorted({need for tag in tags for need in TYPE_NEEDS.get(tag, ())})
+
+
+def need_tags(kinds: Iterable[str], *texts: str | None) -> list[NeedTag]:
+    """Needs from the service's kinds, then from phrases in its own words; one tag per need.
+
+    >>> [(t.need, t.rule) for t in need_tags(["charity"], "Alzheimer's Society Trafford")]
+    [('dementia', 'text:alzheimers')]
+    >>> [(t.need, t.rule) for t in need_tags(["gp"], "Dementia friendly GP practice")]
+    [('poor_health', 'type:gp'), ('dementia', 'text:dementia')]
+    """
+    found: dict[str, str] = {}
+    for kind in kinds:
+        for need in TYPE_NEEDS.get(kind, ()):
+            found.setdefault(need, f"type:{kind}")
+    padded = " " + " ".join(fold(t) for t in texts if t) + " "
+    for need, phrases in TAGGING_PHRASES.items():
+        hit = next((p for p in map(fold, phrases) if f" {p} " in padded), None)
+        if hit is not None:
+            found.setdefault(need, f"text:{hit}")
+    return [NeedTag(need, rule) for need, rule in found.items()]

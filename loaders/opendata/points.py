@@ -208,6 +208,8 @@ def parse_nhs_wales_sites(
             "organisation": org,
             "postal_code": p.get("Postcode"),
             "external_identifier": ("ODS", code) if code else None,
+            # NHS Wales health boards and trusts are bound by the Welsh Language Standards.
+            "public_body_in_wales": True,
         }
 
     return _parse(path, "geojson:nhs_wales_sites", postcodes, fields)

@@ -9,7 +9,7 @@ from graph.repositories import areas as repo
 from loaders.areas import trafford_areas
 from loaders.opendata.catalog import default_data_dir
 from loaders.opendata.indicators import parse_imd_england
-from loaders.opendata.needs import NEEDS, needs_for_tags
+from loaders.opendata.needs import NEEDS
 from loaders.opendata.points import parse_pharmacies
 from loaders.oruk import load_service_records
 
@@ -42,7 +42,12 @@ def _load(driver: neo4j.Driver) -> dict[str, repo.WriteCounts]:
         ],
     )
     out["addresses"] = repo.link_addresses(
-        driver, [{"service_id": a.id, "need_id": n} for a in assets for n in needs_for_tags(a.tags)]
+        driver,
+        [
+            {"service_id": a.id, "need_id": t.need, "rule": t.rule}
+            for a in assets
+            for t in a.need_tags()
+        ],
     )
     return out
 
@@ -55,7 +60,7 @@ def test_areas_needs_and_assets_are_linked_and_a_rerun_changes_nothing(
     assert first["part_of"].created == 140
     assert first["levels"].created == 137 * 6
     assert first["in_area"].created >= 50  # pharmacies inside Trafford's LSOAs
-    assert first["addresses"].created == 57 * 4
+    assert first["addresses"].created == 57  # each pharmacy: general health, by its kind
     second = _load(driver)
     assert second["areas"].unchanged == 141 and second["areas"].created == 0
     assert second["levels"].unchanged == 137 * 6

@@ -14,7 +14,8 @@ from loaders.opendata.indicators import (
     parse_qof_prevalence,
     parse_wimd,
 )
-from loaders.opendata.needs import NEEDS, TAG_NEEDS, needs_for_tags
+from loaders.opendata.needs import NEEDS, need_tags, needs_for_tags
+from queries.vocabulary import TYPE_NEEDS
 from tests.loaders.opendata.slices import DATA, HAS_DATA, csv_slice
 
 pytestmark = pytest.mark.skipif(not HAS_DATA, reason="../shared/data is absent")
@@ -99,5 +100,21 @@ def test_qof_imd_and_census_give_levels_in_range() -> None:
 
 
 def test_every_tag_maps_to_known_needs() -> None:
-    assert all(need in NEEDS for needs in TAG_NEEDS.values() for need in needs)
-    assert "food_poverty" in needs_for_tags(["food_bank"])
+    assert all(need in NEEDS for needs in TYPE_NEEDS.values() for need in needs)
+    assert needs_for_tags(["food_bank"]) == ["food_poverty"]
+
+
+def test_a_gp_practice_addresses_general_health_by_its_kind_and_nothing_more() -> None:
+    assert [(t.need, t.rule) for t in need_tags(["gp"], "CLARE ROAD MEDICAL CENTRE")] == [
+        ("poor_health", "type:gp")
+    ]
+
+
+def test_a_charity_is_tagged_by_what_its_own_words_say() -> None:
+    tags = need_tags(["charity"], "Alzheimer's Society", "Support for carers of people")
+    assert [(t.need, t.rule) for t in tags] == [
+        ("dementia", "text:alzheimers"),
+        ("unpaid_care", "text:carers"),
+    ]
+    assert need_tags(["charity"], "Stretford Bowling Club", "Friendly sport") != []
+    assert need_tags(["charity"], "St Mary's Church", "Upkeep of the church building") == []
