@@ -36,13 +36,17 @@ def _decode(cursor: str) -> int:
 class SearchEdge:
     cursor: str
     score: float = strawberry.field(description="Relevance (Lucene score).")
+    matched_all_words: bool = strawberry.field(
+        description="Every word of the text matched (false: a looser match, listed after)."
+    )
     distance_km: float | None = strawberry.field(description="Null without a centre.")
     node: ServiceNode
 
 
 @strawberry.type
 class SearchConnection:
-    """Fresh listings first, then stale ones; by relevance, then id, within each."""
+    """Services matching every word first, then looser matches; within each, services of a
+    kind or need the text names first, fresh before stale, then relevance, distance, id."""
 
     edges: list[SearchEdge]
     page_info: PageInfo
@@ -59,7 +63,8 @@ async def resolve_search_assets(
     after: str | None = None,
 ) -> SearchConnection:
     """Services whose name or description (or their organisation's) match ``text``, typos
-    forgiven (fuzzy terms)."""
+    forgiven, with words that name a kind of service or a need (English or Welsh) matching
+    every service of that kind (graph/repositories/search.py)."""
     offset = _decode(after) + 1 if after else 0
     query = validated(
         SearchQuery,
@@ -75,6 +80,7 @@ async def resolve_search_assets(
         SearchEdge(
             cursor=_encode(offset + i),
             score=hit.score,
+            matched_all_words=hit.matched_all_words,
             distance_km=hit.distance_km,
             node=ServiceNode.of(hit.service, stale=hit.stale),
         )

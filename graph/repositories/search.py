@@ -1,15 +1,28 @@
-"""Typo-tolerant text search over services and organisations (``searchAssets``).
+"""Text search a connector can use, over services and organisations (``searchAssets``).
 
-User text never reaches Lucene's parser as written: it is split into words, each word is
-lower-cased, stripped of Lucene's special characters and then escaped again for safety, and
-only then turned into ``word^2 OR word~N`` clauses (N = 1 for words of 4–6 letters, 2 above;
-exact only for shorter words). Reference: Lucene classic query parser syntax,
+The typed text is read in two passes (:func:`plan_search`):
+
+1. Phrases that name a kind of service or a need, in English or Welsh, are recognised through
+   the vocabulary (:mod:`queries.vocabulary`): "meddygfa" and "gp surgery" name GP practices,
+   "banc bwyd" and "foodbank" food banks, "grŵp cerdded" physical activity. Such a phrase
+   matches every service of that kind (or addressing that need) and, as text, any of the
+   term's words ("food bank", "foodbank", "banc bwyd"), so compounds and their spaced forms
+   find the same services.
+2. Every other word is matched as typed, forgiving typos (``word^2 OR word~N``: N = 1 for
+   words of 4–6 letters, 2 above, exact for shorter words).
+
+Every group must match for a service to rank in the first tier; services matching only some
+groups follow as looser matches. Common short words ("the", "a", "yr") are not required.
+
+User text never reaches Lucene's parser as written: words are folded to lower-case letters
+and digits, and escaped again for safety. Reference: Lucene classic query parser syntax,
 https://lucene.apache.org/core/9_11_0/queryparser/org/apache/lucene/queryparser/classic/package-summary.html
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -17,13 +30,50 @@ from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.outcomes import InvalidField
 from graph.repositories.values import stale_before
+from queries.vocabulary import NEEDS, SERVICE_TYPES, Term, fold
 
-__all__ = ["SearchHit", "SearchPage", "SearchQuery", "lucene_query", "search_assets"]
+__all__ = [
+    "SearchHit",
+    "SearchPage",
+    "SearchPlan",
+    "SearchQuery",
+    "lucene_query",
+    "plan_search",
+    "search_assets",
+]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _MAX_WORDS = 12
 _CANDIDATES = 500
+_LONGEST_PHRASE = 4
+#: Words not required to match (English and Welsh articles, conjunctions, prepositions).
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "near",
+        "with",
+        "or",
+        "y",
+        "yr",
+        "ac",
+        "ar",
+        "i",
+        "yn",
+        "o",
+        "gyda",
+        "ger",
+    ]
+)
 
 
 def lucene_query(text: str) -> str:
@@ -53,6 +103,90 @@ def lucene_query(text: str) -> str:
     return " OR ".join(clauses)
 
 
+def _fuzzy_word(word: str) -> str:
+    safe = _SPECIAL.sub(r"\\\1", word)
+    if len(word) > 6:
+        return f"({safe}^2 OR {safe}~2)"
+    if len(word) >= 4:
+        return f"({safe}^2 OR {safe}~1)"
+    return safe
+
+
+def _term_group(term: Term) -> str:
+    clauses = []
+    for form in term.words():
+        safe = _SPECIAL.sub(r"\\\1", form)
+        clauses.append(f'"{safe}"^2' if " " in form else f"{safe}^2")
+    return "(" + " OR ".join(clauses) + ")"
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How a typed text is searched: its Lucene queries and the kinds and needs it names.
+
+    ``strict`` requires every group, ``loose`` any one; ``rest`` requires every word that
+    names no kind or need (``None`` when there are none, or nothing was named).
+    """
+
+    strict: str
+    loose: str
+    rest: str | None
+    kinds: tuple[str, ...]
+    needs: tuple[str, ...]
+
+
+def plan_search(text: str) -> SearchPlan:
+    """Read ``text`` into word groups; raise InvalidField when it has no words.
+
+    Examples
+    --------
+    >>> p = plan_search("Meddygfa")
+    >>> p.kinds, p.needs, p.rest
+    (('gp',), (), None)
+    >>> p = plan_search("walking group in Sale")
+    >>> p.needs, p.rest
+    (('physical_activity',), '+(sale^2 OR sale~1)')
+    >>> plan_search("Cardiff central").strict
+    '+(cardiff^2 OR cardiff~2) +(central^2 OR central~2)'
+    """
+    words = fold(text).split()[: _MAX_WORDS * 2]
+    required = [w for w in words if w not in _STOP_WORDS] or words
+    groups: list[str] = []
+    plain: list[str] = []
+    kinds: list[str] = []
+    needs: list[str] = []
+    i = 0
+    while i < len(required) and len(groups) < _MAX_WORDS:
+        for n in range(min(_LONGEST_PHRASE, len(required) - i), 0, -1):
+            phrase = " ".join(required[i : i + n])
+            kind, need = SERVICE_TYPES.resolve(phrase), NEEDS.resolve(phrase)
+            if kind is not None or need is not None:
+                for term, found in ((kind, kinds), (need, needs)):
+                    if term is not None and term.id not in found:
+                        found.append(term.id)
+                        groups.append(_term_group(term))
+                i += n
+                break
+        else:
+            word = required[i]
+            group = _fuzzy_word(word)
+            if group not in plain:
+                plain.append(group)
+                groups.append(group)
+            i += 1
+    if not groups:
+        raise InvalidField("text", "type at least one letter or digit to search for")
+    strict = " ".join(f"+{g}" for g in groups) if len(groups) > 1 else groups[0]
+    named = bool(kinds or needs)
+    return SearchPlan(
+        strict=strict,
+        loose=" OR ".join(groups),
+        rest=" ".join(f"+{g}" for g in plain) if named and plain else None,
+        kinds=tuple(kinds),
+        needs=tuple(needs),
+    )
+
+
 class SearchQuery(BaseModel):
     """A validated ``searchAssets`` request."""
 
@@ -74,6 +208,7 @@ class SearchQuery(BaseModel):
 class SearchHit(BaseModel):
     service: ServiceProps
     score: float
+    matched_all_words: bool = True
     distance_km: float | None = None
     stale: bool
 
@@ -85,10 +220,18 @@ class SearchPage(BaseModel):
 
 
 async def search_assets(db: Database, query: SearchQuery) -> SearchPage:
-    """One page of matching approved services: fresh first, then by score, then by id."""
+    """One page of matching approved services: every word matched first, then looser
+    matches; within each, services of a named kind first, fresh before stale, then by score,
+    distance and id."""
+    plan = plan_search(query.text)
     rows = await db.read(
         "search/search_assets",
-        lucene=lucene_query(query.text),
+        strict=plan.strict,
+        loose=plan.loose,
+        rest=plan.rest,
+        kinds=list(plan.kinds),
+        needs=list(plan.needs),
+        known_kinds=list(SERVICE_TYPES.ids()),
         candidates=_CANDIDATES,
         latitude=query.latitude,
         longitude=query.longitude,
@@ -103,6 +246,7 @@ async def search_assets(db: Database, query: SearchQuery) -> SearchPage:
         SearchHit(
             service=ServiceProps.from_props(r["props"]),
             score=r["score"],
+            matched_all_words=r["tier"] == 0,
             distance_km=r["distance_km"],
             stale=r["stale"],
         )
