@@ -21,6 +21,7 @@ from graph.repositories.assets import ServiceProps
 from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
 from graph.repositories.phones import PhoneRecord
 from graph.repositories.values import is_stale
+from queries.vocabulary import SERVICE_TYPES, Term
 
 __all__ = [
     "AreaNode",
@@ -31,7 +32,9 @@ __all__ = [
     "PhoneNode",
     "ServiceNode",
     "TeamNode",
+    "TermNode",
     "node_from_record",
+    "service_kind",
 ]
 
 
@@ -73,6 +76,31 @@ class ContactNode:
     @classmethod
     def of(cls, r: ContactRecord) -> ContactNode:
         return cls(name=r.name, title=r.title, email=r.email, phones=r.phones)
+
+
+@strawberry.type(name="Term", description="A term of the vocabulary (GET /api/vocabulary).")
+class TermNode:
+    id: strawberry.ID
+    en: str = strawberry.field(description="English label.")
+    cy: str = strawberry.field(description="Welsh label.")
+
+    @classmethod
+    def of(cls, term: Term) -> TermNode:
+        return cls(id=strawberry.ID(term.id), en=term.en, cy=term.cy)
+
+
+def service_kind(taxonomy_terms: list[dict[str, Any]]) -> Term | None:
+    """The kind of a service from its taxonomy terms: a term whose code is a kind of the
+    vocabulary, else one whose name names a kind (another feed's taxonomy)."""
+    for term in taxonomy_terms:
+        kind = SERVICE_TYPES.get(str(term.get("code") or ""))
+        if kind is not None:
+            return kind
+    for term in taxonomy_terms:
+        kind = SERVICE_TYPES.resolve(str(term.get("name") or ""))
+        if kind is not None:
+            return kind
+    return None
 
 
 @strawberry.type(name="Phone", description="A number to call (HSDS phone).")
@@ -276,6 +304,15 @@ class ServiceNode(Node):
             )
             for n in (details.needs if details else [])
         ]
+
+    @strawberry.field(
+        description="What kind of service it is (GP practice, library, food bank...); null "
+        "when its source does not say."
+    )
+    async def kind(self, info: Info[Context, None]) -> TermNode | None:
+        details = await info.context.loaders.details.load(str(self.id))
+        kind = service_kind(details.taxonomy_terms if details else [])
+        return TermNode.of(kind) if kind is not None else None
 
     @strawberry.field
     async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:

@@ -24,7 +24,7 @@ CARDIFF = (51.4816, -3.1791)
 
 SEARCH = """query S($text: String!, $lat: Float, $lon: Float, $r: Float) {
   searchAssets(text: $text, latitude: $lat, longitude: $lon, radiusKm: $r, first: 20) {
-    totalCount edges { matchedAllWords distanceKm node { id name } }
+    totalCount edges { matchedAllWords distanceKm node { id name kind { id en cy } } }
   }
 }"""
 
@@ -132,3 +132,10 @@ def test_a_need_finds_services_whose_own_words_address_it(search: Any) -> None:
 
 def test_brass_bands_are_not_food_banks(search: Any) -> None:
     assert "ch:band" not in _ids(search("banc bwyd"), exact_only=False)
+
+
+def test_every_result_says_what_kind_of_service_it_is(search: Any) -> None:
+    kinds = {e["node"]["id"]: e["node"]["kind"] for e in search("library")}
+    assert kinds["lib:central"] == {"id": "library", "en": "Library", "cy": "Llyfrgell"}
+    gp = search("meddygfa")[0]["node"]["kind"]
+    assert (gp["en"], gp["cy"]) == ("GP practice", "Meddygfa")
