@@ -106,6 +106,7 @@ class Asset(BaseModel):
     source: str
     source_id: str
     name: str = Field(min_length=1)
+    alternate_name: str | None = None
     tag: str
     extra_tags: tuple[str, ...] = ()
     description: str | None = None
@@ -232,6 +233,7 @@ class Asset(BaseModel):
         record: dict[str, Any] = {
             "id": sid,
             "name": self.name,
+            "alternate_name": self.alternate_name,
             "description": self.description,
             "url": self.url,
             "email": self.email,

@@ -1,5 +1,8 @@
 """Shared step of every parser: a row's fields → a validated :class:`Asset`, or a rejection.
 
+Names and addresses written in capitals are recased, and an address line that repeats the
+name is dropped (:mod:`loaders.opendata.readable`).
+
 Coordinates come from the row when it has them (bad ones reject the row, DESIGN.md "Bad
 input") and otherwise from the postcode tables; an asset whose postcode is in no table is
 kept without coordinates and a warning is recorded (it still shows in the directory; it
@@ -14,6 +17,7 @@ from pydantic import ValidationError
 
 from loaders.opendata.asset import Asset
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
+from loaders.opendata.readable import address_lines, readable_case
 from loaders.opendata.rows import ParseResult, check_coordinates, rejections_from
 
 __all__ = ["add_asset", "join_address"]
@@ -23,6 +27,23 @@ def join_address(*parts: Any) -> str | None:
     """Non-empty parts joined by ", " (``None`` when all are empty)."""
     text = ", ".join(str(p).strip() for p in parts if p is not None and str(p).strip())
     return text or None
+
+
+def _make_readable(fields: dict[str, Any]) -> None:
+    """Recase capitals and drop address lines that repeat the name (the source's own
+    spelling of a recased name is kept as ``alternate_name``)."""
+    name = str(fields["name"]).strip()
+    readable = readable_case(name) or name
+    if readable != name and not fields.get("alternate_name"):
+        fields["alternate_name"] = name
+    fields["name"] = readable
+    if fields.get("address_1"):
+        fields["address_1"] = join_address(
+            *address_lines(name, *str(fields["address_1"]).split(","))
+        )
+    for key in ("city", "region", "location_name"):
+        if isinstance(fields.get(key), str):
+            fields[key] = readable_case(fields[key])
 
 
 def add_asset(
@@ -43,6 +64,7 @@ def add_asset(
     if name is None or not str(name).strip():
         result.reject(row, "name", "no name", record_id)
         return None
+    _make_readable(fields)
     raw = fields.get("postal_code")
     postcode = normalise_postcode(raw)
     fields["postal_code"] = postcode or raw
