@@ -27,6 +27,7 @@ from api.graphql.assets import AssetConnection, resolve_assets_near
 from api.graphql.context import Context
 from api.graphql.erasure import ErasureMutations
 from api.graphql.errors import ErrorPolicy
+from api.graphql.lookup import LookupQueries
 from api.graphql.moderation import ModerationMutations, ModerationQueries
 from api.graphql.network import NetworkQueries
 from api.graphql.nodes import NodeResult, resolve_node
@@ -78,6 +79,7 @@ Query = merge_types(
     "Query",
     (
         ConnectorQueries,
+        LookupQueries,
         ShortlistQueries,
         ReferralQueries,
         NetworkQueries,

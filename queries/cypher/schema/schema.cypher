@@ -43,6 +43,9 @@ CREATE POINT INDEX area_centroid IF NOT EXISTS FOR (n:Area) ON (n.centroid);
 // Typo-tolerant text search over names and descriptions (Lucene, fuzzy terms).
 CREATE FULLTEXT INDEX service_text IF NOT EXISTS FOR (n:Service) ON EACH [n.name, n.description];
 CREATE FULLTEXT INDEX organization_text IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.description];
+// Anything by name (`lookup`): people, organisations, services, teams and areas, in English
+// and Welsh, with the publisher's own spelling of a recased name.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Service|Team|Area) ON EACH [n.name, n.name_cy, n.alternate_name];
 
 // Lookups used by filters and the ORUK endpoints.
 CREATE INDEX service_status IF NOT EXISTS FOR (n:Service) ON (n.status);

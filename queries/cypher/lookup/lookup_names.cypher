@@ -1,0 +1,27 @@
+// Anything by name: people, organisations, services, teams and areas whose name (English or
+// Welsh, or the publisher's own spelling) matches, typos forgiven.
+// Parameters:
+//   $lucene        string  Lucene query built by graph/repositories/lookup.py from folded,
+//                          escaped words (every word required, each fuzzy)
+//   $people        bool    whether the caller may see people (false: people are left out)
+//   $candidates    int     how many index hits to consider
+// Returns: one row per node: id, name, name_cy, kind (person | organisation | service | team
+// | area), detail (area kind, person's profession, service's status), score, approved.
+CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates})
+  YIELD node, score
+WITH node AS n, score
+WITH n, score,
+     CASE
+       WHEN n:Person THEN 'person'
+       WHEN n:Organization THEN 'organisation'
+       WHEN n:Service THEN 'service'
+       WHEN n:Team THEN 'team'
+       ELSE 'area'
+     END AS kind
+WHERE (kind <> 'person' OR $people)
+  AND (kind <> 'service' OR coalesce(n.moderation_status, 'approved') = 'approved')
+RETURN n.id AS id, n.name AS name, n.name_cy AS name_cy, n.alternate_name AS alternate_name,
+       kind,
+       CASE kind WHEN 'area' THEN n.kind WHEN 'person' THEN n.tribe ELSE null END AS detail,
+       score
+ORDER BY score DESC, id
