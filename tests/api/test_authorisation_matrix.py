@@ -91,6 +91,7 @@ OPS: dict[str, Op] = {
         {},
     ),
     "searchAssets": lambda g, d, n: ('{ searchAssets(text: "cafe") { totalCount } }', {}),
+    "lookup": lambda g, d, n: ('{ lookup(text: "cafe") { id kind } }', {}),
     "node (service)": lambda g, d, n: (
         "query($id: ID!) { node(id: $id) " + UNION + " }",
         {"id": _svc_of_a(g)},
