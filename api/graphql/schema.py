@@ -11,14 +11,7 @@ schema is snapshotted in ``tests/api/schema.graphql``.
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
@@ -27,6 +20,14 @@ from api.graphql.assets import AssetConnection, resolve_assets_near
 from api.graphql.context import Context
 from api.graphql.erasure import ErasureMutations
 from api.graphql.errors import ErrorPolicy
+from api.graphql.limits import (
+    MAX_ALIASES,
+    MAX_DEPTH,
+    MAX_TOKENS,
+    DocumentLimits,
+    ExecutionBudget,
+    schema_facts,
+)
 from api.graphql.lookup import LookupQueries
 from api.graphql.moderation import ModerationMutations, ModerationQueries
 from api.graphql.network import NetworkQueries
@@ -37,10 +38,6 @@ from api.graphql.search import SearchConnection, resolve_search_assets
 from api.graphql.shortlists import ShortlistMutations, ShortlistQueries
 
 __all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
-
-MAX_DEPTH = 10
-MAX_ALIASES = 15
-MAX_TOKENS = 2000
 
 
 @strawberry.type
@@ -99,26 +96,24 @@ Mutation = merge_types(
 )
 
 
-# The depth and alias limits are validation rules. Their rule classes are built once here, not
-# per request, so that ValidationCache (keyed by document and rule classes) can hit.
-_LIMIT_RULES = [
-    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-]
-
-
 def build_schema() -> strawberry.Schema:
-    """The schema with depth, alias and token limits and the error policy."""
-    return strawberry.Schema(
+    """The schema with the request limits (api/graphql/limits) and the error policy.
+
+    DocumentLimits parses (cached, token-limited) and measures each document before
+    validation, so ValidationCache's graphql-core rules only ever see bounded documents;
+    ExecutionBudget stops an operation that executes too long.
+    """
+    schema = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         extensions=[
-            lambda: AddValidationRules(_LIMIT_RULES),
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            # A connector's app sends the same few documents again and again: parse and
-            # validate each distinct document once (LRU), not on every request.
-            lambda: ParserCache(maxsize=256),
+            DocumentLimits,
+            # A connector's app sends the same few documents again and again: validate each
+            # distinct document once (LRU), not on every request.
             lambda: ValidationCache(maxsize=256),
+            ExecutionBudget,
             ErrorPolicy,
         ],
     )
+    schema_facts(schema)  # read the page sizes now, not on the first request
+    return schema
