@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pyinstrument import Profiler
 
 from api.app import create_app
+from api.guard import GuardSettings
 from graph.settings import Neo4jSettings
 
 __all__ = ["ProfileResult", "profile_api"]
@@ -60,7 +61,7 @@ def _layer(path: str) -> str:
 
 
 async def _drive(settings: Neo4jSettings, url: str, bodies: Sequence[str], rounds: int) -> None:
-    app = create_app(settings)
+    app = create_app(settings, guard=GuardSettings.unlimited())
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         headers = {"content-type": "application/json"}

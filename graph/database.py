@@ -111,7 +111,7 @@ class Database:
         shared, so callers must not mutate it.
         """
         key = ResultCache.key(name, params)
-        bookmark = await self._bookmark()
+        bookmark = await self.current_bookmark()
 
         async def load() -> T:
             return derive(await self.read(name, **params))
@@ -161,7 +161,7 @@ class Database:
                     raise
         raise AssertionError("unreachable")
 
-    async def _bookmark(self) -> frozenset[str]:
+    async def current_bookmark(self) -> frozenset[str]:
         """Neo4j's bookmark now: it names the last committed transaction, so any write moves it."""
         with self._mapped_errors(neo4j.RoutingControl.READ):
             async with self.driver.session(

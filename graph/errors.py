@@ -8,6 +8,7 @@ line and exits with :attr:`CommonGraphError.exit_code`; the API maps
 from __future__ import annotations
 
 __all__ = [
+    "Busy",
     "CommonGraphError",
     "ConflictError",
     "DatabaseUnavailable",
@@ -36,6 +37,13 @@ class DatabaseUnavailable(CommonGraphError):
     """Neo4j does not answer, or refuses our credentials."""
 
     http_status = 503
+
+
+class Busy(CommonGraphError):
+    """Too much of this kind of work is running or waiting already; try again shortly."""
+
+    http_status = 503
+    code = "BUSY"
 
 
 class ValidationFailed(CommonGraphError):

@@ -2,7 +2,8 @@
 
 Each field returns the report as a JSON object (shapes in DESIGN.md, plus ``assumptions``).
 The reports name people (brokers), so the roles of the relationship views apply. They are
-CPU-bound, so each runs in a worker thread with its own short-lived sync driver.
+CPU-bound: :mod:`api.reports` runs them off the event loop, a few at a time, and shares one
+result among callers while the graph is unchanged.
 """
 # strawberry.field(description=...) is typed as returning Any, so mypy calls these
 # decorators untyped; the resolvers themselves are fully annotated.
@@ -10,7 +11,6 @@ CPU-bound, so each runs in a worker thread with its own short-lived sync driver.
 
 from __future__ import annotations
 
-import asyncio
 from enum import Enum
 
 import strawberry
@@ -45,13 +45,8 @@ async def _report(
         raise NotAllowed("analytics name people: use a leader, connector or admin API key")
     if not 1 <= top <= 100:
         raise ValidationFailed("top: must be between 1 and 100")
-    report = await asyncio.to_thread(
-        analytics.run_report,
-        info.context.db.settings,
-        name,
-        prefix=prefix or None,
-        top=top,
-        group_attr=group_by.value,
+    report = await info.context.reports.run(
+        info.context.db, name, prefix=prefix or None, top=top, group_attr=group_by.value
     )
     return JSON(report)
 

@@ -8,6 +8,7 @@ from strawberry.fastapi import BaseContext
 
 from api.auth.roles import Caller
 from api.graphql.dataloaders import Loaders
+from api.reports import ReportRunner
 from graph.database import Database
 from graph.repositories.audit import Actor
 
@@ -20,6 +21,8 @@ class Context(BaseContext):
 
     db: Database
     caller: Caller = field(default_factory=Caller)
+    #: the app's analytics runner (shared by all requests); a fresh one outside an app
+    reports: ReportRunner = field(default_factory=ReportRunner)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

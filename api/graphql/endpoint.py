@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -36,6 +36,7 @@ from strawberry.http.parse_content_type import parse_content_type
 
 from api.auth.keys import caller_from_header
 from api.graphql.context import Context
+from api.rest.developer_pages import GRAPHIQL_PAGE
 from graph.database import Database
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
@@ -118,12 +119,16 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             response = error_response(exc.status_code, exc.reason)
         await response(scope, receive, send)
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the project's pinned copy (api/rest/developer_pages.py), not a CDN."""
+        return HTMLResponse(GRAPHIQL_PAGE)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         db: Database = request.app.state.db
         caller = await caller_from_header(db, request.headers.get("authorization"))
-        context = Context(db=db, caller=caller)
+        context = Context(db=db, caller=caller, reports=request.app.state.reports)
         context.request = request
         if isinstance(response, Response):
             context.response = response  # ErrorPolicy sets 503, the limits 400, on it

@@ -69,7 +69,9 @@ def is_development() -> bool:
 
 
 def error_code(exc: CommonGraphError) -> str:
-    return _CODES.get(exc.http_status, "ERROR")
+    """The error's own ``code`` when its class names one, else the one of its HTTP status."""
+    own = getattr(exc, "code", None)
+    return own if isinstance(own, str) else _CODES.get(exc.http_status, "ERROR")
 
 
 def is_expected(error: GraphQLError) -> bool:

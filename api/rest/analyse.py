@@ -1,20 +1,20 @@
 """``GET /api/analyse/{gaps|duplicates|bottlenecks}``: the analytics reports for system leaders.
 
 The same reports as ``commongraph analyse … --json`` (shapes in DESIGN.md), for the
-relationship-map screen. The reports are CPU-bound and use a sync driver
-(:mod:`graph.repositories.analytics`), so each runs in a worker thread with its own
-short-lived sync driver, leaving the event loop free. Leaders, connectors and admins only:
+relationship-map screen. The reports are CPU-bound: :mod:`api.reports` runs them
+off the event loop, a few at a time, and shares one result among callers while the graph is
+unchanged. Leaders, connectors and admins only:
 the brokers list names people.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
 from api.auth.keys import caller_from_header
+from api.reports import ReportRunner
 from graph.database import Database
 from graph.errors import ForbiddenError
 from graph.repositories import analytics
@@ -41,11 +41,5 @@ async def analyse(
         raise ForbiddenError(
             f"analyse {report}: needs a leader, connector or admin key (yours is {caller.role})"
         )
-    return await asyncio.to_thread(
-        analytics.run_report,
-        db.settings,
-        report,
-        prefix=prefix or None,
-        top=top,
-        group_attr=group_attr,
-    )
+    runner: ReportRunner = request.app.state.reports
+    return await runner.run(db, report, prefix=prefix or None, top=top, group_attr=group_attr)

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from shapely.geometry import shape
 
 from api.rest.shared_data import data_dir
+from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE
 from loaders.areas import AreaIndex
 
 __all__ = ["AreaAt", "lsoa_at", "router"]
@@ -63,8 +64,8 @@ def lsoa_at(latitude: float, longitude: float) -> str | None:
 
 @router.get("/at", response_model=AreaAt)
 def area_at(
-    latitude: Annotated[float, Query(ge=-90, le=90)],
-    longitude: Annotated[float, Query(ge=-180, le=180)],
+    latitude: Annotated[float, Query(ge=LATITUDE_RANGE[0], le=LATITUDE_RANGE[1])],
+    longitude: Annotated[float, Query(ge=LONGITUDE_RANGE[0], le=LONGITUDE_RANGE[1])],
 ) -> AreaAt:
     """The LSOA at ``(latitude, longitude)``."""
     return AreaAt(latitude=latitude, longitude=longitude, area_id=lsoa_at(latitude, longitude))

@@ -21,6 +21,7 @@ from fastapi.routing import APIRoute
 
 from graph.database import Database
 from graph.errors import CommonGraphError
+from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE, MAX_RADIUS_M
 from graph.repositories import oruk as repo
 
 __all__ = ["OPENAPI_URL", "PROFILE_URL", "VERSION", "router"]
@@ -142,9 +143,9 @@ async def list_service_at_locations(
     taxonomy_term_id: str | None = None,
     organization_id: str | None = None,
     postcode: Annotated[str | None, Query(max_length=10)] = None,
-    proximity: Annotated[float | None, Query(gt=0, le=500_000, description="metres")] = None,
-    latitude: Annotated[float | None, Query(ge=-90, le=90)] = None,
-    longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
+    proximity: Annotated[float | None, Query(gt=0, le=MAX_RADIUS_M, description="metres")] = None,
+    latitude: Annotated[float | None, Query(ge=LATITUDE_RANGE[0], le=LATITUDE_RANGE[1])] = None,
+    longitude: Annotated[float | None, Query(ge=LONGITUDE_RANGE[0], le=LONGITUDE_RANGE[1])] = None,
     page: Page = 1,
     per_page: PerPage = 50,
 ) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.database import Database
+from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.values import iso, stale_before
 
 __all__ = [
@@ -35,9 +36,9 @@ Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 class NearQuery(BaseModel):
     """A validated ``assetsNear`` request."""
 
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    radius_km: float = Field(gt=0, le=500)
+    latitude: Latitude
+    longitude: Longitude
+    radius_km: RadiusKm
     need: str | None = Field(default=None, max_length=200)
     age: int | None = Field(default=None, ge=0, le=150)
     free_only: bool = False

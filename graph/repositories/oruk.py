@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from graph.database import Database
 from graph.errors import NotFoundError
+from graph.geography import MAX_RADIUS_M, Latitude, Longitude
 from graph.oruk.serialise import Subgraph, to_oruk
 
 __all__ = [
@@ -73,9 +74,9 @@ class ServiceAtLocationQuery(PageQuery):
     taxonomy_term_id: str | None = None
     organization_id: str | None = None
     postcode: str | None = None
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    proximity_m: float | None = Field(default=None, gt=0, le=500_000)
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    proximity_m: float | None = Field(default=None, gt=0, le=MAX_RADIUS_M)
 
 
 def _documents(records: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field, model_validator
 
 from graph.database import Database
+from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.assets import ServiceProps
 from graph.repositories.outcomes import InvalidField
 from graph.repositories.values import stale_before
@@ -191,9 +192,9 @@ class SearchQuery(BaseModel):
     """A validated ``searchAssets`` request."""
 
     text: str = Field(min_length=1, max_length=200)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    radius_km: float | None = Field(default=None, gt=0, le=500)
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    radius_km: RadiusKm | None = None
     first: int = Field(default=20, ge=1, le=100)
     offset: int = Field(default=0, ge=0, le=_CANDIDATES * 2)
 

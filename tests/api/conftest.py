@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.auth.keys import hash_key
+from api.guard import GuardSettings
 from graph.settings import Neo4jSettings
 from tests.api.fixtures_graph import FixtureGraph, generate, write_graph
 
@@ -32,7 +33,10 @@ def client(
     neo4j_settings: Neo4jSettings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     empty_ui: Path = tmp_path_factory.mktemp("no-ui") / "absent"
-    with TestClient(create_app(neo4j_settings, static_dir=empty_ui)) as test_client:
+    # One test client plays every caller from one address: per-client limits are tested
+    # on their own (tests/security/test_request_guard.py).
+    app = create_app(neo4j_settings, static_dir=empty_ui, guard=GuardSettings.unlimited())
+    with TestClient(app) as test_client:
         yield test_client
 
 
