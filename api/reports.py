@@ -61,8 +61,7 @@ class ReportRunner:
 
         The value is shared: callers must not change it.
         """
-        params = {"prefix": prefix, "top": top, "group_attr": group_attr}
-        key = ResultCache.key(f"report/{report}", params)
+        key = ("analytics report", report, prefix, top, group_attr)
         bookmark = await db.current_bookmark()
 
         async def compute() -> dict[str, Any]:

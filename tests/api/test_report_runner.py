@@ -20,6 +20,7 @@ from graph.errors import Busy
 from graph.settings import Neo4jSettings
 from tests.api.fixtures_graph import FixtureGraph
 from tests.support.figures import measure
+from tests.support.loop import run_in_own_loop
 
 pytestmark = pytest.mark.neo4j
 
@@ -50,7 +51,7 @@ async def _twenty_then_write_then_one(
 def test_twenty_identical_reports_at_once_are_computed_once_and_again_after_a_write(
     small_graph: FixtureGraph, driver: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
-    reports, first, after_write, elapsed = asyncio.run(
+    reports, first, after_write, elapsed = run_in_own_loop(
         _twenty_then_write_then_one(neo4j_settings, driver)
     )
     assert first == 1
@@ -76,7 +77,7 @@ async def _more_than_may_wait(settings: Neo4jSettings) -> list[object]:
 def test_reports_beyond_the_waiting_room_are_refused_at_once_as_busy(
     small_graph: FixtureGraph, neo4j_settings: Neo4jSettings
 ) -> None:
-    outcomes = asyncio.run(_more_than_may_wait(neo4j_settings))
+    outcomes = run_in_own_loop(_more_than_may_wait(neo4j_settings))
     busy = [o for o in outcomes if isinstance(o, Busy)]
     done = [o for o in outcomes if isinstance(o, dict)]
     assert len(done) == 2 and len(busy) == 2

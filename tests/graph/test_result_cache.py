@@ -9,9 +9,8 @@ person deleted from the graph disappears from the very next map.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import neo4j
 import pytest
@@ -20,6 +19,7 @@ from graph.database import Database
 from graph.repositories.network import MapFilter, NetworkView, relationship_map
 from graph.result_cache import ResultCache
 from graph.settings import Neo4jSettings
+from tests.support.loop import run_in_own_loop
 
 T = TypeVar("T")
 
@@ -36,12 +36,6 @@ HUB = """
 CREATE (h:Person:Entity {id: 'rc-hub', name: 'New Hub', tribe: 'gp'})
 WITH h MATCH (p:Person) WHERE p.id STARTS WITH 'rc-' AND p <> h CREATE (h)-[:KNOWS]->(p)
 """
-
-
-def _in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run on a fresh event loop in a thread (Playwright's sync API may hold the main one)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _maps(settings: Neo4jSettings, driver: neo4j.Driver) -> list[tuple[NetworkView, int]]:
@@ -71,7 +65,7 @@ def test_a_repeated_map_is_reused_until_any_write_and_never_served_stale(
     driver: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
     driver.execute_query(PEOPLE)
-    maps = _in_own_loop(_maps(neo4j_settings, driver))
+    maps = run_in_own_loop(_maps(neo4j_settings, driver))
     ids = [[n.id for n in view.nodes] for view, _ in maps]
     hits = [count for _, count in maps]
 
@@ -104,7 +98,7 @@ def test_the_cache_keeps_the_most_recently_used_entries_within_its_bound() -> No
         evicted = await cache.get_or_load(keys[0], mark, _loader(calls, "reloaded"))
         return len(calls), again, evicted
 
-    loads, again, evicted = _in_own_loop(scenario())
+    loads, again, evicted = run_in_own_loop(scenario())
     assert again == 2, "a recent entry read at the same bookmark is reused"
     assert evicted == "reloaded", "the least recently used entry was evicted"
     assert loads == 4
@@ -121,7 +115,7 @@ def test_callers_that_miss_together_share_one_load_and_a_new_bookmark_reloads() 
         moved = await cache.get_or_load(key, frozenset({"FB:2"}), _loader(calls, "v2"))
         return list(together), len(calls), moved
 
-    together, loads, moved = _in_own_loop(scenario())
+    together, loads, moved = run_in_own_loop(scenario())
     assert together == ["v1"] * 20
     assert moved == "v2", "another bookmark (a write happened) is a miss"
     assert loads == 2
@@ -143,7 +137,7 @@ def test_a_failed_load_reaches_every_waiting_caller_and_is_not_stored() -> None:
         after = await cache.get_or_load(key, mark, _loader([], "fresh"))
         return outcomes, after
 
-    outcomes, after = _in_own_loop(scenario())
+    outcomes, after = run_in_own_loop(scenario())
     assert all(isinstance(o, RuntimeError) for o in outcomes)
     assert after == "fresh"
 
@@ -157,7 +151,7 @@ def test_a_read_without_a_bookmark_is_never_reused() -> None:
         await cache.get_or_load(key, frozenset(), _loader(calls, 1))
         return len(calls)
 
-    assert _in_own_loop(scenario()) == 2
+    assert run_in_own_loop(scenario()) == 2
 
 
 def test_list_parameters_cannot_key_the_cache() -> None:

@@ -9,8 +9,7 @@ the winner's value at version v + 1 and one audit event per successful edit — 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -22,6 +21,7 @@ from api.app import create_app
 from graph.settings import Neo4jSettings
 from tests.api.conftest import make_key
 from tests.support.figures import record
+from tests.support.loop import run_in_own_loop
 
 pytestmark = pytest.mark.neo4j
 
@@ -43,13 +43,6 @@ async def _http(settings: Neo4jSettings) -> AsyncIterator[httpx.AsyncClient]:
             yield client
 
 
-def _run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run on a fresh event loop in its own thread: other tests (Playwright's sync API) may
-    hold a running loop in the main thread for the whole session."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
-
-
 async def _gql(http: httpx.AsyncClient, key: str, query: str, variables: dict[str, Any]
                ) -> dict[str, Any]:  # fmt: skip
     response = await http.post("/graphql", json={"query": query, "variables": variables},
@@ -63,7 +56,7 @@ async def _gql(http: httpx.AsyncClient, key: str, query: str, variables: dict[st
 def test_concurrent_updates_of_one_offering_lose_no_edit(
     driver: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
-    _run_in_own_loop(_rounds(driver, neo4j_settings))
+    run_in_own_loop(_rounds(driver, neo4j_settings))
 
 
 async def _rounds(driver: neo4j.Driver, settings: Neo4jSettings) -> None:

@@ -28,6 +28,7 @@ from api.rest.developer_pages import GRAPHIQL_PAGE, SWAGGER_PAGE
 from graph.server.config import PROJECT_ROOT
 from graph.settings import Neo4jSettings
 from tests.support.figures import measure
+from tests.support.loop import run_in_own_loop
 from tests.support.ports import free_port
 
 SMALL = GuardSettings(
@@ -167,12 +168,12 @@ async def _concurrent(guard: GuardSettings, clients: list[str]) -> list[int]:
 
 def test_one_client_may_hold_only_its_concurrency_in_flight() -> None:
     roomy = SMALL.model_copy(update={"max_in_flight": 100})
-    statuses = asyncio.run(_concurrent(roomy, ["10.0.0.1", "10.0.0.1"]))
+    statuses = run_in_own_loop(_concurrent(roomy, ["10.0.0.1", "10.0.0.1"]))
     assert statuses == [200, 200, 429]
 
 
 def test_the_worker_refuses_with_503_beyond_its_in_flight_cap() -> None:
-    statuses = asyncio.run(_concurrent(SMALL, ["10.0.0.1", "10.0.0.2", "10.0.0.3"]))
+    statuses = run_in_own_loop(_concurrent(SMALL, ["10.0.0.1", "10.0.0.2", "10.0.0.3"]))
     assert statuses == [200, 200, 200, 503]
 
 
