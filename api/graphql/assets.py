@@ -13,7 +13,15 @@ from api.graphql.entities import ServiceNode
 from api.graphql.results import validated
 from graph.repositories.assets import NearQuery, assets_near
 
-__all__ = ["AssetConnection", "AssetEdge", "OpenAt", "PageInfo", "Weekday", "resolve_assets_near"]
+__all__ = [
+    "AssetConnection",
+    "AssetEdge",
+    "OpenAt",
+    "PageInfo",
+    "UnknownFact",
+    "Weekday",
+    "resolve_assets_near",
+]
 
 
 @strawberry.enum(description="RFC 5545 day codes, as in HSDS schedule.byday.")
@@ -33,6 +41,14 @@ class OpenAt:
     time: str
 
 
+@strawberry.enum(description="A fact a filter asked about that a service does not state.")
+class UnknownFact(Enum):
+    COST = "cost"
+    LANGUAGE = "language"
+    HOURS = "hours"
+    ACCESSIBILITY = "accessibility"
+
+
 @strawberry.type
 class AssetEdge:
     """A service and how far it is from the searched point."""
@@ -44,6 +60,13 @@ class AssetEdge:
 
     distance_km: float
     node: ServiceNode
+    unknown: list[UnknownFact] = strawberry.field(
+        default_factory=list,
+        description=(
+            "Facts the filters asked about that this service does not state (only with "
+            "includeUnknown): say 'opening times unknown', not 'open'."
+        ),
+    )
 
 
 @strawberry.type
@@ -77,6 +100,7 @@ async def resolve_assets_near(
     accessibility: str | None = None,
     open_at: OpenAt | None = None,
     area_id: str | None = None,
+    include_unknown: bool = False,
 ) -> AssetConnection:
     """Approved services within ``radius_km`` of the point, nearest first (ties by id)."""
     after_distance, after_id = decode_distance_cursor(after) if after else (None, None)
@@ -93,13 +117,18 @@ async def resolve_assets_near(
         open_day=open_at.day.value if open_at else None,
         open_time=open_at.time if open_at else None,
         area_id=area_id,
+        include_unknown=include_unknown,
         first=20 if first is None else first,
         after_distance_km=after_distance,
         after_id=after_id,
     )
     page = await assets_near(info.context.db, query)
     edges = [
-        AssetEdge(distance_km=hit.distance_km, node=ServiceNode.of(hit.service, stale=hit.stale))
+        AssetEdge(
+            distance_km=hit.distance_km,
+            node=ServiceNode.of(hit.service, stale=hit.stale),
+            unknown=[UnknownFact(fact) for fact in hit.unknown],
+        )
         for hit in page.hits
     ]
     last = page.hits[-1] if page.hits else None

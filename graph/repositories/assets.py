@@ -22,6 +22,7 @@ __all__ = [
     "NearPage",
     "NearQuery",
     "ServiceProps",
+    "UnknownFact",
     "assets_near",
 ]
 
@@ -47,6 +48,7 @@ class NearQuery(BaseModel):
     open_day: Day | None = None
     open_time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     area_id: str | None = Field(default=None, max_length=200)
+    include_unknown: bool = False
     first: int = Field(default=20, ge=1, le=100)
     after_distance_km: float | None = None
     after_id: str | None = None
@@ -90,12 +92,17 @@ class ServiceProps(BaseModel):
         return cls.model_validate(clean)
 
 
+UnknownFact = Literal["cost", "language", "hours", "accessibility"]
+
+
 class AssetHit(BaseModel):
-    """One service and its distance from the searched point."""
+    """One service, its distance from the searched point, and which filtered facts it
+    states nothing about (it passed those filters because unknowns were included)."""
 
     service: ServiceProps
     distance_km: float
     stale: bool
+    unknown: list[UnknownFact] = Field(default_factory=list)
 
 
 class NearPage(BaseModel):
@@ -122,6 +129,7 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
         open_day=query.open_day,
         open_time=query.open_time,
         area_id=query.area_id,
+        include_unknown=query.include_unknown,
         stale_before=stale_before(),
         after_distance_km=query.after_distance_km,
         after_id=query.after_id,
@@ -134,6 +142,7 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
             service=ServiceProps.from_props(hit["props"]),
             distance_km=hit["distance_km"],
             stale=hit["stale"],
+            unknown=hit["unknown"],
         )
         for hit in page[: query.first]
     ]

@@ -227,7 +227,7 @@ def generate(
             ]
         )
         langs = (
-            ["en"]
+            (["en"] if i % 10 else [])  # every tenth states no English (an unknown language)
             + (["cy"] if rng.random() < 0.3 else [])
             + (["pl"] if rng.random() < 0.05 else [])
         )

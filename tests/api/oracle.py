@@ -37,6 +37,7 @@ class Filters:
     open_day: str | None = None
     open_time: str | None = None
     area_id: str | None = None
+    include_unknown: bool = False
 
 
 def _need_ok(s: Service, need: str) -> bool:
@@ -72,13 +73,19 @@ def _service_ok(g: FixtureGraph, s: Service, f: Filters) -> bool:
             return False
         if s.maximum_age is not None and s.maximum_age < f.age:
             return False
-    if f.free_only and not any(
-        a == 0 or (o or "").strip().lower() == "free" for a, o in s.cost_options
+    if (
+        f.free_only
+        and not (f.include_unknown and not s.cost_options)
+        and not any(a == 0 or (o or "").strip().lower() == "free" for a, o in s.cost_options)
     ):
         return False
-    if f.language is not None and not any(
-        c.lower() == f.language.lower() or _LANG_NAMES[c].lower() == f.language.lower()
-        for c in s.languages
+    if (
+        f.language is not None
+        and not (f.include_unknown and not s.languages)
+        and not any(
+            c.lower() == f.language.lower() or _LANG_NAMES[c].lower() == f.language.lower()
+            for c in s.languages
+        )
     ):
         return False
     if f.area_id is not None and s.catchment and f.area_id in g.areas:
@@ -89,33 +96,60 @@ def _service_ok(g: FixtureGraph, s: Service, f: Filters) -> bool:
     return True
 
 
+def _weekly(sc: Schedule) -> bool:
+    freq_ok = sc.freq is None or sc.freq.upper() == "WEEKLY"
+    return freq_ok and bool(sc.byday) and sc.opens_at is not None and sc.closes_at is not None
+
+
+Hit = tuple[str, float, tuple[str, ...]]
+
+
 def assets_near(
     g: FixtureGraph, lat: float, lon: float, radius_km: float, f: Filters = Filters()
-) -> list[tuple[str, float]]:
-    """Every matching service id with its nearest qualifying location, by distance then id."""
-    out: list[tuple[str, float]] = []
+) -> list[Hit]:
+    """Every matching service id with its nearest qualifying location, by distance then id,
+    and the filtered facts it does not state (from its location with the fewest such)."""
+    out: list[Hit] = []
     for s in g.services.values():
         if not _service_ok(g, s, f):
             continue
         best: float | None = None
+        fewest: tuple[int, float, tuple[str, ...]] | None = None
         for sal in s.sals:
             loc = g.locations[sal.location_id]
-            if f.accessibility is not None and not any(
-                f.accessibility.lower() in a.lower() for a in loc.accessibility
+            access_known = bool(loc.accessibility)
+            if (
+                f.accessibility is not None
+                and not (f.include_unknown and not access_known)
+                and not any(f.accessibility.lower() in a.lower() for a in loc.accessibility)
             ):
                 continue
+            weekly = [sc for sc in s.schedules + sal.schedules if _weekly(sc)]
             if (
                 f.open_day is not None
                 and f.open_time is not None
-                and not any(
-                    _open(sc, f.open_day, f.open_time) for sc in s.schedules + sal.schedules
-                )
+                and not (f.include_unknown and not weekly)
+                and not any(_open(sc, f.open_day, f.open_time) for sc in weekly)
             ):
                 continue
             d = haversine_km(lat, lon, loc.latitude, loc.longitude)
-            if d <= radius_km and (best is None or d < best):
+            if d > radius_km:
+                continue
+            unknown = tuple(
+                fact
+                for fact, missing in (
+                    ("cost", f.free_only and not s.cost_options),
+                    ("language", f.language is not None and not s.languages),
+                    ("hours", f.open_day is not None and not weekly),
+                    ("accessibility", f.accessibility is not None and not access_known),
+                )
+                if missing
+            )
+            if best is None or d < best:
                 best = d
-        if best is not None:
-            out.append((s.id, best))
+            if fewest is None or (len(unknown), d) < fewest[:2]:
+                fewest = (len(unknown), d, unknown)
+        if best is not None and fewest is not None:
+            out.append((s.id, best, fewest[2]))
     out.sort(key=lambda x: (x[1], x[0]))
     return out

@@ -14,30 +14,29 @@ import pytest
 
 from tests.api.conftest import GraphQL
 from tests.api.fixtures_graph import TOWNS, FixtureGraph
-from tests.api.oracle import Filters, assets_near
+from tests.api.oracle import Filters, Hit, assets_near
 
 pytestmark = pytest.mark.neo4j
 
 QUERY = """
 query Near($lat: Float!, $lon: Float!, $r: Float!, $need: String, $first: Int, $after: String,
            $age: Int, $free: Boolean!, $lang: String, $access: String, $openAt: OpenAt,
-           $area: String) {
+           $area: String, $unknown: Boolean! = false) {
   assetsNear(latitude: $lat, longitude: $lon, radiusKm: $r, need: $need, first: $first,
              after: $after, age: $age, freeOnly: $free, language: $lang,
-             accessibility: $access, openAt: $openAt, areaId: $area) {
+             accessibility: $access, openAt: $openAt, areaId: $area,
+             includeUnknown: $unknown) {
     totalCount
-    edges { cursor distanceKm node { id name stale } }
+    edges { cursor distanceKm unknown node { id name stale } }
     pageInfo { hasNextPage endCursor }
   }
 }
 """
 
 
-def all_pages(
-    gql: GraphQL, variables: dict[str, Any], first: int
-) -> tuple[list[tuple[str, float]], int, int]:
+def all_pages(gql: GraphQL, variables: dict[str, Any], first: int) -> tuple[list[Hit], int, int]:
     """Follow endCursor to the end; return the edges, totalCount and the number of pages."""
-    out: list[tuple[str, float]] = []
+    out: list[Hit] = []
     after = None
     pages = 0
     total = -1
@@ -47,16 +46,20 @@ def all_pages(
         conn = body["data"]["assetsNear"]
         pages += 1
         total = conn["totalCount"]
-        out.extend((e["node"]["id"], e["distanceKm"]) for e in conn["edges"])
+        out.extend(
+            (e["node"]["id"], e["distanceKm"], tuple(u.lower() for u in e["unknown"]))
+            for e in conn["edges"]
+        )
         if not conn["pageInfo"]["hasNextPage"]:
             return out, total, pages
         after = conn["pageInfo"]["endCursor"]
         assert pages < 500
 
 
-def _compare(got: list[tuple[str, float]], want: list[tuple[str, float]]) -> None:
-    assert [i for i, _ in got] == [i for i, _ in want]
-    for (_, d1), (_, d2) in zip(got, want, strict=True):
+def _compare(got: list[Hit], want: list[Hit]) -> None:
+    assert [i for i, _, _ in got] == [i for i, _, _ in want]
+    assert [u for _, _, u in got] == [u for _, _, u in want]
+    for (_, d1, _), (_, d2, _) in zip(got, want, strict=True):
         assert abs(d1 - d2) <= 1e-9
 
 
@@ -103,6 +106,11 @@ FILTERS = [
     Filters(area_id="tW11000001"),
     Filters(need="loneliness", language="cy", free_only=True, age=30),
     Filters(accessibility="hearing", open_day="WE", open_time="14:00", area_id="tW01002001"),
+    Filters(free_only=True, include_unknown=True),
+    Filters(language="cy", include_unknown=True),
+    Filters(accessibility="wheelchair", include_unknown=True),
+    Filters(open_day="TU", open_time="10:30", include_unknown=True),
+    Filters(free_only=True, open_day="SA", open_time="11:00", include_unknown=True),
 ]
 
 
@@ -116,6 +124,7 @@ def test_assets_near_filters_equal_brute_force(
 ) -> None:
     rng = random.Random(zlib.crc32(repr(filters).encode()))
     matched = 0
+    unknowns = 0
     for _ in range(6):
         lat, lon = _centre(rng)
         radius = rng.choice([5.0, 20.0, 60.0])
@@ -130,6 +139,7 @@ def test_assets_near_filters_equal_brute_force(
             "lang": filters.language,
             "access": filters.accessibility,
             "area": filters.area_id,
+            "unknown": filters.include_unknown,
             "openAt": {"day": filters.open_day, "time": filters.open_time}
             if filters.open_day
             else None,
@@ -138,6 +148,9 @@ def test_assets_near_filters_equal_brute_force(
         _compare(got, want)
         assert total == len(want)
         matched += len(want)
+        unknowns += sum(1 for _, _, unknown in want if unknown)
         COMPARED["queries"] += 1
         COMPARED["ids"] += len(want)
     assert matched > 0, "the filter matched nothing: the comparison proves little"
+    if filters.include_unknown:
+        assert unknowns > 0, "no service with an unknown fact: includeUnknown went untested"

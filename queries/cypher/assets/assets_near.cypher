@@ -14,12 +14,16 @@
 //   $open_time             string|null  'HH:MM' the service is open at on $open_day
 //   $area_id               string|null  person's area: services declaring a catchment
 //                                       (SERVES_AREA) must cover it or an area containing it
+//   $include_unknown       bool   a service that states nothing about a filtered fact (no
+//                                 cost option, no language, no weekly hours, no
+//                                 accessibility at its location) passes that filter, and
+//                                 the fact is named in its `unknown` list
 //   $stale_before          string  ISO date-time: last_verified before this (or null) = stale
 //   $after_distance_km     float|null   keyset cursor: distance of the last edge seen
 //   $after_id              string|null  keyset cursor: service id of the last edge seen
 //   $limit                 int    page size + 1 (one more, to know whether a next page exists)
 // Returns: exactly one row: `total` (all matches, ignoring the cursor) and `page`, a list of
-// {id, distance_km, props, stale} maps in page order (each service at its nearest qualifying
+// {id, distance_km, props, stale, unknown} maps in page order (each service at its nearest qualifying
 // location), at most $limit long; empty when nothing matches.
 WITH point({latitude: $latitude, longitude: $longitude}) AS here
 MATCH (l:Location)
@@ -30,10 +34,14 @@ WITH l,
        cos(radians($latitude)) * cos(radians(l.latitude)) *
        sin(radians(l.longitude - $longitude) / 2) ^ 2)) AS distance_km
 WHERE distance_km <= $radius_km
-  AND ($accessibility IS NULL OR EXISTS {
+WITH l, distance_km,
+     EXISTS { (l)-[:HAS_ACCESSIBILITY]->(:Accessibility) } AS access_known
+WHERE $accessibility IS NULL
+   OR ($include_unknown AND NOT access_known)
+   OR EXISTS {
         MATCH (l)-[:HAS_ACCESSIBILITY]->(a:Accessibility)
         WHERE toLower(a.description) CONTAINS toLower($accessibility)
-      })
+      }
 MATCH (s:Service)<-[:OF_SERVICE]-(sal:ServiceAtLocation)-[:AT_LOCATION]->(l)
 WHERE coalesce(s.moderation_status, 'approved') = 'approved'
   AND ($need IS NULL OR EXISTS {
@@ -43,29 +51,41 @@ WHERE coalesce(s.moderation_status, 'approved') = 'approved'
   AND ($age IS NULL OR (
         (s.minimum_age IS NULL OR s.minimum_age <= $age) AND
         (s.maximum_age IS NULL OR s.maximum_age >= $age)))
-  AND (NOT $free_only OR EXISTS {
-        MATCH (s)-[:HAS_COST_OPTION]->(c:CostOption)
-        WHERE c.amount = 0 OR toLower(trim(coalesce(c.option, ''))) = 'free'
-      })
-  AND ($language IS NULL OR EXISTS {
-        MATCH (s)-[:HAS_LANGUAGE]->(g:Language)
-        WHERE toLower(g.code) = toLower($language) OR toLower(g.name) = toLower($language)
-      })
   AND ($area_id IS NULL OR NOT EXISTS { (s)-[:SERVES_AREA]->(:Area) } OR EXISTS {
         MATCH (s)-[:SERVES_AREA]->(:Area)<-[:PART_OF*0..]-(:Area {id: $area_id})
       })
-  AND ($open_day IS NULL OR any(sc IN
-        [(s)-[:HAS_SCHEDULE]->(x:Schedule) | x] + [(sal)-[:HAS_SCHEDULE]->(x:Schedule) | x]
-        WHERE (sc.freq IS NULL OR toUpper(sc.freq) = 'WEEKLY')
-          AND any(d IN split(coalesce(sc.byday, ''), ',') WHERE right(trim(d), 2) = $open_day)
-          AND sc.opens_at IS NOT NULL AND sc.closes_at IS NOT NULL
+WITH s, sal, distance_km, access_known,
+     EXISTS { (s)-[:HAS_COST_OPTION]->(:CostOption) } AS cost_known,
+     EXISTS { (s)-[:HAS_LANGUAGE]->(:Language) } AS language_known,
+     [x IN [(s)-[:HAS_SCHEDULE]->(x:Schedule) | x] + [(sal)-[:HAS_SCHEDULE]->(x:Schedule) | x]
+        WHERE (x.freq IS NULL OR toUpper(x.freq) = 'WEEKLY')
+          AND x.byday IS NOT NULL AND x.opens_at IS NOT NULL AND x.closes_at IS NOT NULL
+     ] AS weekly
+WHERE (NOT $free_only OR ($include_unknown AND NOT cost_known) OR EXISTS {
+        MATCH (s)-[:HAS_COST_OPTION]->(c:CostOption)
+        WHERE c.amount = 0 OR toLower(trim(coalesce(c.option, ''))) = 'free'
+      })
+  AND ($language IS NULL OR ($include_unknown AND NOT language_known) OR EXISTS {
+        MATCH (s)-[:HAS_LANGUAGE]->(g:Language)
+        WHERE toLower(g.code) = toLower($language) OR toLower(g.name) = toLower($language)
+      })
+  AND ($open_day IS NULL OR ($include_unknown AND size(weekly) = 0) OR any(sc IN weekly
+        WHERE any(d IN split(sc.byday, ',') WHERE right(trim(d), 2) = $open_day)
           AND CASE
                 WHEN left(sc.opens_at, 5) <= left(sc.closes_at, 5)
                 THEN left(sc.opens_at, 5) <= $open_time AND $open_time < left(sc.closes_at, 5)
                 ELSE $open_time >= left(sc.opens_at, 5) OR $open_time < left(sc.closes_at, 5)
               END))
-WITH s, min(distance_km) AS distance_km
-WITH collect({s: s, distance_km: distance_km}) AS hits
+WITH s, distance_km,
+     [fact IN [
+        CASE WHEN $free_only AND NOT cost_known THEN 'cost' END,
+        CASE WHEN $language IS NOT NULL AND NOT language_known THEN 'language' END,
+        CASE WHEN $open_day IS NOT NULL AND size(weekly) = 0 THEN 'hours' END,
+        CASE WHEN $accessibility IS NOT NULL AND NOT access_known THEN 'accessibility' END
+      ] WHERE fact IS NOT NULL] AS unknown
+ORDER BY size(unknown), distance_km
+WITH s, min(distance_km) AS distance_km, head(collect(unknown)) AS unknown
+WITH collect({s: s, distance_km: distance_km, unknown: unknown}) AS hits
 WITH size(hits) AS total,
      [h IN hits WHERE $after_id IS NULL
                    OR h.distance_km > $after_distance_km
@@ -74,7 +94,7 @@ WITH size(hits) AS total,
 // driver is paid once per request, not once per hit (docs/performance.md).
 CALL (rest) {
   UNWIND rest AS h
-  WITH h.s AS s, h.distance_km AS distance_km
+  WITH h.s AS s, h.distance_km AS distance_km, h.unknown AS unknown
   ORDER BY distance_km, s.id
   LIMIT $limit
   // Only the scalar fields the API exposes (graph/repositories/assets.py ServiceProps): the
@@ -85,7 +105,8 @@ CALL (rest) {
     props: s {.id, .name, .alternate_name, .description, .url, .email, .status, .minimum_age,
               .maximum_age, .fees_description, .eligibility_description, .last_verified,
               .moderation_status, .version},
-    stale: s.last_verified IS NULL OR datetime(toString(s.last_verified)) < datetime($stale_before)
+    stale: s.last_verified IS NULL OR datetime(toString(s.last_verified)) < datetime($stale_before),
+    unknown: unknown
   }) AS page
 }
 RETURN total, page
