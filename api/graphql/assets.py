@@ -12,6 +12,7 @@ from api.graphql.cursors import decode_distance_cursor, encode_distance_cursor
 from api.graphql.entities import ServiceNode
 from api.graphql.results import validated
 from graph.repositories.assets import NearQuery, assets_near
+from graph.repositories.search import matching_service_ids
 
 __all__ = [
     "AssetConnection",
@@ -101,9 +102,11 @@ async def resolve_assets_near(
     open_at: OpenAt | None = None,
     area_id: str | None = None,
     include_unknown: bool = False,
+    text: str | None = None,
 ) -> AssetConnection:
     """Approved services within ``radius_km`` of the point, nearest first (ties by id)."""
     after_distance, after_id = decode_distance_cursor(after) if after else (None, None)
+
     query = validated(
         NearQuery,
         latitude=latitude,
@@ -118,10 +121,15 @@ async def resolve_assets_near(
         open_time=open_at.time if open_at else None,
         area_id=area_id,
         include_unknown=include_unknown,
+        text=(text or "").strip() or None,
         first=20 if first is None else first,
         after_distance_km=after_distance,
         after_id=after_id,
     )
+    if query.text:
+        query.service_ids = await matching_service_ids(
+            info.context.db, query.text, query.latitude, query.longitude, query.radius_km
+        )
     page = await assets_near(info.context.db, query)
     edges = [
         AssetEdge(

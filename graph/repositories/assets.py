@@ -49,6 +49,10 @@ class NearQuery(BaseModel):
     open_time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     area_id: str | None = Field(default=None, max_length=200)
     include_unknown: bool = False
+    #: words the services must match (every word; kinds and needs named in English or Welsh)
+    text: str | None = Field(default=None, max_length=200)
+    #: only these services (the every-word matches of a text); None = any
+    service_ids: list[str] | None = None
     first: int = Field(default=20, ge=1, le=100)
     after_distance_km: float | None = None
     after_id: str | None = None
@@ -130,6 +134,7 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
         open_time=query.open_time,
         area_id=query.area_id,
         include_unknown=query.include_unknown,
+        service_ids=query.service_ids,
         stale_before=stale_before(),
         after_distance_km=query.after_distance_km,
         after_id=query.after_id,

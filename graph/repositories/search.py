@@ -220,6 +220,35 @@ class SearchPage(BaseModel):
     total_count: int
 
 
+#: The most matches of a text that ``assetsNear(text:)`` filters by (within its radius).
+MAX_TEXT_MATCHES = 2_000
+
+
+async def matching_service_ids(
+    db: Database, text: str, latitude: float, longitude: float, radius_km: float
+) -> list[str]:
+    """Ids of the approved services within the radius that match every word of ``text``
+    (the first tier of :func:`search_assets`): what ``assetsNear(text:)`` keeps."""
+    plan = plan_search(text)
+    rows = await db.read(
+        "search/search_assets",
+        strict=plan.strict,
+        loose=plan.loose,
+        rest=plan.rest,
+        kinds=list(plan.kinds),
+        needs=list(plan.needs),
+        known_kinds=list(SERVICE_TYPES.ids()),
+        candidates=_CANDIDATES,
+        latitude=latitude,
+        longitude=longitude,
+        radius_km=radius_km,
+        stale_before=stale_before(),
+        offset=0,
+        limit=MAX_TEXT_MATCHES,
+    )
+    return [r["id"] for r in rows if r["id"] is not None and r["tier"] == 0]
+
+
 async def search_assets(db: Database, query: SearchQuery) -> SearchPage:
     """One page of matching approved services: every word matched first, then looser
     matches; within each, services of a named kind first, fresh before stale, then by score,

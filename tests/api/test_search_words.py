@@ -139,3 +139,39 @@ def test_every_result_says_what_kind_of_service_it_is(search: Any) -> None:
     assert kinds["lib:central"] == {"id": "library", "en": "Library", "cy": "Llyfrgell"}
     gp = search("meddygfa")[0]["node"]["kind"]
     assert (gp["en"], gp["cy"]) == ("GP practice", "Meddygfa")
+
+
+NEAR_TEXT = """query N($text: String!, $r: Float!, $free: Boolean!) {
+  assetsNear(latitude: 51.4816, longitude: -3.1791, radiusKm: $r, text: $text,
+             freeOnly: $free, includeUnknown: true, first: 50) {
+    totalCount edges { distanceKm unknown node { id } }
+  }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("text", "radius"),
+    [("banc bwyd", 10.0), ("library", 2.0), ("library", 10.0), ("grŵp cerdded", 10.0)],
+)
+def test_assets_near_with_text_keeps_the_every_word_matches_nearest_first(
+    search: Any, gql: GraphQL, text: str, radius: float
+) -> None:
+    """The connector's text box: the same services as searchAssets' every-word tier within
+    the radius, ordered by distance, with the filters still applied."""
+    body = gql(SEARCH, {"text": text, "lat": CARDIFF[0], "lon": CARDIFF[1], "r": radius})
+    want = {
+        e["node"]["id"]: e["distanceKm"]
+        for e in body["data"]["searchAssets"]["edges"]
+        if e["matchedAllWords"]
+    }
+    near = gql(NEAR_TEXT, {"text": text, "r": radius, "free": False})["data"]["assetsNear"]
+    got = [(e["node"]["id"], e["distanceKm"]) for e in near["edges"]]
+    assert want, "the text matched nothing: the comparison proves little"
+    assert [i for i, _ in got] == sorted(want, key=lambda i: (want[i], i))
+    assert near["totalCount"] == len(want)
+    # freeOnly with unknowns included: the same services, each marked COST unknown
+    # (none of these test services states a cost), none dropped silently.
+    free = gql(NEAR_TEXT, {"text": text, "r": radius, "free": True})["data"]["assetsNear"]
+    unknown = {e["node"]["id"]: e["unknown"] for e in free["edges"]}
+    assert set(unknown) <= set(want)
+    assert all("COST" in u for i, u in unknown.items() if not i.startswith(("lib:", "fb:")))

@@ -14,6 +14,8 @@
 //   $open_time             string|null  'HH:MM' the service is open at on $open_day
 //   $area_id               string|null  person's area: services declaring a catchment
 //                                       (SERVES_AREA) must cover it or an area containing it
+//   $service_ids           list<string>|null  only these services (the matches of a text,
+//                                 found by graph/repositories/search.py); null = any
 //   $include_unknown       bool   a service that states nothing about a filtered fact (no
 //                                 cost option, no language, no weekly hours, no
 //                                 accessibility at its location) passes that filter, and
@@ -44,6 +46,7 @@ WHERE $accessibility IS NULL
       }
 MATCH (s:Service)<-[:OF_SERVICE]-(sal:ServiceAtLocation)-[:AT_LOCATION]->(l)
 WHERE coalesce(s.moderation_status, 'approved') = 'approved'
+  AND ($service_ids IS NULL OR s.id IN $service_ids)
   AND ($need IS NULL OR EXISTS {
         MATCH (s)-[:ADDRESSES|CATEGORISED_AS]->(t)
         WHERE t.id = $need OR t.code = $need OR toLower(t.name) = toLower($need)
