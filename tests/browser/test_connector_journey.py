@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import CARDIFF, SeededData, describe, run_axe, sign_in
 
@@ -55,10 +55,11 @@ def test_filters_send_the_same_question_as_the_api_answers(page: Page, seeded: S
     page.goto("/#/find")
     _search(page, CARDIFF)
     expect(page.locator("#results > li").first).to_be_visible()
+    page.uncheck("#f-unknown")
     page.check("#f-free")
     page.select_option("#f-language", "cy")
     page.select_option("#radius", "10")
-    page.click("#search-button")
+    # No second press of Search: the list follows the filters as they change.
     expected = page.request.post(
         "/graphql",
         data={
@@ -68,9 +69,47 @@ def test_filters_send_the_same_question_as_the_api_answers(page: Page, seeded: S
     ).json()["data"]["assetsNear"]
     ids = [e["node"]["id"] for e in expected["edges"]]
     assert ids, "the seeded data has free Welsh-language services near Cardiff"
+    expect(page.locator("#result-count")).to_contain_text(f"{expected['totalCount']} found")
     expect(page.locator("#results > li")).to_have_count(len(ids))
     assert _result_ids(page) == ids
-    expect(page.locator("#result-count")).to_contain_text(str(expected["totalCount"]))
+
+
+UNKNOWN = """query($lat: Float!, $lon: Float!, $text: String) {
+  assetsNear(latitude: $lat, longitude: $lon, radiusKm: 5, freeOnly: true, text: $text,
+             includeUnknown: true, first: 20) { totalCount edges { unknown node { id } } } }"""
+
+
+def test_services_that_do_not_state_a_fact_are_kept_and_marked_unknown(
+    page: Page, seeded: SeededData
+) -> None:
+    page.goto("/#/find")
+    _search(page, CARDIFF)
+    expect(page.locator("#results > li").first).to_be_visible()
+    page.check("#f-free")  # "Include services that do not say" is ticked by default
+    expected = page.request.post(
+        "/graphql", data={"query": UNKNOWN, "variables": {"lat": 51.479102, "lon": -3.178085}}
+    ).json()["data"]["assetsNear"]
+    unknown = [e["node"]["id"] for e in expected["edges"] if "COST" in e["unknown"]]
+    assert unknown, "the seeded data has services near Cardiff that state no cost"
+    expect(page.locator("#result-count")).to_contain_text(f"{expected['totalCount']} found")
+    first_unknown = page.locator(f'#results > li[data-id="{unknown[0]}"]')
+    expect(first_unknown.locator(".unknown")).to_have_text("Cost unknown")
+
+
+def test_the_words_a_connector_types_narrow_the_list(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/find")
+    page.fill("#f-text", "dementia")
+    _search(page, CARDIFF)
+    expected = page.request.post(
+        "/graphql",
+        data={
+            "query": UNKNOWN.replace("freeOnly: true", "freeOnly: false"),
+            "variables": {"lat": 51.479102, "lon": -3.178085, "text": "dementia"},
+        },
+    ).json()["data"]["assetsNear"]
+    assert expected["totalCount"] > 0, "the seeded data has dementia services near Cardiff"
+    expect(page.locator("#result-count")).to_contain_text(f"{expected['totalCount']} found")
+    assert _result_ids(page) == [e["node"]["id"] for e in expected["edges"]]
 
 
 def test_unknown_postcode_is_explained_next_to_the_field(page: Page, seeded: SeededData) -> None:
@@ -87,6 +126,7 @@ def test_clicking_the_map_searches_around_that_point(page: Page, seeded: SeededD
     expect(page.locator("#map")).to_have_attribute("data-boundaries", re.compile(r"^[1-9]"))
     _search(page, CARDIFF)
     expect(page.locator("#results > li").first).to_be_visible()
+    page.locator("#map").scroll_into_view_if_needed()
     box = page.locator("#map path.search-centre").bounding_box()
     assert box is not None
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -164,3 +204,22 @@ def test_signed_in_connector_shares_a_server_shortlist_by_token(
     page.evaluate("localStorage.clear()")
     page.goto(url)
     expect(page.locator("#shared-items .service-detail")).to_have_count(2)
+
+
+def test_on_a_phone_results_come_into_view_and_nothing_is_wider_than_the_screen(
+    browser: Browser, base_url: str, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        phone.goto("/#/find")
+        _search(phone, CARDIFF)
+        expect(phone.locator("#results > li").first).to_be_in_viewport()
+        phone.screenshot(path=str(artifacts_dir / "connector-phone-results.png"))
+        phone.locator("#results > li").first.locator("button.details").click()
+        expect(phone.locator("#detail-heading")).to_be_in_viewport()
+        phone.screenshot(path=str(artifacts_dir / "connector-phone-detail.png"))
+        width = phone.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, f"the page is {width} px wide on a 390 px screen"
+    finally:
+        context.close()

@@ -1,6 +1,6 @@
 // One way to talk to the server: GraphQL documents (src/api/documents/*.graphql, validated
 // against the printed schema by tests/browser/test_graphql_documents.py) and a few REST calls.
-import { t } from "../i18n";
+import { language, t } from "../i18n";
 import { apiKey } from "./auth";
 
 /** A failure a person can act on; `field` names the input that caused it, when known. */
@@ -20,7 +20,11 @@ interface GraphQLResponse<T> {
 }
 
 function headers(): Record<string, string> {
-  const out: Record<string, string> = { "content-type": "application/json" };
+  const out: Record<string, string> = {
+    "content-type": "application/json",
+    // The server writes its own refusals (too many requests...) in the UI's language.
+    "accept-language": language() === "cy" ? "cy, en;q=0.5" : "en",
+  };
   const key = apiKey();
   if (key) out.authorization = `Bearer ${key}`;
   return out;

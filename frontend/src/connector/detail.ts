@@ -1,6 +1,7 @@
 // The detail of one service: provider, contact, schedule, place, cost, languages and when it
 // was last verified. Also used (read-only) by the shared shortlist page.
-import { t, type MessageKey } from "../i18n";
+import { language, t, type MessageKey } from "../i18n";
+import { termLabel } from "../api/vocabulary";
 import { formatDate, h } from "../ui/dom";
 
 export interface ScheduleView {
@@ -22,6 +23,8 @@ export interface ServiceView {
   feesDescription?: string | null;
   lastVerified?: string | null;
   stale?: boolean;
+  kind?: { id: string; en: string; cy: string } | null;
+  phones?: { number: string; extension?: string | null; type?: string | null }[];
   organization?: { id: string; name: string | null } | null;
   locations?: { name?: string | null; address?: string | null; accessibility?: string[] }[];
   schedules?: ScheduleView[];
@@ -69,13 +72,22 @@ function safeUrl(url: string): string | null {
 
 export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3"): HTMLElement {
   const rows: HTMLElement[] = [];
+  if (service.kind) rows.push(...row("detail.kind", service.kind[language()]));
   if (service.organization?.name) rows.push(...row("detail.provider", service.organization.name));
   const contact: Node[] = [];
+  const phone = (number: string, extension?: string | null) =>
+    h("div", {}, `${t("detail.phone")}: `, h("a", { href: `tel:${number.replace(/\s/g, "")}`, text: extension ? `${number} (${extension})` : number }));
+  const shown = new Set<string>();
+  for (const p of service.phones ?? []) {
+    shown.add(p.number);
+    contact.push(phone(p.number, p.extension));
+  }
   for (const c of service.contacts ?? []) {
-    for (const phone of c.phones) contact.push(h("div", {}, `${t("detail.phone")}: `, h("a", { href: `tel:${phone.replace(/\s/g, "")}`, text: phone })));
+    for (const number of c.phones) if (!shown.has(number)) contact.push(phone(number));
     if (c.email) contact.push(h("div", {}, `${t("detail.email")}: `, h("a", { href: `mailto:${c.email}`, text: c.email })));
   }
-  if (service.email) contact.push(h("div", {}, `${t("detail.email")}: `, h("a", { href: `mailto:${service.email}`, text: service.email })));
+  const emails = new Set((service.contacts ?? []).map((c) => c.email).filter(Boolean));
+  if (service.email && !emails.has(service.email)) contact.push(h("div", {}, `${t("detail.email")}: `, h("a", { href: `mailto:${service.email}`, text: service.email })));
   const url = service.url ? safeUrl(service.url) : null;
   if (url) contact.push(h("div", {}, `${t("detail.website")}: `, h("a", { href: url, rel: "noopener", target: "_blank", text: url })));
   if (contact.length) rows.push(...row("detail.contact", ...contact));
@@ -94,7 +106,7 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   if (service.minimumAge != null || service.maximumAge != null) {
     rows.push(...row("detail.ages", t("detail.agesRange", { min: service.minimumAge ?? 0, max: service.maximumAge ?? "…" })));
   }
-  const needs = (service.needs ?? []).map((n) => n.name ?? n.id);
+  const needs = (service.needs ?? []).map((n) => termLabel("needs", n.id) ?? n.name ?? n.id);
   if (needs.length) rows.push(...row("detail.needs", needs.join(", ")));
   const verified = formatDate(service.lastVerified);
   rows.push(...row("detail.lastVerified", h("span", { class: service.stale ? "stale" : "", text: verified ?? t("detail.neverVerified") })));

@@ -1,14 +1,16 @@
 // The connector's filters: need, free, open on a day/time, accessibility, language, age,
-// catchment. `readFilters` turns the form into assetsNear variables (omitting empty ones).
-import { t } from "../i18n";
+// catchment, and whether services that do not say are kept. Needs and accessibility come
+// from the served vocabulary (labels in the UI's language, ids sent to the API). Any change
+// re-runs the search (see view.ts), so the list never shows results of other filters.
+import { language, onLanguageChange, t } from "../i18n";
+import { vocabulary, type Term } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
 
-export const NEEDS = ["dementia", "loneliness", "diabetes", "deprivation", "mental-health", "carers"];
-export const ACCESS = ["Wheelchair", "Hearing loop", "Accessible toilet", "Step-free"];
 export const LANGUAGES = ["cy", "en", "pl", "ar", "ur"] as const;
 export const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
 export interface Filters {
+  text?: string;
   need?: string;
   age?: number;
   freeOnly: boolean;
@@ -16,26 +18,38 @@ export interface Filters {
   accessibility?: string;
   openAt?: { day: string; time: string };
   withinArea: boolean;
+  includeUnknown: boolean;
+}
+
+function fillTerms(select: HTMLSelectElement, anyKey: "find.needAny" | "find.accessAny", terms: Term[], value: (term: Term) => string): void {
+  const chosen = select.value;
+  const sorted = [...terms].sort((a, b) => a[language()].localeCompare(b[language()], language()));
+  select.replaceChildren(option("", anyKey), ...sorted.map((term) => option(value(term), null, term[language()])));
+  select.value = chosen;
 }
 
 export function filtersFieldset(): HTMLFieldSetElement {
-  const need = h("input", { type: "text", list: "need-options", autocomplete: "off" });
-  const needList = h("datalist", { id: "need-options" }, ...NEEDS.map((n) => h("option", { value: n })));
+  const need = h("select", {}, option("", "find.needAny"));
+  const access = h("select", {}, option("", "find.accessAny"));
+  void vocabulary().then((v) => {
+    const draw = () => {
+      fillTerms(need, "find.needAny", v.needs, (term) => term.id);
+      // The API filters accessibility by words in the location's description.
+      fillTerms(access, "find.accessAny", v.accessibility, (term) => term.id.replace(/_/g, " "));
+    };
+    draw();
+    onLanguageChange(draw);
+  });
   const free = h("input", { type: "checkbox", id: "f-free" });
   const day = h("select", {}, option("", "find.anyDay"), ...DAYS.map((d) => option(d, `day.${d}`)));
   const time = h("input", { type: "time", value: "10:00" });
-  const access = h("select", {}, option("", "find.accessAny"), ...ACCESS.map((a) => option(a, null, a)));
-  const lang = h(
-    "select",
-    {},
-    option("", "find.languageAny"),
-    ...LANGUAGES.map((code) => option(code, `language.${code}`)),
-  );
+  const lang = h("select", {}, option("", "find.languageAny"), ...LANGUAGES.map((code) => option(code, `language.${code}`)));
   const age = h("input", { type: "number", min: 0, max: 150, inputmode: "numeric" });
   const area = h("input", { type: "checkbox", id: "f-area" });
+  const unknown = h("input", { type: "checkbox", id: "f-unknown", checked: true, "aria-describedby": "f-unknown-help" });
   return h(
     "fieldset",
-    { class: "filters" },
+    { class: "filters", id: "filters" },
     h("legend", { i18n: "find.filters" }),
     field("f-need", "find.need", need),
     field("f-day", "find.openOn", day),
@@ -45,19 +59,24 @@ export function filtersFieldset(): HTMLFieldSetElement {
     field("f-age", "find.age", age),
     h("div", { class: "field check" }, free, h("label", { for: "f-free", i18n: "find.free" })),
     h("div", { class: "field check" }, area, h("label", { for: "f-area", i18n: "find.withinArea" })),
-    needList,
+    h(
+      "div",
+      { class: "field check wide" },
+      unknown,
+      h("label", { for: "f-unknown", i18n: "find.includeUnknown" }),
+      h("p", { class: "help", id: "f-unknown-help", i18n: "find.includeUnknownHelp" }),
+    ),
   );
 }
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement | HTMLSelectElement).value.trim();
+const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
 
-/** The filters as typed, or null after marking the field that is wrong. */
+/** The filters as chosen, or null after marking the field that is wrong. */
 export function readFilters(): Filters | null {
-  const out: Filters = {
-    freeOnly: (document.getElementById("f-free") as HTMLInputElement).checked,
-    withinArea: (document.getElementById("f-area") as HTMLInputElement).checked,
-  };
+  const out: Filters = { freeOnly: checked("f-free"), withinArea: checked("f-area"), includeUnknown: checked("f-unknown") };
   let ok = true;
+  if (value("f-text")) out.text = value("f-text");
   if (value("f-need")) out.need = value("f-need");
   if (value("f-language")) out.language = value("f-language");
   if (value("f-access")) out.accessibility = value("f-access");
@@ -80,4 +99,14 @@ export function readFilters(): Filters | null {
     } else out.openAt = { day, time };
   }
   return ok ? out : null;
+}
+
+/** Short words for the filters in force, for the count line ("free, open Tuesday 10:00"). */
+export function describeFilters(filters: Filters): string {
+  const parts: string[] = [];
+  if (filters.text) parts.push(`“${filters.text}”`);
+  if (filters.freeOnly) parts.push(t("find.free").toLowerCase());
+  if (filters.openAt) parts.push(t("find.openAtShort", { day: t(`day.${filters.openAt.day as (typeof DAYS)[number]}`), time: filters.openAt.time }));
+  if (filters.language) parts.push(t(`language.${filters.language as (typeof LANGUAGES)[number]}`));
+  return parts.join(", ");
 }

@@ -1,19 +1,48 @@
-// The result list: numbered like the map markers, nearest first, with details and shortlist
-// buttons (real buttons, so the whole journey works from the keyboard).
-import { t } from "../i18n";
+// The result list: numbered like the map markers, nearest first, each with its kind, the
+// facts the filters could not check ("opening times unknown"), and details and shortlist
+// buttons (real buttons, so the whole journey works from the keyboard). Each result also
+// carries a handout block (address, phone, hours, last verified) that only print shows.
+import { language, t, type MessageKey } from "../i18n";
 import { formatDate, h } from "../ui/dom";
+import { scheduleLines, type ScheduleView } from "./detail";
 import { add, has } from "./shortlistStore";
+
+export type UnknownFact = "COST" | "LANGUAGE" | "HOURS" | "ACCESSIBILITY";
 
 export interface Hit {
   distanceKm: number;
+  unknown: UnknownFact[];
   node: {
     id: string;
     name: string;
     description: string | null;
     stale: boolean;
     lastVerified: string | null;
-    locations: { id: string; latitude: number | null; longitude: number | null }[];
+    kind: { id: string; en: string; cy: string } | null;
+    phones: { number: string }[];
+    schedules: ScheduleView[];
+    locations: { id: string; address: string | null; latitude: number | null; longitude: number | null }[];
   };
+}
+
+const UNKNOWN_KEYS: Record<UnknownFact, MessageKey> = {
+  COST: "find.unknown.COST",
+  LANGUAGE: "find.unknown.LANGUAGE",
+  HOURS: "find.unknown.HOURS",
+  ACCESSIBILITY: "find.unknown.ACCESSIBILITY",
+};
+
+function handout(hit: Hit): HTMLElement {
+  const address = hit.node.locations.map((l) => l.address).find(Boolean);
+  const verified = formatDate(hit.node.lastVerified);
+  return h(
+    "div",
+    { class: "handout print-only" },
+    address ? h("p", { text: `${t("detail.where")}: ${address}` }) : null,
+    hit.node.phones.length ? h("p", { text: `${t("detail.phone")}: ${hit.node.phones.map((p) => p.number).join(", ")}` }) : null,
+    scheduleLines(hit.node.schedules),
+    h("p", { text: `${t("detail.lastVerified")}: ${verified ?? t("detail.neverVerified")}` }),
+  );
 }
 
 export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: string) => void): void {
@@ -25,24 +54,33 @@ export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: st
       const onList = has(hit.node.id);
       const shortlist = h("button", {
         type: "button",
-        class: "add",
+        class: "add no-print",
         "aria-pressed": onList ? "true" : "false",
         "aria-label": `${onList ? t("find.added") : t("find.add")}: ${hit.node.name}`,
         text: onList ? t("find.added") : t("find.add"),
       });
       shortlist.addEventListener("click", () => add({ id: hit.node.id, name: hit.node.name }));
       const verified = formatDate(hit.node.lastVerified);
+      const kind = hit.node.kind ? hit.node.kind[language()] : null;
+      const unknown = hit.unknown.map((fact) => t(UNKNOWN_KEYS[fact]));
       return h(
         "li",
         { "data-id": hit.node.id, class: hit.node.stale ? "stale" : "" },
         details,
         h("span", { class: "distance", text: t("common.km", { n: hit.distanceKm.toFixed(1) }) }),
-        hit.node.stale
-          ? h("span", { class: "badge", text: t("find.stale") })
-          : verified
-            ? h("span", { class: "verified", text: `${t("detail.lastVerified")}: ${verified}` })
-            : null,
+        h(
+          "span",
+          { class: "facts" },
+          kind ? h("span", { class: "kind", text: kind }) : null,
+          ...unknown.map((text) => h("span", { class: "unknown", text })),
+          hit.node.stale
+            ? h("span", { class: "badge", text: t("find.stale") })
+            : verified
+              ? h("span", { class: "verified", text: `${t("detail.lastVerified")}: ${verified}` })
+              : null,
+        ),
         shortlist,
+        handout(hit),
       );
     }),
   );

@@ -6,7 +6,7 @@ import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
 import { serviceDetail, type ServiceView } from "./detail";
-import { filtersFieldset, readFilters, type Filters } from "./filters";
+import { describeFilters, filtersFieldset, readFilters, type Filters } from "./filters";
 import { renderResults, type Hit } from "./results";
 import { renderShortlist, shortlistPanel } from "./shortlistPanel";
 import { add, has, onShortlistChange } from "./shortlistStore";
@@ -35,6 +35,13 @@ interface PostcodePoint {
 
 const PAGE = 20;
 
+/** A cheap stand-in for distance, good enough to pick the nearest of a few locations. */
+function squaredDegrees(l: { latitude: number | null; longitude: number | null }, c: Centre): number {
+  const dx = ((l.longitude ?? 0) - c.longitude) * Math.cos((c.latitude * Math.PI) / 180);
+  const dy = (l.latitude ?? 0) - c.latitude;
+  return dx * dx + dy * dy;
+}
+
 export function connectorView(root: HTMLElement): () => void {
   let centre: Centre | null = null;
   let hits: Hit[] = [];
@@ -45,6 +52,7 @@ export function connectorView(root: HTMLElement): () => void {
   const map = new AssetMap();
 
   const postcode = h("input", { type: "text", autocomplete: "postal-code", inputmode: "text", spellcheck: "false" });
+  const words = h("input", { type: "search", autocomplete: "off" });
   const radius = h("select", {}, ...[1, 2, 5, 10, 25, 50].map((km) => option(String(km), null, `${km} km`)));
   radius.value = "5";
   const form = h(
@@ -54,6 +62,7 @@ export function connectorView(root: HTMLElement): () => void {
       "div",
       { class: "search-row" },
       field("postcode", "find.postcode", postcode, "find.postcodeHelp"),
+      field("f-text", "find.text", words, "find.textHelp"),
       field("radius", "find.radius", radius),
       h("button", { type: "submit", id: "search-button", class: "primary", i18n: "find.search" }),
     ),
@@ -63,6 +72,7 @@ export function connectorView(root: HTMLElement): () => void {
   const offline = h("p", { class: "help", id: "map-note" });
   const list = h("ol", { id: "results", class: "results" });
   const more = h("button", { type: "button", id: "more-results", hidden: true, i18n: "find.more" });
+  const printResults = h("button", { type: "button", id: "print-results", class: "no-print", hidden: true, i18n: "find.print" });
   const detailBody = h("div", { id: "detail-body" });
   const detailAdd = h("button", { type: "button", id: "detail-add", class: "add" });
   const detailClose = h("button", { type: "button", id: "detail-close", i18n: "detail.back" });
@@ -86,17 +96,16 @@ export function connectorView(root: HTMLElement): () => void {
       h(
         "div",
         { class: "columns" },
-        h("div", { class: "map-column" }, mapEl, offline),
+        h("div", { class: "map-column" }, detailPanel, mapEl, offline),
         h(
           "section",
           { class: "results-column", "aria-labelledby": "results-heading" },
-          h("h2", { id: "results-heading", i18n: "find.results" }),
+          h("h2", { id: "results-heading", tabindex: -1, i18n: "find.results" }),
           h("p", { id: "result-count", role: "status" }),
           list,
-          more,
+          h("div", { class: "actions" }, more, printResults),
         ),
       ),
-      detailPanel,
       shortlistPanel(),
     ),
   );
@@ -134,8 +143,10 @@ export function connectorView(root: HTMLElement): () => void {
         : total > hits.length
           ? t("find.countMore", { n: total, km, shown: hits.length })
           : t("find.count", { n: total, km });
-    setMessage("result-count", countText);
+    const filtered = lastFilters ? describeFilters(lastFilters) : "";
+    setMessage("result-count", filtered && countText ? `${countText} · ${filtered}` : countText);
     more.hidden = !next;
+    printResults.hidden = !hits.length;
     if (centre) {
       setMessage(
         "search-status",
@@ -146,17 +157,31 @@ export function connectorView(root: HTMLElement): () => void {
     }
   };
 
+  let runs = 0;
   const run = async (append: boolean): Promise<void> => {
     if (!centre) return;
     const filters = append ? lastFilters : readFilters();
     if (!filters) return;
     lastFilters = filters;
+    const mine = ++runs;
+    if (!append) {
+      detailPanel.hidden = true;
+      detail = null;
+      // Never leave the previous search's results under new filters.
+      hits = [];
+      total = 0;
+      next = null;
+      list.replaceChildren();
+      more.hidden = true;
+      printResults.hidden = true;
+    }
     setMessage("result-count", t("common.loading"));
     try {
       const data = await gql<NearData>(documents.assetsNear, {
         latitude: centre.latitude,
         longitude: centre.longitude,
         radiusKm: Number(radius.value),
+        text: filters.text ?? null,
         need: filters.need ?? null,
         age: filters.age ?? null,
         freeOnly: filters.freeOnly,
@@ -164,9 +189,11 @@ export function connectorView(root: HTMLElement): () => void {
         accessibility: filters.accessibility ?? null,
         openAt: filters.openAt ?? null,
         areaId: filters.withinArea ? centre.areaId : null,
+        includeUnknown: filters.includeUnknown,
         first: PAGE,
         after: append ? next : null,
       });
+      if (mine !== runs) return; // a newer search has started: its answer wins
       const page = data.assetsNear;
       hits = append ? [...hits, ...page.edges] : page.edges;
       total = page.totalCount;
@@ -175,14 +202,19 @@ export function connectorView(root: HTMLElement): () => void {
       map.showCentre(centre.latitude, centre.longitude, Number(radius.value));
       map.showPoints(
         hits.flatMap((hit) => {
-          const loc = hit.node.locations.find((l) => l.latitude != null && l.longitude != null);
+          // The marker goes where the distance was measured: the nearest of its locations.
+          const here = centre!;
+          const loc = hit.node.locations
+            .filter((l) => l.latitude != null && l.longitude != null)
+            .sort((a, b) => squaredDegrees(a, here) - squaredDegrees(b, here))[0];
           return loc ? [{ id: hit.node.id, name: hit.node.name, latitude: loc.latitude!, longitude: loc.longitude! }] : [];
         }),
         !append,
       );
     } catch (error) {
       const problem = error as ApiError;
-      const target = { need: "f-need", age: "f-age", openAt: "f-time", radiusKm: "radius", language: "f-language", accessibility: "f-access" }[problem.field ?? ""];
+      if (mine !== runs) return;
+      const target = { text: "f-text", need: "f-need", age: "f-age", openAt: "f-time", radiusKm: "radius", language: "f-language", accessibility: "f-access" }[problem.field ?? ""];
       if (target) showFieldError(target, problem.message);
       setMessage("result-count", problem.message, true);
     }
@@ -208,6 +240,21 @@ export function connectorView(root: HTMLElement): () => void {
       return;
     }
     await run(false);
+    if (window.matchMedia("(max-width: 900px)").matches) {
+      document.getElementById("results-heading")?.scrollIntoView({ block: "start" });
+    }
+  });
+  // Filters apply as they change (no second press of Search), once there is a place.
+  let pending: number | undefined;
+  form.querySelector("#filters")?.addEventListener("change", () => {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(() => void run(false), 150);
+  });
+  radius.addEventListener("change", () => void run(false));
+  printResults.addEventListener("click", () => {
+    document.body.dataset.print = "results";
+    window.print();
+    delete document.body.dataset.print;
   });
   more.addEventListener("click", () => void run(true));
   detailClose.addEventListener("click", () => {

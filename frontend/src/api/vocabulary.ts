@@ -1,0 +1,37 @@
+// The product's vocabularies (needs, service kinds, days, accessibility...) from
+// GET /api/vocabulary: one source for ids and their English and Welsh labels, so the UI never
+// shows or asks for a raw id.
+import { language } from "../i18n";
+import { getJson } from "./client";
+
+export interface Term {
+  id: string;
+  en: string;
+  cy: string;
+  synonyms: string[];
+}
+
+export interface Vocabulary {
+  needs: Term[];
+  serviceTypes: Term[];
+  days: Term[];
+  accessibility: Term[];
+  professions: Term[];
+  sectors: Term[];
+  relationships: Term[];
+}
+
+let loading: Promise<Vocabulary> | null = null;
+let loaded: Vocabulary | null = null;
+
+/** The vocabularies, fetched once per page. */
+export function vocabulary(): Promise<Vocabulary> {
+  loading ??= getJson<Vocabulary>("/api/vocabulary").then((v) => (loaded = v));
+  return loading;
+}
+
+/** A term's label in the current language, or null when the vocabulary has no such term. */
+export function termLabel(list: keyof Vocabulary, id: string | null | undefined): string | null {
+  const term = id ? loaded?.[list].find((entry) => entry.id === id) : undefined;
+  return term ? term[language()] : null;
+}
