@@ -27,6 +27,7 @@ from api.rest.boundaries import router as boundaries_router
 from api.rest.developer_pages import router as developer_pages_router
 from api.rest.health import router as health_router
 from api.rest.oruk import router as oruk_router
+from api.rest.places import router as places_router
 from api.rest.postcodes import router as postcodes_router
 from api.rest.share_page import router as share_page_router
 from api.rest.vocabulary import router as vocabulary_router
@@ -94,6 +95,7 @@ def create_app(
     app.include_router(oruk_router)  # Open Referral UK 3.0 (/oruk)
     app.include_router(boundaries_router)  # UI: offline map outlines
     app.include_router(postcodes_router)  # UI: postcode search
+    app.include_router(places_router)  # UI: postcode, district or place name search
     app.include_router(areas_at_router)  # UI: the area at a map point
     app.include_router(share_page_router)  # UI: /shortlist/<token> page
     app.include_router(vocabulary_router)  # UI: kinds, needs, days… in English and Welsh

@@ -115,10 +115,21 @@ def test_the_words_a_connector_types_narrow_the_list(page: Page, seeded: SeededD
 def test_unknown_postcode_is_explained_next_to_the_field(page: Page, seeded: SeededData) -> None:
     page.goto("/#/find")
     _search(page, "ZZ9 9ZZ")
-    expect(page.locator("#postcode-error")).to_have_text("We do not know this postcode.")
+    expect(page.locator("#postcode-error")).to_have_text("We do not know this postcode or place.")
     expect(page.locator("#postcode")).to_have_attribute("aria-invalid", "true")
     _search(page, "")
     expect(page.locator("#postcode-error")).to_contain_text("postcode or click the map")
+
+
+def test_a_district_or_a_place_in_welsh_is_searched_around_and_typos_get_suggestions(
+    page: Page, seeded: SeededData
+) -> None:
+    page.goto("/#/find")
+    _search(page, "Caerdydd")
+    expect(page.locator("#search-status")).to_contain_text("Caerdydd")
+    expect(page.locator("#results > li").first).to_be_visible()
+    _search(page, "Swansee")
+    expect(page.locator("#postcode-error")).to_contain_text("Did you mean Swansea?")
 
 
 def test_clicking_the_map_searches_around_that_point(page: Page, seeded: SeededData) -> None:

@@ -9,6 +9,7 @@ export class ApiError extends Error {
     message: string,
     readonly field: string | null = null,
     readonly code: string | null = null,
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -71,7 +72,7 @@ export async function getJson<T>(path: string): Promise<T> {
   if (!response.ok) {
     const text = body?.error ?? (typeof body?.detail === "string" ? body.detail : `HTTP ${response.status}`);
     const { field, message } = splitFieldMessage(text);
-    throw new ApiError(message, field, String(response.status));
+    throw new ApiError(message, field, String(response.status), body);
   }
   return body as T;
 }

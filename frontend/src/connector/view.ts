@@ -26,8 +26,8 @@ interface NearData {
   };
 }
 
-interface PostcodePoint {
-  postcode: string;
+interface PlacePoint {
+  label: string;
   latitude: number;
   longitude: number;
   area_id?: string | null;
@@ -51,7 +51,7 @@ export function connectorView(root: HTMLElement): () => void {
   let lastFilters: Filters | null = null;
   const map = new AssetMap();
 
-  const postcode = h("input", { type: "text", autocomplete: "postal-code", inputmode: "text", spellcheck: "false" });
+  const postcode = h("input", { type: "text", autocomplete: "off", inputmode: "text", spellcheck: "false" });
   const words = h("input", { type: "search", autocomplete: "off" });
   const radius = h("select", {}, ...[1, 2, 5, 10, 25, 50].map((km) => option(String(km), null, `${km} km`)));
   radius.value = "5";
@@ -226,11 +226,19 @@ export function connectorView(root: HTMLElement): () => void {
     const typed = postcode.value.trim();
     if (typed) {
       try {
-        const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(typed)}`);
-        centre = { latitude: point.latitude, longitude: point.longitude, label: point.postcode, areaId: point.area_id ?? null };
+        const point = await getJson<PlacePoint>(`/api/places/${encodeURIComponent(typed)}`);
+        centre = { latitude: point.latitude, longitude: point.longitude, label: point.label, areaId: point.area_id ?? null };
       } catch (error) {
         const problem = error as ApiError;
-        showFieldError("postcode", problem.code === "404" ? t("find.postcodeUnknown") : problem.message);
+        const suggestions = (problem.body as { suggestions?: string[] } | null)?.suggestions ?? [];
+        showFieldError(
+          "postcode",
+          problem.code !== "404"
+            ? problem.message
+            : suggestions.length
+              ? t("find.placeSuggest", { names: suggestions.join(", ") })
+              : t("find.postcodeUnknown"),
+        );
         postcode.focus();
         return;
       }
