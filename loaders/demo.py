@@ -11,9 +11,11 @@ Steps (each idempotent, so re-running changes nothing):
 4. people, teams and relationships from the seeded generator through
    ``load_relationship_rows``.
 
-Without the data folder, :mod:`loaders.generator.synthetic` makes a Wales-shaped data set
-and the report says so (``mode == "synthetic"``); ``scale="wales"`` loads the Wales-scale
-benchmark set instead (~50k assets, ~100k people, ~1M relationships).
+The data is the open data the project ships (or ``data_dir``); only when asked
+(``synthetic=True``, ``load demo --synthetic``) does :mod:`loaders.generator.synthetic` make a
+Wales-shaped data set instead, and the report says so (``mode == "synthetic"``);
+``scale="wales"`` loads the Wales-scale benchmark set instead (~50k assets, ~100k people,
+~1M relationships).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, Literal
 import neo4j
 from pydantic import BaseModel, Field
 
+from graph.errors import ValidationFailed
 from graph.repositories import areas as repo
 from loaders.areas import AreaIndex, AreaRecord
 from loaders.generator.network import AreaSeed, OrgSeed, generate_network
@@ -276,7 +279,7 @@ def _real(
 def _synthetic(
     driver: neo4j.Driver, seed: int, database: str | None, report: DemoReport, say: Progress
 ) -> None:
-    say("no open data folder: generating a synthetic Wales-shaped data set")
+    say("generating a synthetic Wales-shaped data set (--synthetic)")
     data = synthetic_wales(seed)
     written = _load_areas(driver, data.areas, database)
     report.sources.append(
@@ -342,20 +345,30 @@ def load_demo(
     scale: Literal["small", "wales"] = "small",
     database: str | None = None,
     progress: Progress | None = None,
+    synthetic: bool = False,
 ) -> DemoReport:
-    """Load the demo data set into the graph behind ``driver``; see the module docstring."""
+    """Load the demo data set into the graph behind ``driver``; see the module docstring.
+
+    The real open data (shipped, or ``data_dir``) unless ``synthetic`` asks for the
+    generator: a missing data folder is an error, never a silent switch to generated data.
+    """
     began = time.monotonic()
     say: Progress = progress or (lambda _msg: None)
     folder = data_dir or default_data_dir()
     if scale == "wales":
         report = DemoReport(mode="wales-scale", seed=seed)
         _wales_scale(driver, seed, database, report, say)
+    elif synthetic:
+        report = DemoReport(mode="synthetic", data_dir=None, seed=seed)
+        _synthetic(driver, seed, database, report, say)
     elif folder.is_dir() and any(folder.iterdir()):
         report = DemoReport(mode="real", data_dir=str(folder), seed=seed)
         _real(driver, folder, seed, database, report, say)
     else:
-        report = DemoReport(mode="synthetic", data_dir=str(folder), seed=seed)
-        _synthetic(driver, seed, database, report, say)
+        raise ValidationFailed(
+            f"data-dir: no open data in {folder} (expected wales/ and trafford/ files); "
+            "leave COMMONGRAPH_DATA_DIR and --data-dir unset to load the shipped data"
+        )
     report.graph = repo.graph_counts(driver, database=database)
     report.seconds = round(time.monotonic() - began, 1)
     return report

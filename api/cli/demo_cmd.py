@@ -64,7 +64,12 @@ def render_report(report: DemoReport, console: Console) -> None:
     "--data-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="The open data folder (default: $COMMONGRAPH_DATA_DIR or ../shared/data).",
+    help="The open data folder (default: $COMMONGRAPH_DATA_DIR, else the data the project ships).",
+)
+@click.option(
+    "--synthetic",
+    is_flag=True,
+    help="Generate a Wales-shaped data set instead of loading the real open data.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Generator seed.")
 @click.option(
@@ -77,13 +82,18 @@ def render_report(report: DemoReport, console: Console) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @fail_cleanly
 def demo_command(
-    data_dir: Path | None, seed: int, scale: Literal["small", "wales"], as_json: bool
+    data_dir: Path | None,
+    seed: int,
+    scale: Literal["small", "wales"],
+    as_json: bool,
+    synthetic: bool,
 ) -> None:
-    """Load the real Wales/Trafford open data in place, plus generated relationships.
+    """Load the real Wales/Trafford open data the project ships, plus generated relationships.
 
-    Without the data folder, a seeded generator makes a realistic Wales-shaped data set
-    instead, and says so. Re-running changes nothing. Exit 0 when everything loaded, 2 when
-    some rows were rejected (each named with file, row, field and reason).
+    ``--synthetic`` loads a seeded, Wales-shaped generated data set instead (for trying the
+    product without real data); it is never used silently. Re-running changes nothing.
+    Exit 0 when everything loaded, 2 when some rows were rejected (each named with file, row,
+    field and reason).
     """
     console = make_console(stderr=as_json)
     settings = Neo4jSettings.from_env()
@@ -97,6 +107,7 @@ def demo_command(
             scale=scale,
             database=settings.database,
             progress=lambda msg: console.print(f"… {msg}", highlight=False, markup=False),
+            synthetic=synthetic,
         )
     if as_json:
         click.echo(report.model_dump_json())

@@ -2,7 +2,7 @@
 
 A point on the map (or a postcode's coordinates) becomes the person's area, which
 ``assetsNear(areaId:)`` checks against each service's catchment. The LSOA boundaries of the
-shared data (Wales 2011, Trafford 2021) are indexed once per process in an STRtree
+open data (Wales 2011, Trafford 2021) are indexed once per process in an STRtree
 (:class:`loaders.areas.AreaIndex`); outside every LSOA the answer is ``null``.
 """
 
@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from shapely.geometry import shape
 
-from api.rest.shared_data import data_dir
+from api.rest.data_files import data_dir
 from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE
 from loaders.areas import AreaIndex
 

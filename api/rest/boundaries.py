@@ -1,6 +1,6 @@
 """``GET /api/boundaries``: local-authority outlines for the offline map.
 
-Read at request time from the shared data (never copied into the repository): the Welsh
+Read from the open data files (:mod:`api.rest.data_files`): the Welsh
 local authorities (LAD 2013) and Trafford, dissolved from its generalised LSOAs. Geometries
 are simplified with Douglas–Peucker (shapely ``simplify``, topology preserved) to keep the
 response small (~10 % of the source) and cached per data folder for the process.
@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
-from api.rest.shared_data import data_dir
+from api.rest.data_files import data_dir
 from graph.errors import NotFoundError
 
 __all__ = ["TOLERANCE_DEGREES", "boundaries_geojson", "router"]
@@ -67,7 +67,7 @@ def boundaries_geojson(folder: Path) -> bytes:
     if not features:
         raise NotFoundError(
             f"boundaries: neither {WALES} nor {TRAFFORD} found in {folder} "
-            "(set COMMONGRAPH_DATA_DIR to the shared data folder)"
+            "(unset COMMONGRAPH_DATA_DIR to use the data the project ships)"
         )
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, separators=(",", ":")).encode("utf-8")

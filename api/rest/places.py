@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.rest.areas_at import lsoa_at
-from api.rest.shared_data import data_dir
+from api.rest.data_files import data_dir
 from graph.places import PlaceIndex, PlaceKind
 
 __all__ = ["PlaceOut", "router"]

@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.rest.areas_at import lsoa_at
-from api.rest.shared_data import data_dir
+from api.rest.data_files import data_dir
 from graph.errors import NotFoundError, ValidationFailed
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 

@@ -1,13 +1,13 @@
 """Offline JSON-Schema validation of ORUK 3.0 documents (``export oruk --validate``, tests).
 
-Follows ``../shared/openreferral/README.md``: every schema file is registered under the URI
-its ``$ref``s expect, the registry never fetches anything, and documents are checked with
-Draft 2020-12 plus format checking (uuid, email, uri, date-time). ``served/`` is what the
-official ORUK validator checks API responses against; the uk-profile and HSDS copies are
-registered too. Checks the schemas lack (coordinate ranges, envelope keys) are added here.
+Every schema file is registered under the URI its ``$ref``s expect, the registry never
+fetches anything, and documents are checked with Draft 2020-12 plus format checking (uuid,
+email, uri, date-time). ``served/`` is what the official ORUK validator checks API responses
+against; the uk-profile and HSDS copies are registered too. Checks the schemas lack
+(coordinate ranges, envelope keys) are added here.
 
-The schema folder is ``$COMMONGRAPH_OPENREFERRAL_DIR`` or ``../shared/openreferral`` beside
-the project; it is read in place, never copied into the repository.
+The schemas ship in ``graph/oruk/schemas`` (see its SOURCE.md: repositories, commits,
+licences); ``$COMMONGRAPH_OPENREFERRAL_DIR`` points at another copy in the same layout.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012
 
 from graph.errors import CommonGraphError
-from graph.server.config import PROJECT_ROOT
 
 __all__ = [
     "ENVELOPE_KEYS",
@@ -56,9 +55,9 @@ class SchemasMissing(CommonGraphError):
 
 
 def openreferral_dir() -> Path:
-    """Where the pinned schemas live (read in place)."""
+    """Where the pinned schemas live: shipped in ``graph/oruk/schemas`` (read in place)."""
     configured = os.environ.get("COMMONGRAPH_OPENREFERRAL_DIR")
-    return Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "openreferral"
+    return Path(configured) if configured else Path(__file__).resolve().parent / "schemas"
 
 
 def _resources(folder: Path, base: str) -> Iterator[tuple[str, Resource[Any]]]:

@@ -1,4 +1,4 @@
-"""A fully synthetic, Wales-shaped data set for when ``../shared/data`` is absent (and for
+"""A fully synthetic, Wales-shaped data set for ``load demo --synthetic`` (and for
 the Wales-scale benchmark): health boards, local authorities, LSOAs with Welsh-sounding
 names and coordinates inside Wales, assets of every type with realistic flaws (duplicate
 listings under a variant name, missing phones, missing coordinates, LSOAs with nothing),

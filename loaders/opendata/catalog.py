@@ -7,13 +7,12 @@ so the parse can be tested on its own and the load is all-or-nothing per batch.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.server.config import PROJECT_ROOT
+from graph.open_data_files import open_data_dir
 from loaders.areas import (
     AreaIndex,
     AreaRecord,
@@ -49,9 +48,8 @@ __all__ = ["AssetSource", "OpenData", "default_data_dir", "parse_all"]
 
 
 def default_data_dir() -> Path:
-    """``$COMMONGRAPH_DATA_DIR``, else ``../shared/data`` next to the project root."""
-    env = os.environ.get("COMMONGRAPH_DATA_DIR")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "data"
+    """``$COMMONGRAPH_DATA_DIR``, else the open data the project ships (unpacked once)."""
+    return open_data_dir()
 
 
 class AssetSource(BaseModel):

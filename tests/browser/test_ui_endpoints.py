@@ -10,12 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.rest.shared_data import data_dir
+from api.rest.data_files import data_dir
 from graph.settings import Neo4jSettings
 from tests.browser.conftest import SeededData
 
-SHARED = data_dir()
-needs_data = pytest.mark.skipif(not SHARED.is_dir(), reason=f"no shared data at {SHARED}")
+DATA = data_dir()
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"no open data at {DATA}")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def test_boundaries_are_the_welsh_authorities_and_trafford_simplified(client: Te
     assert len([c for c in codes if c.startswith("W06")]) == 22
     assert "E08000009" in codes
     assert all(f["properties"]["name_cy"] for f in features)
-    source = (SHARED / "wales" / "wales_local_authorities_lad13.geojson").stat().st_size
+    source = (DATA / "wales" / "wales_local_authorities_lad13.geojson").stat().st_size
     assert len(response.content) < source / 3
 
 

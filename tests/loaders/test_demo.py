@@ -1,4 +1,5 @@
-"""``load demo`` end to end: the synthetic fallback (fast) and the real data (slow)."""
+"""``load demo`` end to end: the generated data set when asked (fast), never silently, and
+the real data the project ships (slow)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,14 @@ from click.testing import CliRunner
 
 from graph.repositories import areas as repo
 from loaders.demo import load_demo
-from loaders.opendata.catalog import default_data_dir
 
 pytestmark = pytest.mark.neo4j
 
 
-def test_without_the_data_folder_a_synthetic_wales_is_loaded_and_said_so(
+def test_asked_for_a_synthetic_wales_it_is_loaded_and_said_so(
     driver: neo4j.Driver, tmp_path: Path
 ) -> None:
-    report = load_demo(driver, tmp_path / "absent", seed=7)
+    report = load_demo(driver, seed=7, synthetic=True)
     assert report.mode == "synthetic" and report.exit_code == 0
     counts = repo.graph_counts(driver)
     assert counts["node:Area"] > 400 and counts["node:Service"] > 500
@@ -26,7 +26,7 @@ def test_without_the_data_folder_a_synthetic_wales_is_loaded_and_said_so(
     for rel in ("IN_AREA", "PART_OF", "HAS_NEED", "ADDRESSES", "WORKS_FOR", "MEMBER_OF",
                 "WORKS_WITH", "REFERS_TO", "SERVES_AREA"):  # fmt: skip
         assert counts.get(f"relationship:{rel}", 0) > 0, rel
-    again = load_demo(driver, tmp_path / "absent", seed=7)
+    again = load_demo(driver, seed=7, synthetic=True)
     assert repo.graph_counts(driver) == counts  # re-running is a no-op
     generated = next(s for s in again.sources if s.source == "demo:generator")
     assert generated.created == 0
@@ -35,16 +35,25 @@ def test_without_the_data_folder_a_synthetic_wales_is_loaded_and_said_so(
 def test_the_cli_says_which_data_set_it_loaded(driver: neo4j.Driver, tmp_path: Path) -> None:
     from api.cli.main import cli
 
-    result = CliRunner().invoke(
-        cli, ["load", "demo", "--data-dir", str(tmp_path / "none"), "--seed", "7"]
-    )
+    result = CliRunner().invoke(cli, ["load", "demo", "--synthetic", "--seed", "7"])
     assert result.exit_code == 0, result.output
     assert "SYNTHETIC Wales-shaped" in result.output
     assert "Done in" in result.output
 
 
+def test_a_missing_data_folder_is_an_error_never_a_silent_switch_to_generated_data(
+    driver: neo4j.Driver, tmp_path: Path
+) -> None:
+    from api.cli.main import cli
+
+    before = repo.graph_counts(driver)
+    result = CliRunner().invoke(cli, ["load", "demo", "--data-dir", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert "no open data in" in result.output and "Traceback" not in result.output
+    assert repo.graph_counts(driver) == before
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not (default_data_dir() / "wales").is_dir(), reason="no ../shared/data")
 def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
     driver: neo4j.Driver,
 ) -> None:

@@ -16,7 +16,7 @@ from loaders.oruk import load_service_records
 DATA = default_data_dir()
 pytestmark = [
     pytest.mark.neo4j,
-    pytest.mark.skipif(not (DATA / "trafford").is_dir(), reason="../shared/data is absent"),
+    pytest.mark.skipif(not (DATA / "trafford").is_dir(), reason="the shipped open data is missing"),
 ]
 T = DATA / "trafford"
 

@@ -40,7 +40,7 @@ VALID_LONGITUDE = -3.1791
 
 
 def example(relative: str) -> dict[str, Any]:
-    """An official example, parsed (read in place from ../shared/openreferral)."""
+    """An official example, parsed (from the schemas the project ships)."""
     document: dict[str, Any] = json.loads((openreferral_dir() / relative).read_text("utf-8"))
     return document
 

@@ -1,8 +1,8 @@
-"""Small slices of the shared open-data files, written to a temp folder for fast tests.
+"""Small slices of the shipped open-data files, written to a temp folder for fast tests.
 
-The shared data is read in place; a test that needs a bad row copies the header and the
+The open data is read in place; a test that needs a bad row copies the header and the
 first rows of a file into ``tmp_path`` and appends the bad row there (nothing is ever
-written into the repository or the shared folder).
+written into the repository or the data folder).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from loaders.opendata.points import (
 from loaders.opendata.postcodes import PostcodeIndex
 from tests.loaders.opendata.slices import DATA, HAS_DATA, csv_slice, geojson_slice
 
-pytestmark = pytest.mark.skipif(not HAS_DATA, reason="../shared/data is absent")
+pytestmark = pytest.mark.skipif(not HAS_DATA, reason="the shipped open data is missing")
 W, T = DATA / "wales", DATA / "trafford"
 
 
