@@ -38,9 +38,10 @@ from loaders.generator.synthetic import synthetic_wales
 from loaders.opendata.asset import Asset
 from loaders.opendata.catalog import default_data_dir, parse_all
 from loaders.opendata.indicators import NeedLevel
-from loaders.opendata.needs import NEEDS, needs_for_tags
+from loaders.opendata.needs import NEEDS
 from loaders.opendata.relationship_writer import write_generated_rows
 from loaders.opendata.rows import Rejection
+from loaders.opendata.sources import full_date, source_of
 from loaders.oruk import load_service_records
 from loaders.report import LoadSummary
 
@@ -135,11 +136,35 @@ def _load_assets(
         ],
         database=database,
     )
+    tags = {a.id: a.need_tags() for a in assets}
     repo.link_addresses(
         driver,
-        [{"service_id": a.id, "need_id": n} for a in assets for n in needs_for_tags(a.tags)],
+        [
+            {"service_id": sid, "need_id": tag.need, "rule": tag.rule}
+            for sid, found in tags.items()
+            for tag in found
+        ],
         database=database,
     )
+    repo.unlink_other_addresses(
+        driver,
+        [{"service_id": sid, "need_ids": [t.need for t in found]} for sid, found in tags.items()],
+        database=database,
+    )
+    published = source_of(file)
+    if published is not None:
+        repo.set_provenance(
+            driver,
+            [
+                {
+                    "service_id": a.id,
+                    "publisher": published.publisher,
+                    "edition": full_date(published.edition),
+                }
+                for a in assets
+            ],
+            database=database,
+        )
 
 
 def _locate(index: AreaIndex | None, assets: Sequence[Asset]) -> dict[str, str | None]:

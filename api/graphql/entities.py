@@ -222,6 +222,14 @@ class ServiceNode(Node):
     eligibility_description: str | None
     moderation_status: str = strawberry.field(description="approved, pending or rejected.")
     version: int = strawberry.field(description="Pass it back to updateOffering.")
+    listed_by: str | None = strawberry.field(
+        default=None,
+        description="The publisher of the open data this listing was imported from (null for "
+        "listings a group registered).",
+    )
+    listed_on: str | None = strawberry.field(
+        default=None, description="The date of that publisher's data (ISO 8601)."
+    )
 
     @classmethod
     def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:
@@ -239,6 +247,8 @@ class ServiceNode(Node):
             eligibility_description=p.eligibility_description,
             moderation_status=p.moderation_status or "approved",
             version=p.version,
+            listed_by=p.listed_by,
+            listed_on=p.listed_on,
             last_verified=p.last_verified,
             stale=is_stale(p.last_verified) if stale is None else stale,
         )

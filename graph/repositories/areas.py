@@ -31,6 +31,7 @@ __all__ = [
     "link_part_of",
     "list_areas",
     "set_need_levels",
+    "set_provenance",
     "unlink_other_addresses",
     "upsert_areas",
     "upsert_needs",
@@ -162,6 +163,14 @@ def link_addresses(
 ) -> WriteCounts:
     """``(Service)-[:ADDRESSES {rule}]->(Need)`` for rows ``{service_id, need_id, rule}``."""
     return _write(driver, "needs/link_addresses", rows, database)
+
+
+def set_provenance(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """Record who published each imported service and when (rows ``{service_id, publisher,
+    edition}``, edition an ISO date); the edition counts as its last verification."""
+    return _write(driver, "services/set_provenance", rows, database)
 
 
 def unlink_other_addresses(

@@ -83,13 +83,17 @@ class ServiceProps(BaseModel):
     last_verified: str | None = None
     moderation_status: str | None = None
     version: int = 0
+    #: the publisher of the open data it was imported from, and that data's edition date
+    listed_by: str | None = None
+    listed_on: str | None = None
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> ServiceProps:
         """Validate stored properties; temporals become ISO strings, nulls defaults."""
         clean = {k: v for k, v in props.items() if v is not None}
-        if "last_verified" in clean:
-            clean["last_verified"] = iso(clean["last_verified"])
+        for key in ("last_verified", "listed_on"):
+            if key in clean:
+                clean[key] = iso(clean[key])
         for key in ("minimum_age", "maximum_age", "version"):
             if key in clean and not isinstance(clean[key], int):
                 clean.pop(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SOURCES", "Source", "source_of"]
+__all__ = ["SOURCES", "Source", "full_date", "source_of"]
 
 OGL = "Open Government Licence v3.0"
 
@@ -232,3 +232,13 @@ def source_of(path: str) -> Source | None:
         if source.path == path or source.path.rsplit("/", 1)[-1] == path:
             return source
     return None
+
+
+def full_date(edition: str) -> str:
+    """An edition as a full ISO date, its first day when only the year or month is known.
+
+    >>> full_date("2018"), full_date("2025-09"), full_date("2021-03-21")
+    ('2018-01-01', '2025-09-01', '2021-03-21')
+    """
+    parts = edition.split("-")
+    return "-".join([parts[0], *[*parts[1:], "01", "01"][:2]])

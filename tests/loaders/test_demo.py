@@ -69,6 +69,22 @@ def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
     assert counts["node:Service"] >= 2100
     assert counts["node:Area"] == 1938 + 141
     assert counts["relationship:IN_AREA"] > 1000
+    # Every imported listing says who published it and when.
+    gp = driver.execute_query(
+        "MATCH (s:Service {id: 'gp:W97018'}) RETURN s.listed_by AS by, s.listed_on AS on"
+    ).records[0]
+    assert (gp["by"], gp["on"]) == ("NHS England (ODS)", "2025-09-01")
+    unlisted = driver.execute_query(
+        "MATCH (s:Service) WHERE s.listed_by IS NULL RETURN count(s) AS n"
+    ).records[0]["n"]
+    assert unlisted == 0
+    # Needs are tagged faithfully: GPs are not dementia services; Alzheimer's Society is.
+    tagged = driver.execute_query(
+        "MATCH (s:Service)-[:ADDRESSES]->(:Need {id: 'dementia'}) "
+        "RETURN sum(CASE WHEN s.id STARTS WITH 'gp:' THEN 1 ELSE 0 END) AS gps, "
+        "sum(CASE WHEN s.name CONTAINS 'Alzheimer' THEN 1 ELSE 0 END) AS alz"
+    ).records[0]
+    assert tagged["gps"] == 0 and tagged["alz"] >= 1
     again = load_demo(driver, seed=0)
     assert repo.graph_counts(driver) == counts
     assert all(s.created == 0 for s in again.sources), [s for s in again.sources if s.created]

@@ -22,6 +22,8 @@ export interface ServiceView {
   maximumAge?: number | null;
   feesDescription?: string | null;
   lastVerified?: string | null;
+  listedBy?: string | null;
+  listedOn?: string | null;
   stale?: boolean;
   kind?: { id: string; en: string; cy: string } | null;
   phones?: { number: string; extension?: string | null; type?: string | null }[];
@@ -43,6 +45,18 @@ function days(byday: string | null): string {
     .map((d) => d.trim())
     .map((d) => (DAY_CODES.includes(d.slice(-2)) ? t(`day.${d.slice(-2)}` as MessageKey) : d))
     .join(", ");
+}
+
+/** Where a listing's facts come from and how fresh they are, in words:
+ * "Listed by NHS England (ODS), 1 September 2025" for imported open data (until the group
+ * confirms it), "Confirmed by the group on …" once confirmed, else "Never verified". */
+export function freshness(service: Pick<ServiceView, "lastVerified" | "listedBy" | "listedOn">): string {
+  const verified = formatDate(service.lastVerified);
+  const listed = formatDate(service.listedOn);
+  const confirmedLater = service.lastVerified && service.listedOn && service.lastVerified.slice(0, 10) > service.listedOn.slice(0, 10);
+  if (service.listedBy && listed && !confirmedLater) return t("detail.listedBy", { publisher: service.listedBy, date: listed });
+  if (verified) return t("detail.confirmedOn", { date: verified });
+  return t("detail.neverVerified");
 }
 
 export function scheduleLines(schedules: ScheduleView[] = []): HTMLElement {
@@ -108,8 +122,7 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   }
   const needs = (service.needs ?? []).map((n) => termLabel("needs", n.id) ?? n.name ?? n.id);
   if (needs.length) rows.push(...row("detail.needs", needs.join(", ")));
-  const verified = formatDate(service.lastVerified);
-  rows.push(...row("detail.lastVerified", h("span", { class: service.stale ? "stale" : "", text: verified ?? t("detail.neverVerified") })));
+  rows.push(...row("detail.lastVerified", h("span", { class: service.stale ? "stale" : "", text: freshness(service) })));
   return h(
     "article",
     { class: "service-detail", "data-id": service.id },

@@ -3,8 +3,8 @@
 // buttons (real buttons, so the whole journey works from the keyboard). Each result also
 // carries a handout block (address, phone, hours, last verified) that only print shows.
 import { language, t, type MessageKey } from "../i18n";
-import { formatDate, h } from "../ui/dom";
-import { scheduleLines, type ScheduleView } from "./detail";
+import { h } from "../ui/dom";
+import { freshness, scheduleLines, type ScheduleView } from "./detail";
 import { add, has } from "./shortlistStore";
 
 export type UnknownFact = "COST" | "LANGUAGE" | "HOURS" | "ACCESSIBILITY";
@@ -18,6 +18,8 @@ export interface Hit {
     description: string | null;
     stale: boolean;
     lastVerified: string | null;
+    listedBy: string | null;
+    listedOn: string | null;
     kind: { id: string; en: string; cy: string } | null;
     phones: { number: string }[];
     schedules: ScheduleView[];
@@ -34,14 +36,13 @@ const UNKNOWN_KEYS: Record<UnknownFact, MessageKey> = {
 
 function handout(hit: Hit): HTMLElement {
   const address = hit.node.locations.map((l) => l.address).find(Boolean);
-  const verified = formatDate(hit.node.lastVerified);
   return h(
     "div",
     { class: "handout print-only" },
     address ? h("p", { text: `${t("detail.where")}: ${address}` }) : null,
     hit.node.phones.length ? h("p", { text: `${t("detail.phone")}: ${hit.node.phones.map((p) => p.number).join(", ")}` }) : null,
     scheduleLines(hit.node.schedules),
-    h("p", { text: `${t("detail.lastVerified")}: ${verified ?? t("detail.neverVerified")}` }),
+    h("p", { text: freshness(hit.node) }),
   );
 }
 
@@ -60,7 +61,6 @@ export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: st
         text: onList ? t("find.added") : t("find.add"),
       });
       shortlist.addEventListener("click", () => add({ id: hit.node.id, name: hit.node.name }));
-      const verified = formatDate(hit.node.lastVerified);
       const kind = hit.node.kind ? hit.node.kind[language()] : null;
       const unknown = hit.unknown.map((fact) => t(UNKNOWN_KEYS[fact]));
       return h(
@@ -73,11 +73,8 @@ export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: st
           { class: "facts" },
           kind ? h("span", { class: "kind", text: kind }) : null,
           ...unknown.map((text) => h("span", { class: "unknown", text })),
-          hit.node.stale
-            ? h("span", { class: "badge", text: t("find.stale") })
-            : verified
-              ? h("span", { class: "verified", text: `${t("detail.lastVerified")}: ${verified}` })
-              : null,
+          h("span", { class: "verified", text: freshness(hit.node) }),
+          hit.node.stale ? h("span", { class: "badge", text: t("find.stale") }) : null,
         ),
         shortlist,
         handout(hit),

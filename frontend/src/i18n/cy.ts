@@ -108,6 +108,8 @@ export const cy: Record<MessageKey, string> = {
   "detail.where": "Ble",
   "detail.lastVerified": "Gwiriwyd ddiwethaf",
   "detail.neverVerified": "Heb ei wirio erioed",
+  "detail.listedBy": "Wedi'i restru gan {publisher}, {date}",
+  "detail.confirmedOn": "Cadarnhawyd gan y grŵp ar {date}",
   "detail.cost": "Cost",
   "detail.free": "Am ddim",
   "detail.languages": "Ieithoedd",

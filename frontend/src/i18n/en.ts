@@ -107,6 +107,8 @@ export const en = {
   "detail.where": "Where",
   "detail.lastVerified": "Last verified",
   "detail.neverVerified": "Never verified",
+  "detail.listedBy": "Listed by {publisher}, {date}",
+  "detail.confirmedOn": "Confirmed by the group on {date}",
   "detail.cost": "Cost",
   "detail.free": "Free",
   "detail.languages": "Languages",
