@@ -13,7 +13,15 @@ from pydantic import BaseModel
 
 from graph.database import Database
 
-__all__ = ["ApiKeyRecord", "create_api_key", "find_api_key", "organisation_exists"]
+__all__ = [
+    "ApiKeyListing",
+    "ApiKeyRecord",
+    "create_api_key",
+    "find_api_key",
+    "list_api_keys",
+    "organisation_exists",
+    "revoke_api_key",
+]
 
 
 class ApiKeyRecord(BaseModel):
@@ -24,6 +32,13 @@ class ApiKeyRecord(BaseModel):
     organisation_id: str | None = None
     name: str | None = None
     created_at: str
+
+
+class ApiKeyListing(ApiKeyRecord):
+    """A key as ``keys list`` shows it: whether (and when) it was revoked."""
+
+    revoked: bool = False
+    revoked_at: str | None = None
 
 
 async def create_api_key(
@@ -58,3 +73,15 @@ async def organisation_exists(db: Database, organisation_id: str) -> bool:
     """Whether an ``:Organization`` with this id is in the graph."""
     rows = await db.read("users/organisation_exists", id=organisation_id)
     return bool(rows[0]["exists"])
+
+
+async def list_api_keys(db: Database) -> list[ApiKeyListing]:
+    """Every key's public side, newest first."""
+    return [ApiKeyListing.model_validate(r) for r in await db.read("users/list_api_keys")]
+
+
+async def revoke_api_key(db: Database, key_id: str) -> bool | None:
+    """Revoke the key with this public id: None when there is none, True when it was
+    revoked already, False when this call revoked it."""
+    rows = await db.write("users/revoke_api_key", id=key_id, now=datetime.now(UTC).isoformat())
+    return bool(rows[0]["was_revoked"]) if rows else None
