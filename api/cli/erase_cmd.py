@@ -43,7 +43,8 @@ def erase_group() -> None:
 def erase_person_command(person_id: str) -> None:
     """Delete the Person ID and all their relationships.
 
-    The audit event keeps who erased, when, and the id's sha256 — none of the person's data.
+    The audit event keeps who erased, when, and a keyed hash of the id (HMAC under the
+    server's secret) — none of the person's data.
     Exit codes: 0 erased; 1 no such person or Neo4j unreachable (nothing changed).
     """
     done = asyncio.run(_erase(person_id))

@@ -2,21 +2,21 @@
 
 The ``Person`` node and all its relationships are deleted in one transaction together with
 the creation of an ``:AuditEvent`` that records that an erasure happened: who did it (the
-actor's key id, role, organisation), when, and the erased id as ``sha256:<hex>`` — enough
-for an auditor to confirm that a given erasure request was carried out, and none of the
-person's data (name, tribe, contacts, ties). Used by ``commongraph erase person ID`` and the
-``erasePerson`` mutation.
+actor's key id, role, organisation), when, and the erased id as an HMAC under the server's
+secret (:mod:`graph.secret`), ``hmac-sha256:<hex>`` — enough for an auditor with the server
+to confirm that a given erasure request was carried out, not reversible by hashing every
+possible id, and none of the person's data (name, tribe, contacts, ties). Used by
+``commongraph erase person ID`` and the ``erasePerson`` mutation.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from pydantic import BaseModel
 
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import InvalidField, Missing
+from graph.secret import keyed_hash
 
 __all__ = ["ERASE_OPERATION", "Erasure", "erase_person", "erased_id_hash"]
 
@@ -33,14 +33,8 @@ class Erasure(BaseModel):
 
 
 def erased_id_hash(person_id: str) -> str:
-    """``sha256:<hex>`` of the id, as the audit event stores it.
-
-    Examples
-    --------
-    >>> erased_id_hash("p1")[:15]
-    'sha256:f64551fc'
-    """
-    return "sha256:" + hashlib.sha256(person_id.encode("utf-8")).hexdigest()
+    """``hmac-sha256:<hex>`` of the id under the server secret, as the audit event stores it."""
+    return keyed_hash(person_id)
 
 
 async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:

@@ -9,6 +9,7 @@ person ID`` and ``erasePerson`` remove the person and all their relationships an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -103,6 +104,9 @@ def _assert_erased(driver: neo4j.Driver, person: Person, before: tuple[int, int]
     assert _totals(driver) == (before[0] - 1, before[1] - ties)
     assert event["at"] and event["actor_role"] == "admin" and event["actor_key_id"]
     assert event["relationships_removed"] == ties
+    # A keyed hash: hashing the (sequential) id without the server's secret does not find it.
+    plain = hashlib.sha256(person.id.encode("utf-8")).hexdigest()
+    assert event["target_id"].startswith("hmac-sha256:") and plain not in event["target_id"]
     flat = json.dumps(event, default=str)
     for secret in (person.id, person.name, person.email, person.phone):
         assert secret not in flat, secret
