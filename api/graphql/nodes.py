@@ -1,8 +1,9 @@
 """Detail of any node by id (``node(id:)``), with the visibility rules of docs/security.md.
 
 Pending or rejected offerings are visible only to their own organisation's editors,
-moderators and admins (others get ``NotFound``, as if they did not exist); people are
-``Forbidden`` to the public role.
+moderators and admins; people only to the roles that may see people. Everyone else gets the
+very answer an id that exists nowhere gets (``NotFound``, same message), so asking cannot
+tell whether a person or a hidden listing exists.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ async def resolve_node(info: Info[Context, None], id: strawberry.ID) -> NodeResu
     if record is None:
         return missing
     if record.kind == "Person" and not caller.sees_people:
-        return Forbidden(message="people's details are not public; use an API key")
+        return missing  # not Forbidden: that would confirm the person exists
     if record.kind == "Service":
         status = record.text("moderation_status") or "approved"
         if status != "approved" and not (

@@ -137,7 +137,11 @@ def test_node_hides_people_from_the_public_but_shows_them_to_connectors(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
     pid = next(iter(small_graph.people))
-    assert gql(NODE, {"id": pid})["data"]["node"]["__typename"] == "Forbidden"
+    hidden = gql(NODE, {"id": pid})["data"]["node"]
+    nowhere = gql(NODE, {"id": "no-such-id"})["data"]["node"]
+    # The same answer as an id that exists nowhere: asking cannot tell that the person exists.
+    assert hidden["__typename"] == nowhere["__typename"] == "NotFound"
+    assert hidden["message"].replace(pid, "X") == nowhere["message"].replace("no-such-id", "X")
     node = gql(NODE, {"id": pid}, key=keys["connector"])["data"]["node"]
     assert node["personName"] == small_graph.people[pid].name
 
