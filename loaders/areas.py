@@ -151,7 +151,7 @@ def wales_areas(
     las: dict[str, AreaRecord] = {}
     boards: dict[str, list[tuple[float, float]]] = {}
     board_names: dict[str, str] = {}
-    for row_no, row in read_csv(lookup):
+    for row_no, row in read_csv(lookup, result.warnings):
         code = row.get("Lower Layer Super Output Area (LSOA) Code")
         la, lhb = row.get("Local Authority (LA) Code"), row.get("Local Health Board (LHB) Code")
         if not code or not la or not lhb:
@@ -205,7 +205,7 @@ def trafford_areas(lsoa_boundaries: Path) -> tuple[ParseResult[AreaRecord], Area
     """Trafford's LSOAs (2021), Trafford itself and NHS Greater Manchester ICB."""
     result: ParseResult[AreaRecord] = ParseResult(file=lsoa_boundaries.name)
     geoms: dict[str, Any] = {}
-    for number, feature in read_geojson_features(lsoa_boundaries):
+    for number, feature in read_geojson_features(lsoa_boundaries, result.warnings):
         p = feature.get("properties") or {}
         code = p.get("area_code")
         if not code or not feature.get("geometry"):

@@ -5,9 +5,12 @@ Nodes: ``id,kind,name`` plus optional ``tribe,organisation_id,area_id,latitude,l
 the labels Person, Organization, Service, Team, Area (all also :Entity). Edges:
 ``source,target,type`` plus optional ``weight``; ``type`` comes from an allow-list with one
 catalogue statement per type. A row with an unknown kind or type, no id or name, a bad
-coordinate or weight, or an endpoint that is neither in the nodes table nor in the graph is
-rejected and named (file, line, field, reason); the other rows are stored. Rows identical to
-what is stored are not written again, so re-running a load changes nothing.
+coordinate or weight, a self-loop, or an endpoint that is neither in the nodes table nor in
+the graph is rejected and named (file, line, field, reason); the other rows are stored. A
+weight is a finite number above 0, and at most 1 for KNOWS and WORKS_WITH (the tie's
+strength). Text loses control characters before it is stored (graph/text.py), with a warning
+naming the row and field. Rows identical to what is stored are not written again, so
+re-running a load changes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -22,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-from pydantic import BaseModel, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError, ValidationInfo, field_validator
 
+from graph.text import clean_tree
 from loaders.batch import CHUNK_ROWS, Step, read_rows, write_transaction
 from loaders.report import LoadSummary, Problem
 
@@ -58,6 +63,9 @@ EDGE_TYPES: tuple[str, ...] = (
     "PROVIDES",
 )
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
+#: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 < w ≤ 1
+STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
+MAX_STRENGTH = 1.0
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -120,7 +128,12 @@ class NodeRow(BaseModel):
 
 
 class EdgeRow(BaseModel):
-    """One validated row of an edges table."""
+    """One validated row of an edges table.
+
+    ``weight`` is optional; when given it is a finite number above 0, and at most 1 for
+    KNOWS and WORKS_WITH, whose weight is the tie's strength (0..1, docs/model.md). A row
+    whose source and target are the same node (a self-loop) is rejected.
+    """
 
     source: str
     target: str
@@ -146,6 +159,30 @@ class EdgeRow(BaseModel):
         if kind not in EDGE_TYPES:
             raise ValueError(f"type {value!r} is not one of {', '.join(EDGE_TYPES)}")
         return kind
+
+    @field_validator("target")
+    @classmethod
+    def _not_a_self_loop(cls, value: str, info: ValidationInfo) -> str:
+        if value == info.data.get("source"):
+            raise ValueError(f"is the same node as source ({value!r}): a self-loop")
+        return value
+
+    @field_validator("weight")
+    @classmethod
+    def _weight(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is None:
+            return None
+        if not math.isfinite(value):
+            raise ValueError(f"weight {value} is not a finite number")
+        if value <= 0:
+            raise ValueError(f"weight {value:g} is not above 0")
+        kind = info.data.get("type")
+        if kind in STRENGTH_TYPES and value > MAX_STRENGTH:
+            raise ValueError(
+                f"weight {value:g} is above {MAX_STRENGTH:g}: a {kind} weight is the tie's "
+                f"strength, above 0 and at most {MAX_STRENGTH:g}"
+            )
+        return value
 
 
 def _problems(
@@ -296,10 +333,11 @@ def load_relationship_rows(
     started = time.perf_counter()
     now = datetime.now(UTC).isoformat()
     valid_nodes: dict[str, tuple[int, NodeRow]] = {}
-    for index, raw in enumerate(nodes):
+    for index, given in enumerate(nodes):
         line = index + first_line
+        raw = _cleaned(given, summary, nodes_file, line, "id")
         try:
-            node = NodeRow.model_validate(dict(raw))
+            node = NodeRow.model_validate(raw)
         except ValidationError as exc:
             summary.reject_record(_problems(exc, nodes_file, line, _text(raw.get("id"))))
             continue
@@ -325,10 +363,11 @@ def load_relationship_rows(
         database=database,
     )
     parsed: list[tuple[int, EdgeRow]] = []
-    for index, raw in enumerate(edges):
+    for index, given in enumerate(edges):
         line = index + first_line
+        raw = _cleaned(given, summary, edges_file, line, "source", "target")
         try:
-            parsed.append((line, EdgeRow.model_validate(dict(raw))))
+            parsed.append((line, EdgeRow.model_validate(raw)))
         except ValidationError as exc:
             record_id = f"{_text(raw.get('source'))}->{_text(raw.get('target'))}"
             summary.reject_record(_problems(exc, edges_file, line, record_id))
@@ -366,6 +405,27 @@ def load_relationship_rows(
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _cleaned(
+    row: Mapping[str, Any], summary: LoadSummary, file: str | None, line: int, *id_keys: str
+) -> dict[str, Any]:
+    """The row with its text fit to store (graph/text.py); a warning names each changed field."""
+    cleaned, changes = clean_tree(dict(row))
+    record_id = "->".join(str(cleaned.get(k)) for k in id_keys) if changes else None
+    summary.problems.extend(
+        Problem(
+            severity="warning",
+            file=file,
+            record=line,
+            record_id=record_id,
+            field=field,
+            reason=change.describe(),
+        )
+        for field, change in changes
+    )
+    result: dict[str, Any] = cleaned
+    return result
 
 
 def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:

@@ -6,8 +6,9 @@ The loaders, the serialiser and the Cypher catalogue all read this one table, so
 export stay mechanical (DESIGN.md decision 2, docs/model.md).
 
 Validation here is only what DESIGN.md "Bad input" rejects: no id, no or blank name (on the
-entities whose schema requires one), a coordinate that is not a number or is out of range, and
-a value outside a closed ORUK enum. Everything else is kept; odd values are normalised with a
+entities whose schema requires one), a number where a name, alternate name, description or
+title belongs, a coordinate that is not a number or is out of range, and a value outside a
+closed ORUK enum. Everything else is kept; odd values are normalised with a
 warning by the loader. Unknown fields are allowed and preserved (``model_extra``).
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any, ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 __all__ = [
     "ENTITY_BY_KIND",
@@ -51,6 +52,9 @@ SERVICE_STATUS = ("active", "inactive", "defunct", "temporarily closed")
 LOCATION_TYPES = ("physical", "postal", "virtual")
 SCHEDULE_FREQ = ("WEEKLY", "MONTHLY")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+#: text a person reads: a number here rejects the record (ids, codes and phone numbers given
+#: as numbers are kept as their text, as feeds numbered from 1 write them)
+PROSE_FIELDS = ("name", "alternate_name", "description", "title")
 
 
 class Child(NamedTuple):
@@ -115,6 +119,14 @@ class HsdsEntity(BaseModel):
     @classmethod
     def _id_stripped(cls, value: str) -> str:
         return value.strip()
+
+    @field_validator(*PROSE_FIELDS, mode="before", check_fields=False)
+    @classmethod
+    def _prose_is_text(cls, value: Any, info: ValidationInfo) -> Any:
+        """A number where a name or description belongs is a shifted column, not a name."""
+        if isinstance(value, bool | int | float):
+            raise ValueError(f"{info.field_name} must be text (got {value!r})")
+        return value
 
     @classmethod
     def scalar_fields(cls) -> tuple[str, ...]:

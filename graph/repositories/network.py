@@ -1,12 +1,14 @@
 """Relationship views for system leaders: ego networks, warm-introduction paths, maps.
 
 Nodes and edges come shaped for sigma.js / graphology (``id``, ``label``, ``kind``, ``tribe``,
-``sector``; edges ``source``, ``target``, ``type``, ``weight``). Every view has a node cap and
+``sector``; edges ``source``, ``target``, ``type``, ``weight``; a weight that is missing or
+not a finite number reads as 1.0). Every view has a node cap and
 says when it was reached (``truncated``), so a map never silently hides part of the system.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -78,13 +80,24 @@ def _node(raw: dict[str, Any]) -> GraphNode:
     )
 
 
+def _weight(value: Any) -> float:
+    """A stored weight as the views show it: a finite number, else 1.0 (unweighted).
+
+    The relationship loader refuses weights that are not finite numbers, but a NaN or an
+    infinity stored before that rule (or written by hand) is not a GraphQL Float: it must
+    read as a tie without a weight, not fail the whole view.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return 1.0
+
+
 def _edge(raw: dict[str, Any]) -> GraphEdge:
-    weight = raw.get("weight")
     return GraphEdge(
         source=str(raw["source"]),
         target=str(raw["target"]),
         type=str(raw["type"]),
-        weight=float(weight) if isinstance(weight, int | float) else 1.0,
+        weight=_weight(raw.get("weight")),
     )
 
 

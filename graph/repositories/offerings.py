@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from rapidfuzz import fuzz
 
 from graph.database import Database
+from graph.postcodes import normalise_postcode
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import (
@@ -28,6 +29,7 @@ from graph.repositories.outcomes import (
 )
 from graph.repositories.search import lucene_query
 from graph.repositories.values import now_iso
+from graph.text import cleans_input_text, stored_text
 
 __all__ = [
     "NewOffering",
@@ -61,6 +63,8 @@ _DAYS = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")
 class ScheduleInput(BaseModel):
     """A weekly opening: days (``MO,TU``) and times (``HH:MM``)."""
 
+    _text = cleans_input_text()
+
     byday: str
     opens_at: str = Field(pattern=_TIME)
     closes_at: str = Field(pattern=_TIME)
@@ -75,7 +79,13 @@ class ScheduleInput(BaseModel):
 
 
 class NewOffering(BaseModel):
-    """A validated ``registerOffering`` input."""
+    """A validated ``registerOffering`` input.
+
+    Text loses control characters before it is checked and stored (graph/text.py);
+    ``postal_code`` must be shaped like a UK postcode and is stored in its normal form.
+    """
+
+    _text = cleans_input_text()
 
     name: str = Field(min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=5000)
@@ -104,6 +114,16 @@ class NewOffering(BaseModel):
             raise ValueError("must not be blank")
         return value.strip()
 
+    @field_validator("postal_code")
+    @classmethod
+    def _postcode(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        normal = normalise_postcode(value)
+        if normal is None:
+            raise ValueError(f"{value.strip()!r} is not a UK postcode (e.g. CF10 1AA)")
+        return normal
+
     @field_validator("languages")
     @classmethod
     def _codes(cls, value: list[str]) -> list[str]:
@@ -125,6 +145,8 @@ class NewOffering(BaseModel):
 
 class OfferingChanges(BaseModel):
     """A validated ``updateOffering`` input: only the fields given are changed."""
+
+    _text = cleans_input_text()
 
     id: str = Field(min_length=1, max_length=200)
     version: int = Field(ge=0)
@@ -411,6 +433,8 @@ async def moderate_offering(
     """Approve or reject; approving a rejected or rejecting an approved one is allowed."""
     if status not in _DECISIONS:
         raise InvalidField("status", "is approved or rejected")
+    if reason is not None:
+        reason = stored_text(reason)
     if reason is not None and len(reason) > 1000:
         raise InvalidField("reason", "at most 1000 characters")
     operation = "approveOffering" if status == "approved" else "rejectOffering"

@@ -23,6 +23,7 @@ from graph.repositories.outcomes import (
     validated,
 )
 from graph.repositories.values import now_iso
+from graph.text import cleans_input_text
 
 __all__ = [
     "TRANSITIONS",
@@ -73,6 +74,8 @@ def _record(row: dict[str, Any]) -> ReferralRecord:
 
 
 class _NewReferral(BaseModel):
+    _text = cleans_input_text()
+
     service_id: str = Field(min_length=1, max_length=200)
     note: str | None = Field(default=None, max_length=2000)
 

@@ -17,6 +17,7 @@ from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, validated
 from graph.repositories.values import iso, now_iso
+from graph.text import cleans_input_text
 
 __all__ = [
     "ShortlistItem",
@@ -58,6 +59,8 @@ def _record(
 
 
 class _NewShortlist(BaseModel):
+    _text = cleans_input_text()
+
     name: str = Field(min_length=1, max_length=200)
 
 

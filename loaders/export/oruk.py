@@ -5,6 +5,8 @@ OUT is a file holding one JSON array of fully nested records (services by defaul
 ``OUT/<entity>s.json``. Records are read in chunks of ids, each chunk one statement, and
 written as they come, so memory stays flat. Only approved services are exported unless
 ``include_unapproved``; ``validate`` checks every record against the served ORUK schemas.
+Text loses control characters and numbers that are not finite become null
+(:func:`graph.text.export_safe`), so the file parses as strict JSON whatever old data holds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from graph.errors import ValidationFailed
 from graph.oruk.serialise import Subgraph, to_oruk
+from graph.text import export_safe
 from loaders.batch import read_rows
 
 __all__ = ["ENTITIES", "ExportSummary", "export_oruk", "oruk_documents"]
@@ -72,7 +75,8 @@ def oruk_documents(
             database=database,
         )
         for row in rows:
-            yield to_oruk(Subgraph.model_validate(row), kind)
+            document: dict[str, Any] = export_safe(to_oruk(Subgraph.model_validate(row), kind))
+            yield document
 
 
 def export_oruk(
@@ -104,7 +108,7 @@ def export_oruk(
                 if errors:
                     summary.invalid.append(f"{document['id']}: {errors[0]}")
             handle.write(",\n" if summary.records else "\n")
-            handle.write(json.dumps(document, ensure_ascii=False))
+            handle.write(json.dumps(document, ensure_ascii=False, allow_nan=False))
             summary.records += 1
         handle.write("\n]\n")
     tmp.replace(path)

@@ -21,7 +21,7 @@ SOURCE_CARE_HOMES = "csv:trafford_care_homes"
 def parse_care_homes(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """One asset per care home; bad coordinates reject the row, the rest load."""
     result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         cqc = row.get("cqc_id")
         if not cqc:
             result.reject(row_no, "cqc_id", "no CQC location id")

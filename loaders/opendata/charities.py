@@ -33,7 +33,7 @@ KEYWORD_TAGS: dict[str, re.Pattern[str]] = {
 def parse_charities(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """One asset per registered charity, tagged ``charity`` (plus keyword tags)."""
     result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         number = row.get("registered_charity_number")
         if not number:
             result.reject(row_no, "registered_charity_number", "no charity number")

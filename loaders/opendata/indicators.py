@@ -78,7 +78,7 @@ def _deciles(
     path: Path, domains: dict[str, str], prefix: str, source: str, year: int
 ) -> ParseResult[NeedLevel]:
     result: ParseResult[NeedLevel] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         area = row.get("lsoa11_code")
         if not area:
             result.reject(row_no, "lsoa11_code", "no LSOA code")
@@ -119,7 +119,7 @@ def parse_imd_england(path: Path) -> ParseResult[NeedLevel]:
 def parse_qof_prevalence(path: Path) -> ParseResult[NeedLevel]:
     """QOF disease-register prevalence per health board (StatsWales HLTH1113)."""
     result: ParseResult[NeedLevel] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         area = row.get("lhb_code_in_lookup")
         try:
             year = int(row.get("year") or "")
@@ -152,7 +152,7 @@ def _census_counts(
 ) -> tuple[ParseResult[NeedLevel], dict[str, dict[str, int]]]:
     result: ParseResult[NeedLevel] = ParseResult(file=path.name)
     counts: dict[str, dict[str, int]] = {}
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         area, label = row.get("area_code"), row.get(category)
         if not area or not label:
             result.reject(row_no, "area_code" if not area else category, "missing", area)

@@ -42,7 +42,7 @@ def parse_wales_libraries(
     """Welsh public libraries (no coordinates in the file: found by postcode)."""
     result: ParseResult[Asset] = ParseResult(file=path.name)
     names = la_names or {}
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         if row.get("Year closed"):
             result.skip(row_no, f"{row.get('Library name')}: closed in {row['Year closed']}")
             continue
@@ -76,7 +76,7 @@ def parse_wales_libraries(
 def parse_gm_libraries(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """Greater Manchester public libraries (with coordinates)."""
     result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         key = f"{row.get('name')}|{row.get('postcode')}"
         has_point = row.get("lat") is not None or row.get("lon") is not None
         add_asset(

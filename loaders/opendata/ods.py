@@ -37,7 +37,7 @@ def _practice_org(code: str, name: str) -> Organisation:
 def parse_epraccur(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """Active GP practices of an ``epraccur`` extract as assets tagged ``gp``."""
     result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path):
+    for row_no, row in read_csv(path, result.warnings):
         code = row.get("organisation_code")
         if not code:
             result.reject(row_no, "organisation_code", "no ODS code")
@@ -96,7 +96,7 @@ def parse_trafford_practices(
     result: ParseResult[Asset] = ParseResult(file=registrations.name)
     listed = _by_postcode(practices)
     coded = _by_code(coded_2019)
-    for row_no, row in read_csv(registrations):
+    for row_no, row in read_csv(registrations, result.warnings):
         code = row.get("practice_code")
         if not code:
             result.reject(row_no, "practice_code", "no ODS code")

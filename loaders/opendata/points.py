@@ -44,7 +44,7 @@ def _parse(
 ) -> ParseResult[Asset]:
     result: ParseResult[Asset] = ParseResult(file=path.name)
     seen: dict[str, int] = {}
-    for number, feature in read_geojson_features(path):
+    for number, feature in read_geojson_features(path, result.warnings):
         props = {k: blank_to_none(v) for k, v in (feature.get("properties") or {}).items()}
         built = fields(source, props)
         if built is None:

@@ -3,38 +3,19 @@
 Tables: ``wales/wales_postcodes_2018.csv`` (OS Code-Point Open 2018, ``postcode,lat,lon``)
 and ``trafford/trafford_postcodes.csv`` (ONS Postcode Directory 2025, ``postcode,lon,lat``).
 Postcodes are compared in the normal form "OUTWARD INWARD" (upper case, one space), so
-``"CH5  1XS"`` and ``"LL145LN"`` are found.
+``"CH5  1XS"`` and ``"LL145LN"`` are found (:func:`graph.postcodes.normalise_postcode`, the
+one rule the API's registration uses too).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from graph.postcodes import normalise_postcode
 from loaders.opendata.rows import check_coordinates, read_csv
 
 __all__ = ["PostcodeIndex", "normalise_postcode"]
-
-_SHAPE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
-
-
-def normalise_postcode(value: str | None) -> str | None:
-    """``"OUTWARD INWARD"`` for anything shaped like a UK postcode, else ``None``.
-
-    >>> normalise_postcode(" ll145ln ")
-    'LL14 5LN'
-    >>> normalise_postcode("CH5  1XS")
-    'CH5 1XS'
-    >>> normalise_postcode("not a postcode") is None
-    True
-    """
-    if not value:
-        return None
-    compact = re.sub(r"\s+", "", value).upper()
-    if not _SHAPE.match(compact):
-        return None
-    return f"{compact[:-3]} {compact[-3:]}"
 
 
 class PostcodeIndex:

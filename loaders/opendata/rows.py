@@ -17,6 +17,11 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from graph.errors import ValidationFailed
+from graph.text import Cleaned, NestedTooDeeply, clean_tree
+
+CleanChanges = list[tuple[str, Cleaned]]
+
 __all__ = [
     "MISSING",
     "ParseResult",
@@ -87,23 +92,63 @@ def blank_to_none(value: Any) -> Any:
     return value
 
 
-def read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _note(warnings: list[str] | None, file: str, row: int, changes: CleanChanges) -> None:
+    if warnings is not None:
+        warnings.extend(
+            f"{file} row {row}: field {field}: {change.describe()}" for field, change in changes
+        )
+
+
+def read_csv(path: Path, warnings: list[str] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(row_number, row)`` with blanks and ``NA`` turned into ``None``.
 
     Row numbers are 1-based over data rows (the header is row 0), as a person counts them in
-    a spreadsheet below the header. The file is streamed, never read whole.
+    a spreadsheet below the header. The file is streamed, never read whole. Text loses
+    control characters before anything else sees it (graph/text.py); each change is named
+    in ``warnings`` when a list is given.
     """
     with path.open(newline="", encoding="utf-8-sig") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
-            yield number, {key.strip(): blank_to_none(value) for key, value in row.items() if key}
+            given = {key.strip(): value for key, value in row.items() if key}
+            cleaned, changes = clean_tree(given)
+            _note(warnings, path.name, number, changes)
+            yield number, {key: blank_to_none(value) for key, value in cleaned.items()}
 
 
-def read_geojson_features(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(feature_number, feature)`` (1-based) from a GeoJSON FeatureCollection."""
-    with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)
+def read_geojson_features(
+    path: Path, warnings: list[str] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(feature_number, feature)`` (1-based) from a GeoJSON FeatureCollection.
+
+    Text in each feature is cleaned as :func:`read_csv` cleans it. A file that is not JSON
+    (or nests too deeply to read) raises :class:`ValidationFailed` naming it, in one line.
+    """
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise ValidationFailed(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ValidationFailed(
+            f"{path.name} nests arrays or objects too deeply to be read"
+        ) from None
     features = data.get("features", []) if isinstance(data, Mapping) else []
-    yield from enumerate(features, start=1)
+    for number, feature in enumerate(features, start=1):
+        if not isinstance(feature, dict):
+            yield number, feature
+            continue
+        # geometry is numbers (walking every boundary's coordinates would cost seconds)
+        text = {key: value for key, value in feature.items() if key != "geometry"}
+        try:
+            cleaned, changes = clean_tree(text)
+        except NestedTooDeeply as exc:
+            raise ValidationFailed(f"{path.name} feature {number}: {exc}") from None
+        _note(warnings, path.name, number, changes)
+        if "geometry" in feature:
+            cleaned["geometry"] = feature["geometry"]
+        yield number, cleaned
 
 
 def check_coordinates(latitude: Any, longitude: Any) -> tuple[float, float] | str:

@@ -23,6 +23,7 @@ import neo4j
 from pydantic import ValidationError
 
 from graph.oruk.models import ENTITY_BY_KIND
+from graph.text import NestedTooDeeply, clean_tree
 from loaders.oruk.read import detect_kind, json_files, read_file
 from loaders.oruk.rows import RecordRejected, record_rows
 from loaders.oruk.v1 import from_oruk1, is_oruk1
@@ -89,6 +90,13 @@ def prepare(
         reason = f"a record must be a JSON object, not {type(raw).__name__}"
         summary.reject_record([Problem(file=file, record=index, reason=reason)])
         return None
+    try:
+        raw, cleaned = clean_tree(raw)
+    except NestedTooDeeply as exc:
+        field = exc.path if len(exc.path) <= 80 else exc.path[:79] + "…"
+        problem = Problem(file=file, record=index, field=field, reason=f"the record {exc}")
+        summary.reject_record([problem])
+        return None
     raw_id = raw.get("id")
     record_id = None if raw_id is None else str(raw_id)
     this_kind = kind or detect_kind(raw)
@@ -105,7 +113,19 @@ def prepare(
         )
         summary.reject_record([problem])
         return None
-    summary.problems.extend(rows.problems(file, index, record_id or rows.root_id))
+    named = record_id or rows.root_id
+    summary.problems.extend(
+        Problem(
+            severity="warning",
+            file=file,
+            record=index,
+            record_id=named,
+            field=where,
+            reason=change.describe(),
+        )
+        for where, change in cleaned
+    )
+    summary.problems.extend(rows.problems(file, index, named))
     return Prepared(rows=rows, file=file, index=index, record_id=record_id or rows.root_id)
 
 

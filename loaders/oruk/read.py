@@ -56,6 +56,11 @@ def read_file(path: Path, *, name: str | None = None) -> FileRecords:
     except json.JSONDecodeError as exc:
         reason = f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         return FileRecords(label, [], Problem(file=label, reason=reason))
+    except RecursionError:
+        # json raises this, not JSONDecodeError, for arrays or objects nested about a
+        # thousand deep (100,000 "[" in a row): the file is refused like any unreadable one
+        reason = "nests arrays or objects too deeply to be read (a thousand levels or more)"
+        return FileRecords(label, [], Problem(file=label, reason=reason))
     if isinstance(document, list):
         return FileRecords(label, document)
     if isinstance(document, dict):

@@ -25,7 +25,7 @@ from graph.oruk.models import HsdsEntity, Location, Service
 from graph.oruk.serialise import REF_KINDS
 from loaders.report import Problem
 
-__all__ = ["MAPPING_VERSION", "RecordRejected", "RecordRows", "record_rows"]
+__all__ = ["MAPPING_VERSION", "RecordRejected", "RecordRows", "Reference", "record_rows"]
 
 #: bumped when the mapping changes, so a re-load rewrites records stored by an older mapping
 MAPPING_VERSION = "oruk-3.0/1"
@@ -46,6 +46,16 @@ class RecordRejected(Exception):
         self.reason = reason
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A ``*_id`` field naming another record: where it is, the node id and what it names."""
+
+    field: str
+    target: str
+    kind: str
+    raw: str
+
+
 @dataclass
 class RecordRows:
     """The rows of one record: nodes by label, relationships by type, and replace-sets."""
@@ -57,6 +67,7 @@ class RecordRows:
     #: (parent id, relationship type, outgoing) → child ids the record lists for that key
     owned: dict[tuple[str, str, bool], list[str]] = field(default_factory=dict)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     content_hash: str = ""
 
     def problems(self, file: str | None, index: int | None, record_id: str) -> list[Problem]:
@@ -134,7 +145,7 @@ class _Walker:
             props = {**known[1], **props}
         rows.nodes[node_id] = (model.label, props)
         self.children(entity, node_id, path, rows, under)
-        self.references(entity, node_id, rows, under)
+        self.references(entity, node_id, path, rows, under)
         return node_id
 
     def props(self, entity: HsdsEntity, path: str, rows: RecordRows) -> dict[str, Any]:
@@ -242,33 +253,39 @@ class _Walker:
         return self._graph_id(kind, raw)
 
     def references(
-        self, entity: HsdsEntity, node_id: str, rows: RecordRows, under: str | None
+        self, entity: HsdsEntity, node_id: str, path: str, rows: RecordRows, under: str | None
     ) -> None:
-        """Links named only by ``*_id`` fields, to records stored already (matched, not made)."""
-        ref = getattr
-        links: list[tuple[str | None, str, str, bool]] = []
+        """Links named only by ``*_id`` fields, to records stored already (matched, not made).
+
+        Each is listed in ``rows.references`` too, so the writer can say when the record it
+        names is not in the graph (the link is then not made).
+        """
+        ref = getattr  # the fields exist on the kinds that are tested for
+        links: list[tuple[str, str, str, bool]] = []
         kind = type(entity).kind
         if kind == "service" and ref(entity, "organization") is None:
-            links.append((ref(entity, "organization_id"), "organization", "PROVIDES", False))
+            links.append(("organization_id", "organization", "PROVIDES", False))
         if kind == "service" and ref(entity, "program") is None:
-            links.append((ref(entity, "program_id"), "program", "IN_PROGRAM", True))
+            links.append(("program_id", "program", "IN_PROGRAM", True))
         if kind == "service_at_location":
             if ref(entity, "service") is None:
-                links.append((ref(entity, "service_id"), "service", "OF_SERVICE", True))
+                links.append(("service_id", "service", "OF_SERVICE", True))
             if ref(entity, "location") is None:
-                links.append((ref(entity, "location_id"), "location", "AT_LOCATION", True))
+                links.append(("location_id", "location", "AT_LOCATION", True))
         if kind == "taxonomy_term":
-            links.append((ref(entity, "parent_id"), "taxonomy_term", "BROADER", True))
+            links.append(("parent_id", "taxonomy_term", "BROADER", True))
             if ref(entity, "taxonomy_detail") is None:
-                links.append((ref(entity, "taxonomy_id"), "taxonomy", "IN_TAXONOMY", True))
+                links.append(("taxonomy_id", "taxonomy", "IN_TAXONOMY", True))
         if kind == "attribute" and ref(entity, "taxonomy_term") is None:
-            links.append((ref(entity, "taxonomy_term_id"), "taxonomy_term", "OF_TERM", True))
-        for raw, target_kind, rel, outgoing in links:
+            links.append(("taxonomy_term_id", "taxonomy_term", "OF_TERM", True))
+        for key, target_kind, rel, outgoing in links:
+            raw: str | None = ref(entity, key)
             if not raw or (under is not None and self.ref_node(target_kind, raw) == under):
                 continue
             other = self.ref_node(target_kind, raw)
             edge = (node_id, rel, other) if outgoing else (other, rel, node_id)
             rows.edges.setdefault(edge, 0)
+            rows.references.append(Reference(f"{path}.{key}", other, target_kind, raw))
 
 
 def record_rows(entity: HsdsEntity, *, source: str, mint_ids: bool = True) -> RecordRows:

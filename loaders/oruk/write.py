@@ -179,4 +179,39 @@ def store_batch(
         else:
             todo.append((prepared, "updated"))
     if todo:
+        _warn_unresolved(driver, [prepared for prepared, _ in todo], summary, database)
         _write(driver, todo, summary, now, database)
+
+
+def _warn_unresolved(
+    driver: neo4j.Driver, batch: list[Prepared], summary: LoadSummary, database: str | None
+) -> None:
+    """A warning for each ``*_id`` naming a record neither in this batch nor in the graph.
+
+    The record is still stored (the link is made when a later load brings the record it
+    names, and re-loading this one links it), but a service whose ``organization_id`` names
+    no organisation would otherwise be stored with none and nobody told.
+    """
+    here = {node_id for prepared in batch for node_id in prepared.rows.nodes}
+    wanted = {ref.target for prepared in batch for ref in prepared.rows.references} - here
+    if not wanted:
+        return
+    found = {
+        row["id"]
+        for row in read_rows(driver, "load/rel_ids_exist", ids=sorted(wanted), database=database)
+    }
+    for prepared in batch:
+        for ref in prepared.rows.references:
+            if ref.target in here or ref.target in found:
+                continue
+            summary.problems.append(
+                Problem(
+                    severity="warning",
+                    file=prepared.file,
+                    record=prepared.index,
+                    record_id=prepared.record_id,
+                    field=ref.field,
+                    reason=f"no {ref.kind.replace('_', ' ')} with id {ref.raw!r} in the graph "
+                    "or in this load: stored without that link",
+                )
+            )
