@@ -41,6 +41,10 @@ class Shortlist:
     share_path: str = strawberry.field(description="Path of the printable page in the web UI.")
     created_at: str
     updated_at: str | None
+    expires_at: str | None = strawberry.field(
+        description="When the share link stops working (90 days after it was made)."
+    )
+    withdrawn: bool = strawberry.field(description="The owner withdrew the share link.")
     size: int
     items: list[ShortlistItem]
 
@@ -57,6 +61,8 @@ class Shortlist:
             share_path=f"{SHARE_PATH}{r.token}",
             created_at=r.created_at,
             updated_at=r.updated_at,
+            expires_at=r.share_expires_at,
+            withdrawn=r.withdrawn_at is not None,
             size=r.size if r.size is not None else len(items),
             items=items,
         )
@@ -82,7 +88,10 @@ def _owner(info: Info[Context, None]) -> str | None:
 
 @strawberry.type
 class ShortlistQueries:
-    @strawberry.field(description="A shared shortlist by its token (no key needed).")
+    @strawberry.field(
+        description="A shared shortlist by its token (no key needed); null once the link "
+        "has expired or was withdrawn."
+    )
     async def shortlist(self, info: Info[Context, None], token: str) -> Shortlist | None:
         found = await repo.shortlist_by_token(info.context.db, token)
         return Shortlist.of(found) if found else None
@@ -102,6 +111,21 @@ class ShortlistMutations:
         try:
             _owner(info)
             record = await repo.create_shortlist(info.context.db, info.context.actor, name)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return ShortlistPayload(shortlist=Shortlist.of(record))
+
+    @strawberry.mutation(
+        description="Withdraw your shortlist's share link: it opens nothing from now on."
+    )
+    async def withdraw_shortlist(
+        self, info: Info[Context, None], shortlist_id: strawberry.ID
+    ) -> ShortlistResult:
+        try:
+            owner = _owner(info)
+            record = await repo.withdraw_shortlist(
+                info.context.db, info.context.actor, owner, str(shortlist_id)
+            )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
         return ShortlistPayload(shortlist=Shortlist.of(record))

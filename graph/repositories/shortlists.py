@@ -2,12 +2,16 @@
 
 The token is 24 random bytes (``secrets.token_urlsafe``); anyone holding it may read the
 list, which shows only approved public listings, so it can be printed or sent to a person.
+A link works for :data:`SHARE_DAYS` days and its owner can withdraw it sooner; after either,
+the token opens nothing. The name is only ever a date in the UI: a shared list never says
+who it is for.
 """
 
 from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -19,13 +23,18 @@ from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, valid
 from graph.repositories.values import iso, now_iso
 from graph.text import cleans_input_text
 
+#: Days a share link works.
+SHARE_DAYS = 90
+
 __all__ = [
+    "SHARE_DAYS",
     "ShortlistItem",
     "ShortlistRecord",
     "change_shortlist",
     "create_shortlist",
     "my_shortlists",
     "shortlist_by_token",
+    "withdraw_shortlist",
 ]
 
 
@@ -41,8 +50,19 @@ class ShortlistRecord(BaseModel):
     owner_key_id: str | None = None
     created_at: str
     updated_at: str | None = None
+    expires_at: str | None = None
+    withdrawn_at: str | None = None
     items: list[ShortlistItem] | None = None  # None when not loaded
     size: int | None = None
+
+    @property
+    def share_expires_at(self) -> str:
+        """When the share link stops working (lists made before expiry existed: 90 days
+        after they were made)."""
+        if self.expires_at:
+            return self.expires_at
+        made = datetime.fromisoformat(self.created_at)
+        return (made + timedelta(days=SHARE_DAYS)).isoformat()
 
 
 def _record(
@@ -70,6 +90,7 @@ async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRe
         raise InvalidField("name", "must not be blank")
     valid = validated(_NewShortlist, name=name.strip())  # e.g. too long: a typed error
     now = now_iso()
+    expires = (datetime.fromisoformat(now) + timedelta(days=SHARE_DAYS)).isoformat()
     sid = str(uuid.uuid4())
     rows = await db.write(
         "shortlists/create_shortlist",
@@ -80,6 +101,7 @@ async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRe
             "owner_key_id": actor.key_id,
             "created_at": now,
             "updated_at": now,
+            "expires_at": expires,
         },
         audit=audit_params(actor, "createShortlist", sid, ["name"]),
     )
@@ -111,10 +133,33 @@ async def change_shortlist(
     return found
 
 
+async def withdraw_shortlist(
+    db: Database, actor: Actor, owner: str | None, shortlist_id: str
+) -> ShortlistRecord:
+    """Withdraw the share link (its token opens nothing from now on); ``owner`` None lets
+    an admin withdraw anyone's."""
+    rows = await db.write(
+        "shortlists/withdraw_shortlist",
+        id=shortlist_id,
+        owner=owner,
+        now=now_iso(),
+        audit=audit_params(actor, "withdrawShortlist", shortlist_id, ["withdrawn_at"]),
+    )
+    if not rows:
+        raise Missing("Shortlist", shortlist_id)
+    if not rows[0]["owned"]:
+        raise NotAllowed("this shortlist belongs to someone else")
+    found = await _read(db, token=None, shortlist_id=shortlist_id)
+    assert found is not None
+    return found
+
+
 async def _read(
     db: Database, token: str | None, shortlist_id: str | None
 ) -> ShortlistRecord | None:
-    rows = await db.read("shortlists/shortlist_by_token", token=token, id=shortlist_id)
+    rows = await db.read(
+        "shortlists/shortlist_by_token", token=token, id=shortlist_id, now=now_iso()
+    )
     return _record(rows[0]["props"], rows[0]["items"]) if rows else None
 
 

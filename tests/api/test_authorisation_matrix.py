@@ -165,6 +165,10 @@ OPS: dict[str, Op] = {
         'mutation { addToShortlist(shortlistId: "no-such", serviceId: "x") ' + UNION + " }",
         {},
     ),
+    "withdrawShortlist": lambda g, d, n: (
+        'mutation { withdrawShortlist(shortlistId: "no-such") ' + UNION + " }",
+        {},
+    ),
     "removeFromShortlist": lambda g, d, n: (
         'mutation { removeFromShortlist(shortlistId: "no-such", serviceId: "x") ' + UNION + " }",
         {},

@@ -13,6 +13,7 @@ import serviceDetail from "./documents/serviceDetail.graphql?raw";
 import sharedShortlist from "./documents/sharedShortlist.graphql?raw";
 import similarListings from "./documents/similarListings.graphql?raw";
 import updateOffering from "./documents/updateOffering.graphql?raw";
+import withdrawShortlist from "./documents/withdrawShortlist.graphql?raw";
 
 export const documents = {
   addToShortlist,
@@ -29,4 +30,5 @@ export const documents = {
   sharedShortlist,
   similarListings,
   updateOffering,
+  withdrawShortlist,
 } as const;

@@ -4,24 +4,29 @@
 import { ApiError, gql, isFailure } from "../api/client";
 import { currentViewer } from "../api/auth";
 import { documents } from "../api/documents";
-import { t } from "../i18n";
-import { actionMessage, h, setMessage } from "../ui/dom";
+import { language, t } from "../i18n";
+import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 import { entries, remove } from "./shortlistStore";
 
 interface ShortlistMutation {
   __typename: string;
   message?: string;
-  shortlist?: { id: string; token: string; sharePath: string };
+  shortlist?: { id: string; token: string; sharePath: string; expiresAt?: string | null };
 }
 
 export function shortlistPanel(): HTMLElement {
   const list = h("ul", { id: "shortlist-items", class: "shortlist-items" });
   const link = h("input", { id: "share-link", type: "text", readonly: true, class: "share-link" });
+  const withdraw = h("button", { type: "button", id: "withdraw-link", hidden: true, i18n: "shortlist.withdraw" });
+  withdraw.addEventListener("click", () => void withdrawLink());
   const linkField = h(
     "div",
     { class: "field", id: "share-field", hidden: true },
     h("label", { for: "share-link", i18n: "shortlist.link" }),
     link,
+    h("p", { class: "help", id: "share-privacy", i18n: "shortlist.privacy" }),
+    h("p", { class: "help", id: "share-expiry" }),
+    withdraw,
   );
   const print = h("button", { type: "button", id: "print-shortlist", i18n: "shortlist.print" });
   const share = h("button", { type: "button", id: "share-shortlist", i18n: "shortlist.share" });
@@ -62,8 +67,26 @@ export function renderShortlist(): void {
   }
 }
 
+let shared: string | null = null; // the server shortlist whose link is showing
+
+async function withdrawLink(): Promise<void> {
+  if (!shared) return;
+  try {
+    const done = await gql<{ withdrawShortlist: ShortlistMutation }>(documents.withdrawShortlist, { shortlistId: shared });
+    if (isFailure(done.withdrawShortlist)) throw new ApiError(done.withdrawShortlist.message ?? "");
+    (document.getElementById("share-link") as HTMLInputElement).value = "";
+    document.getElementById("withdraw-link")?.setAttribute("hidden", "");
+    setMessage("share-expiry", "");
+    setMessage("share-message", t("shortlist.withdrawn"));
+    shared = null;
+  } catch (error) {
+    setMessage("share-message", (error as Error).message, true);
+  }
+}
+
 async function serverShortlist(ids: string[]): Promise<string> {
-  const name = t("shortlist.name", { date: new Date().toLocaleDateString("en-GB") });
+  // The name is only a date, by design: a shared list never says who it is for.
+  const name = t("shortlist.name", { date: new Date().toLocaleDateString(language() === "cy" ? "cy-GB" : "en-GB") });
   const created = await gql<{ createShortlist: ShortlistMutation }>(documents.createShortlist, { name });
   const result = created.createShortlist;
   if (isFailure(result as { __typename: string }) || !result.shortlist) {
@@ -76,6 +99,10 @@ async function serverShortlist(ids: string[]): Promise<string> {
     });
     if (isFailure(added.addToShortlist)) throw new ApiError(added.addToShortlist.message ?? "");
   }
+  shared = result.shortlist.id;
+  const expires = formatDate(result.shortlist.expiresAt);
+  setMessage("share-expiry", expires ? t("shortlist.expires", { date: expires }) : "");
+  document.getElementById("withdraw-link")?.removeAttribute("hidden");
   return result.shortlist.sharePath;
 }
 
