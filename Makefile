@@ -37,6 +37,7 @@ frontend: $(FRONTEND_STAMP) ## Build the web UI into frontend/dist
 
 run: install frontend ## Install, start Neo4j, load the demo data, serve API and UI on $(HOST):$(PORT)
 	$(BIN)/commongraph neo4j start
+	$(BIN)/commongraph migrate
 	$(BIN)/commongraph load demo
 	$(BIN)/commongraph serve --host $(HOST) --port $(PORT)
 

@@ -12,6 +12,7 @@ import logging
 import click
 
 from api.cli.analyse_cmd import analyse_group
+from api.cli.backup_cmd import backup_command, migrate_command, restore_command
 from api.cli.demo_cmd import generate_command  # also adds `load demo` to load_group
 from api.cli.erase_cmd import erase_group
 from api.cli.export_cmd import export_group
@@ -47,6 +48,9 @@ cli.add_command(export_group)
 cli.add_command(keys_group)
 cli.add_command(generate_command)
 cli.add_command(erase_group)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
+cli.add_command(migrate_command)
 
 
 def main() -> None:

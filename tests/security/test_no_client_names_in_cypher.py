@@ -31,6 +31,9 @@ PRODUCT = ("graph", "api", "loaders", "queries")
 DYNAMIC_NAME = re.compile(r"[:&|]\s*\$\(")  # CREATE (n:$(x)), [r:$(x)], SET n:$(x)
 DYNAMIC_KEY = re.compile(r"\b\w+\[\s*\$\w+\s*\]")  # n[$key] (list slices have '..')
 BASELINE = {"load/baseline_create_nodes", "load/baseline_create_edges"}
+#: restore takes labels and types from a backup file, each checked against the model's
+#: naming pattern first (graph/backup.py); they travel as parameters
+RESTORE = {"backup/restore_nodes", "backup/restore_relationships"}
 STATEMENT_CALLS = {"cypher", "read", "write", "read_rows", "Step"}
 #: file → the literal prefixes of run-time statement names there (each from an allow-list)
 AUDITED = {
@@ -56,7 +59,7 @@ def test_no_statement_takes_a_label_type_or_key_from_a_parameter() -> None:
         name for name, text in _statements().items()
         if DYNAMIC_NAME.search(_code(text)) or DYNAMIC_KEY.search(_code(text))
     }  # fmt: skip
-    assert dynamic <= BASELINE, dynamic - BASELINE
+    assert dynamic <= BASELINE | RESTORE, dynamic - BASELINE - RESTORE
 
 
 def test_the_dynamic_label_baseline_is_used_only_by_the_benchmarks() -> None:
