@@ -1,7 +1,7 @@
 """Drivers for the configured Neo4j, with driver errors mapped to commongraph errors.
 
-One driver per process (STYLE.md): the CLI opens a sync driver for the length of a command;
-the API opens one async driver in FastAPI's lifespan. Nothing connects at import time.
+One driver per process (docs/decisions.md F5): the CLI opens a sync driver for the length of
+a command; the API opens one async driver in FastAPI's lifespan. Nothing connects at import time.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 One :class:`Database` per process, opened in FastAPI's lifespan. Every statement comes from
 :func:`queries.catalog.cypher` by name, runs with the configured timeout, and driver failures
-are mapped here, at the repository boundary, to :mod:`graph.errors` (STYLE.md:
+are mapped here, at the repository boundary, to :mod:`graph.errors` (docs/architecture.md:
 ``ServiceUnavailable`` → 503, ``ConstraintError`` → duplicate).
 
 Records become plain dicts without the driver's ``Record.data()``, whose recursive walk (it

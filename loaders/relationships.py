@@ -1,4 +1,4 @@
-"""Relationship maps from node and edge tables (the Kumu/Gephi shape), as in DESIGN.md.
+"""Relationship maps from node and edge tables (the Kumu/Gephi shape; docs/contract.md).
 
 Nodes: ``id,kind,name`` plus optional ``tribe,organisation_id,area_id,latitude,longitude``
 (and ``sector``, ``role``). ``kind`` is person, organisation, service, team or area, giving

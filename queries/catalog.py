@@ -3,7 +3,7 @@
 Each statement lives in its own file, ``queries/cypher/<domain>/<name>.cypher``, whose header
 comment states its parameters. Nothing is ever pasted into a statement's text: values travel
 as parameters, and where a label or relationship type must vary it is chosen from an
-allow-list in code, never from a client string (DESIGN.md decision 3).
+allow-list in code, never from a client string (docs/decisions.md F3).
 
 Examples
 --------

@@ -1,6 +1,6 @@
 """Project the stored graph into the in-memory inputs of :mod:`queries.analytics`.
 
-The analytics are pure functions (DESIGN.md decision 4); this module is the one step that
+The analytics are pure functions (docs/decisions.md F4); this module is the one step that
 reads Neo4j for them. It takes an open driver and returns networkx graphs or plain rows, and
 imports nothing from ``graph/``, ``api/`` or ``loaders/``.
 """

@@ -1,6 +1,6 @@
 """``commongraph analyse gaps|duplicates|bottlenecks``: what system leaders ask of the graph.
 
-With ``--json`` each command prints exactly one JSON object on stdout (shapes in DESIGN.md),
+With ``--json`` each command prints exactly one JSON object on stdout (shapes in docs/contract.md),
 including an ``assumptions`` entry that says how to reproduce it.
 """
 

@@ -1,4 +1,4 @@
-"""``commongraph neo4j start|stop|status``: the local Neo4j of DESIGN.md decision 1.
+"""``commongraph neo4j start|stop|status``: the local Neo4j of docs/decisions.md F1.
 
 With ``NEO4J_URI`` set, the commands act on that server instead: ``start`` checks that it
 answers and applies the schema, ``status`` reports whether it answers, ``stop`` refuses

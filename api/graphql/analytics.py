@@ -1,6 +1,6 @@
 """System leaders' analytics in GraphQL: the same reports as ``commongraph analyse --json``.
 
-Each field returns the report as a JSON object (shapes in DESIGN.md, plus ``assumptions``).
+Each field returns the report as a JSON object (shapes in docs/contract.md, plus ``assumptions``).
 The reports name people (brokers), so the roles of the relationship views apply. They are
 CPU-bound: :mod:`api.reports` runs them off the event loop, a few at a time, and shares one
 result among callers while the graph is unchanged.

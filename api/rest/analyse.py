@@ -1,6 +1,6 @@
 """``GET /api/analyse/{gaps|duplicates|bottlenecks}``: the analytics reports for system leaders.
 
-The same reports as ``commongraph analyse … --json`` (shapes in DESIGN.md), for the
+The same reports as ``commongraph analyse … --json`` (shapes in docs/contract.md), for the
 relationship-map screen. The reports are CPU-bound: :mod:`api.reports` runs them
 off the event loop, a few at a time, and shares one result among callers while the graph is
 unchanged. Leaders, connectors and admins only:

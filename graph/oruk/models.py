@@ -3,12 +3,12 @@
 Each model names its graph label, its scalar fields (HSDS names, stored as node properties)
 and its nested objects (``children``: the JSON key, the relationship type and its direction).
 The loaders, the serialiser and the Cypher catalogue all read this one table, so import and
-export stay mechanical (DESIGN.md decision 2, docs/model.md).
+export stay mechanical (docs/decisions.md F2, docs/model.md).
 
-Validation here is only what DESIGN.md "Bad input" rejects: no id, no or blank name (on the
-entities whose schema requires one), a number where a name, alternate name, description or
-title belongs, a coordinate that is not a number or is out of range, and a value outside a
-closed ORUK enum. Everything else is kept; odd values are normalised with a
+Validation here is only what "Bad input" in docs/decisions.md rejects: no id, no or blank
+name (on the entities whose schema requires one), a number where a name, alternate name,
+description or title belongs, a coordinate that is not a number or is out of range, and a
+value outside a closed ORUK enum. Everything else is kept; odd values are normalised with a
 warning by the loader. Unknown fields are allowed and preserved (``model_extra``).
 """
 

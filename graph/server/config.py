@@ -113,7 +113,7 @@ def render_neo4j_conf(layout: ServerLayout, sizing: ServerSizing) -> str:
     """Return the text of ``neo4j.conf`` for ``layout``.
 
     Bolt and HTTP listen on loopback only; the advertised Bolt address equals the listen
-    address, otherwise discovery reports the default port 7687 (DESIGN.md decision 1).
+    address, otherwise discovery reports the default port 7687 (docs/decisions.md F1).
     """
     home = layout.home_dir
     lines = [

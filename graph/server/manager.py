@@ -1,7 +1,7 @@
 """Install, start, stop and query the local Neo4j Community server.
 
 The server is ``org.neo4j.server.CommunityEntryPoint`` run by the machine's ``java`` with the
-jars Maven copied into ``graph/server/lib`` (DESIGN.md decision 1). Start is idempotent and
+jars Maven copied into ``graph/server/lib`` (docs/decisions.md F1). Start is idempotent and
 returns only once Bolt answers ``RETURN 1``; stop leaves no process behind. Every failure a
 user can meet (no Java, no Maven, port taken, server died during start) is a
 :class:`~graph.errors.ServerSetupError` with one line saying what to do.

@@ -3,7 +3,7 @@
 Names and addresses written in capitals are recased, and an address line that repeats the
 name is dropped (:mod:`loaders.opendata.readable`).
 
-Coordinates come from the row when it has them (bad ones reject the row, DESIGN.md "Bad
+Coordinates come from the row when it has them (bad ones reject the row, docs/decisions.md "Bad
 input") and otherwise from the postcode tables; an asset whose postcode is in no table is
 kept without coordinates and a warning is recorded (it still shows in the directory; it
 cannot be found by distance).

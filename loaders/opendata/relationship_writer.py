@@ -3,7 +3,7 @@
 The demo needs to store the generator's rows with the model's edge properties (``since``,
 ``resident``, ``count``, strength) and the organisations' ``sector``. It uses only named
 catalogue statements under ``queries/cypher/demo/``, one per node kind and relationship
-type, picked from the allow-lists below — never from the row's text (DESIGN.md decision 3).
+type, picked from the allow-lists below — never from the row's text (docs/decisions.md F3).
 Rows are written in batches of :data:`BATCH_ROWS`, each batch one transaction.
 """
 

@@ -154,9 +154,10 @@ def read_geojson_features(
 def check_coordinates(latitude: Any, longitude: Any) -> tuple[float, float] | str:
     """Validated ``(latitude, longitude)`` in WGS-84 degrees, or the reason they are not.
 
-    Rejected (DESIGN.md "Bad input"): a value that is not a number, or out of range. A pair
-    that only makes sense swapped (a "latitude" within the UK's longitudes and a "longitude"
-    within its latitudes) is rejected too, because storing it would put the asset at sea.
+    Rejected ("Bad input" in docs/decisions.md): a value that is not a number, or out of
+    range. A pair that only makes sense swapped (a "latitude" within the UK's longitudes and
+    a "longitude" within its latitudes) is rejected too, because storing it would put the
+    asset at sea.
     """
     try:
         lat = float(latitude)

@@ -7,7 +7,7 @@ Public entry points:
   open-data loaders build these).
 
 A record is rejected (named with file, record index, id, field and reason; nothing of it is
-stored) only for what DESIGN.md "Bad input" lists; everything else is kept, with warnings.
+stored) only for what "Bad input" (docs/decisions.md) lists; everything else is kept, with warnings.
 """
 
 from __future__ import annotations

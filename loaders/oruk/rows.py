@@ -3,7 +3,7 @@
 The walk follows the ``children`` table of :mod:`graph.oruk.models`. Nested arrays become
 relationships carrying ``ordinal`` (the position in the array); a record that mentions the
 same entity several times (the official examples repeat one phone in five places) yields one
-node. Values are kept as the source wrote them, except where DESIGN.md "Bad input" says to
+node. Values are kept as the source wrote them, except where "Bad input" (docs/decisions.md) says to
 keep them with a warning: ages below zero mean "not set", dates without a zone are read as
 UTC, web addresses without a scheme get ``http://``, and values that still break their ORUK
 format are kept in ``unserved_json`` (stored, not served). Unknown fields go to ``extra_json``.
@@ -120,7 +120,7 @@ class _Walker:
         return self._graph_id(kind, raw)
 
     def _graph_id(self, kind: str, raw: str) -> str:
-        """The node id for a source id (DESIGN.md "Bad input").
+        """The node id for a source id ("Bad input" in docs/decisions.md).
 
         A service keeps the source's own id, UUID or not: it is what connectors and the
         contract see (`assetsNear` node ids, `--prefix` data sets). Other kinds' non-UUID ids

@@ -1,4 +1,5 @@
-"""`commongraph neo4j start|stop|status` behave as DESIGN.md says, with one-line errors."""
+"""`commongraph neo4j start|stop|status` behave as docs/decisions.md F1 says, with one-line
+errors."""
 
 from __future__ import annotations
 

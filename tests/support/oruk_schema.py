@@ -2,7 +2,7 @@
 
 The validator itself is :mod:`graph.oruk.validate` (the export uses it too); this module adds
 what only tests need: the official examples, a copy of them with valid coordinates (the
-examples carry ``latitude: 100``, which DESIGN.md rejects — docs/decisions.md), and assertions.
+examples carry ``latitude: 100``, which "Bad input" rejects — docs/decisions.md), and assertions.
 """
 
 from __future__ import annotations
