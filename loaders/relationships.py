@@ -7,7 +7,7 @@ the labels Person, Organization, Service, Team, Area (all also :Entity). Edges:
 catalogue statement per type. A row with an unknown kind or type, no id or name, a bad
 coordinate or weight, a self-loop, or an endpoint that is neither in the nodes table nor in
 the graph is rejected and named (file, line, field, reason); the other rows are stored. A
-weight is a finite number above 0, and at most 1 for KNOWS and WORKS_WITH (the tie's
+weight is a finite number, at least 0, and at most 1 for KNOWS and WORKS_WITH (the tie's
 strength). Text loses control characters before it is stored (graph/text.py), with a warning
 naming the row and field. Rows identical to what is stored are not written again, so
 re-running a load changes nothing.
@@ -63,7 +63,7 @@ EDGE_TYPES: tuple[str, ...] = (
     "PROVIDES",
 )
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
-#: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 < w ≤ 1
+#: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 ≤ w ≤ 1
 STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
 MAX_STRENGTH = 1.0
 
@@ -130,7 +130,7 @@ class NodeRow(BaseModel):
 class EdgeRow(BaseModel):
     """One validated row of an edges table.
 
-    ``weight`` is optional; when given it is a finite number above 0, and at most 1 for
+    ``weight`` is optional; when given it is a finite number, at least 0, and at most 1 for
     KNOWS and WORKS_WITH, whose weight is the tie's strength (0..1, docs/model.md). A row
     whose source and target are the same node (a self-loop) is rejected.
     """
@@ -174,13 +174,13 @@ class EdgeRow(BaseModel):
             return None
         if not math.isfinite(value):
             raise ValueError(f"weight {value} is not a finite number")
-        if value <= 0:
-            raise ValueError(f"weight {value:g} is not above 0")
+        if value < 0:
+            raise ValueError(f"weight {value:g} is below 0")
         kind = info.data.get("type")
         if kind in STRENGTH_TYPES and value > MAX_STRENGTH:
             raise ValueError(
                 f"weight {value:g} is above {MAX_STRENGTH:g}: a {kind} weight is the tie's "
-                f"strength, above 0 and at most {MAX_STRENGTH:g}"
+                f"strength, from 0 to {MAX_STRENGTH:g}"
             )
         return value
 

@@ -76,16 +76,20 @@ def test_weights_that_are_not_finite_or_out_of_range_and_self_loops_are_rejected
     named = {(p.file, p.record, p.field): p.reason for p in summary.rejects}
     assert named == {
         ("edges.csv", 2, "weight"): "weight nan is not a finite number",
-        ("edges.csv", 3, "weight"): "weight -5 is not above 0",
+        ("edges.csv", 3, "weight"): "weight -5 is below 0",
         ("edges.csv", 4, "weight"): "weight inf is not a finite number",
-        ("edges.csv", 5, "weight"): "weight 0 is not above 0",
         ("edges.csv", 6, "weight"): "weight 1.5 is above 1: a WORKS_WITH weight is the tie's "
-        "strength, above 0 and at most 1",
+        "strength, from 0 to 1",
         ("edges.csv", 7, "target"): "is the same node as source ('p1'): a self-loop",
         ("edges.csv", 8, "target"): "is the same node as source ('p2'): a self-loop",
     }
-    assert summary.rejected == 7 and summary.exit_code == 2
-    assert _stored_edges(graph) == {"p1-KNOWS-p2": 1.0, "p2-REFERS_TO-s1": 3.0}
+    assert summary.rejected == 6 and summary.exit_code == 2
+    # A weight of 0 is a tie of no measured strength: kept.
+    assert _stored_edges(graph) == {
+        "p1-KNOWS-p2": 1.0,
+        "p2-REFERS_TO-s1": 3.0,
+        "p1-REFERS_TO-s1": 0.0,
+    }
 
 
 def test_the_cli_names_a_rejected_weight_in_one_line(graph: neo4j.Driver, tmp_path: Path) -> None:
