@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from loaders.opendata.asset import Asset
+from loaders.opendata.asset import Asset, Organisation
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.readable import address_lines, readable_case
 from loaders.opendata.rows import ParseResult, check_coordinates, rejections_from
@@ -44,6 +44,13 @@ def _make_readable(fields: dict[str, Any]) -> None:
     for key in ("city", "region", "location_name"):
         if isinstance(fields.get(key), str):
             fields[key] = readable_case(fields[key])
+    organisation = fields.get("organisation")
+    if isinstance(organisation, Organisation):
+        recased = readable_case(organisation.name) or organisation.name
+        fields["organisation"] = organisation.model_copy(update={"name": recased})
+    elif isinstance(organisation, dict) and isinstance(organisation.get("name"), str):
+        recased = readable_case(organisation["name"]) or organisation["name"]
+        fields["organisation"] = {**organisation, "name": recased}
 
 
 def add_asset(
