@@ -222,6 +222,9 @@ class ServiceNode(Node):
     eligibility_description: str | None
     moderation_status: str = strawberry.field(description="approved, pending or rejected.")
     version: int = strawberry.field(description="Pass it back to updateOffering.")
+    moderation_reason: str | None = strawberry.field(
+        default=None, description="Why a moderator rejected it (shown to its group)."
+    )
     listed_by: str | None = strawberry.field(
         default=None,
         description="The publisher of the open data this listing was imported from (null for "
@@ -247,6 +250,7 @@ class ServiceNode(Node):
             eligibility_description=p.eligibility_description,
             moderation_status=p.moderation_status or "approved",
             version=p.version,
+            moderation_reason=p.moderation_reason,
             listed_by=p.listed_by,
             listed_on=p.listed_on,
             last_verified=p.last_verified,

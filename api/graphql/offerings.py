@@ -39,6 +39,20 @@ class ScheduleInput:
     closes_at: str
 
 
+@strawberry.type
+class OfferingQueries:
+    @strawberry.field(
+        description="Every listing of your organisation, any moderation status, with a "
+        "rejection's reason (group editors)."
+    )
+    async def my_offerings(self, info: Info[Context, None]) -> list[ServiceNode]:
+        caller = info.context.caller
+        if not caller.edits_offerings or not caller.organisation_id:
+            raise NotAllowed("myOfferings lists a group's own listings: use a group editor key")
+        found = await repo.offerings_of_organisation(info.context.db, caller.organisation_id)
+        return [ServiceNode.of(p) for p in found]
+
+
 @strawberry.input
 class RegisterOfferingInput:
     name: str

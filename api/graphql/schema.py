@@ -32,7 +32,7 @@ from api.graphql.lookup import LookupQueries
 from api.graphql.moderation import ModerationMutations, ModerationQueries
 from api.graphql.network import NetworkQueries
 from api.graphql.nodes import NodeResult, resolve_node
-from api.graphql.offerings import OfferingMutations
+from api.graphql.offerings import OfferingMutations, OfferingQueries
 from api.graphql.referrals import ReferralMutations, ReferralQueries
 from api.graphql.search import SearchConnection, resolve_search_assets
 from api.graphql.shortlists import ShortlistMutations, ShortlistQueries
@@ -82,6 +82,7 @@ Query = merge_types(
         NetworkQueries,
         AnalyticsQueries,
         ModerationQueries,
+        OfferingQueries,
     ),
 )
 Mutation = merge_types(

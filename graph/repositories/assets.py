@@ -82,6 +82,7 @@ class ServiceProps(BaseModel):
     eligibility_description: str | None = None
     last_verified: str | None = None
     moderation_status: str | None = None
+    moderation_reason: str | None = None
     version: int = 0
     #: the publisher of the open data it was imported from, and that data's edition date
     listed_by: str | None = None

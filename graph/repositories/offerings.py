@@ -38,6 +38,7 @@ __all__ = [
     "claim_listing",
     "confirm_still_correct",
     "moderate_offering",
+    "offerings_of_organisation",
     "pending_offerings",
     "register_offering",
     "update_offering",
@@ -452,6 +453,16 @@ async def moderate_offering(
     if not rows[0]["allowed"]:
         raise VersionConflict(f"this offering is {rows[0]['before']} already", None)
     return ServiceProps.from_props(rows[0]["props"])
+
+
+async def offerings_of_organisation(
+    db: Database, organisation_id: str, limit: int = 500
+) -> list[ServiceProps]:
+    """Every listing the organisation provides, any moderation status, by name."""
+    rows = await db.read(
+        "offerings/offerings_of_organisation", organisation_id=organisation_id, limit=limit
+    )
+    return [ServiceProps.from_props(r["props"]) for r in rows]
 
 
 async def pending_offerings(

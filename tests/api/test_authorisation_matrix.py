@@ -159,6 +159,7 @@ OPS: dict[str, Op] = {
     "duplicates": lambda g, d, n: ('{ duplicates(prefix: "none-", top: 3) }', {}),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
+    "myOfferings": lambda g, d, n: ("{ myOfferings { id } }", {}),
     # rows added by the reliability/security work (issue 8)
     "me": lambda g, d, n: ("{ me { role } }", {}),
     "addToShortlist": lambda g, d, n: (
