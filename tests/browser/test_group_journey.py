@@ -125,3 +125,17 @@ def test_a_bad_key_is_refused_next_to_the_key_field(page: Page, seeded: SeededDa
     page.fill("#api-key", "password")
     page.click("#signin-button")
     expect(page.locator("#api-key-error")).to_contain_text("cg_")
+
+
+def test_the_same_key_in_a_fresh_browser_shows_every_listing_of_the_organisation(
+    page: Page, seeded: SeededData
+) -> None:
+    """Listings come from the server, not this browser's storage."""
+    provided = sorted(
+        s.id for s in seeded.graph.services.values() if s.organisation_id == seeded.organisation_id
+    )
+    assert provided, "the seeded organisation provides listings"
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["editor"])
+    for service_id in provided:
+        expect(page.locator(f'#my-listings li[data-id="{service_id}"]')).to_be_visible()

@@ -6,6 +6,7 @@ import connection from "./documents/connection.graphql?raw";
 import createShortlist from "./documents/createShortlist.graphql?raw";
 import egoNetwork from "./documents/egoNetwork.graphql?raw";
 import me from "./documents/me.graphql?raw";
+import myOfferings from "./documents/myOfferings.graphql?raw";
 import offering from "./documents/offering.graphql?raw";
 import registerOffering from "./documents/registerOffering.graphql?raw";
 import relationshipMap from "./documents/relationshipMap.graphql?raw";
@@ -23,6 +24,7 @@ export const documents = {
   createShortlist,
   egoNetwork,
   me,
+  myOfferings,
   offering,
   registerOffering,
   relationshipMap,

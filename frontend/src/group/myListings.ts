@@ -1,10 +1,12 @@
-// The group's own listings (remembered in this browser): moderation status, version, last
-// verified, "still correct" in one step, and an edit form with an optimistic version lock.
+// The group's own listings, from the server (myOfferings, so every browser shows the same):
+// moderation status and a rejection's reason, version, last verified, "still correct" in one
+// step, and an edit form with an optimistic version lock.
 import { gql, isFailure, type Failure } from "../api/client";
 import { documents } from "../api/documents";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, formatDate, h, setMessage, showFieldError } from "../ui/dom";
 import { CHECKS } from "./validation";
+import { freshness } from "../connector/detail";
 
 export interface Offering {
   id: string;
@@ -15,25 +17,18 @@ export interface Offering {
   minimumAge: number | null;
   maximumAge: number | null;
   moderationStatus: string;
+  moderationReason?: string | null;
   version: number;
   lastVerified: string | null;
+  listedBy?: string | null;
+  listedOn?: string | null;
 }
 
-const STORAGE_KEY = "commongraph.myOfferings";
 type Result = { __typename: string; service?: Partial<Offering> } & Partial<Failure>;
 
-export function rememberedIds(): string[] {
-  try {
-    const ids = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "[]") as unknown;
-    return Array.isArray(ids) ? (ids as string[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function remember(id: string): void {
-  const ids = rememberedIds().filter((x) => x !== id);
-  localStorage.setItem(STORAGE_KEY, JSON.stringify([id, ...ids].slice(0, 100)));
+/** Every listing of the signed-in group editor's organisation. */
+export async function myOfferings(): Promise<Offering[]> {
+  return (await gql<{ myOfferings: Offering[] }>(documents.myOfferings)).myOfferings;
 }
 
 export async function loadOffering(id: string): Promise<Offering | null> {
@@ -64,14 +59,15 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
     }
   });
   edit.addEventListener("click", () => onEdit(offering));
-  const verified = formatDate(offering.lastVerified);
   return h(
     "li",
     { "data-id": offering.id, class: `offering status-${offering.moderationStatus}` },
     h("h3", { text: offering.name }),
     h("dl", {},
       h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering.moderationStatus) }),
-      h("dt", { text: t("detail.lastVerified") }), h("dd", { class: "verified", text: verified ?? t("detail.neverVerified") }),
+      offering.moderationReason && offering.moderationStatus === "rejected" ? h("dt", { text: t("group.reason") }) : null,
+      offering.moderationReason && offering.moderationStatus === "rejected" ? h("dd", { class: "reason", text: offering.moderationReason }) : null,
+      h("dt", { text: t("detail.lastVerified") }), h("dd", { class: "verified", text: freshness(offering) }),
       h("dt", { text: t("detail.status") }), h("dd", { text: t("group.version", { n: offering.version }) }),
     ),
     h("div", { class: "actions" }, edit, confirm),

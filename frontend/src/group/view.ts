@@ -3,7 +3,7 @@
 import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
 import { h, setMessage } from "../ui/dom";
-import { editForm, listingItem, loadOffering, remember, rememberedIds, type Offering } from "./myListings";
+import { editForm, listingItem, loadOffering, myOfferings, type Offering } from "./myListings";
 import { registerForm } from "./registerForm";
 
 export function groupView(root: HTMLElement): () => void {
@@ -70,16 +70,19 @@ export function groupView(root: HTMLElement): () => void {
     }
     formSlot.replaceChildren(
       registerForm(viewer.organisationId, async (service) => {
-        remember(service.id);
         const full = await loadOffering(service.id);
         offerings = [full ?? ({ ...service, description: null, email: null, url: null, minimumAge: null, maximumAge: null } as Offering), ...offerings.filter((o) => o.id !== service.id)];
         drawList();
       }),
     );
     setMessage("mine-message", t("common.loading"));
-    const loaded = await Promise.all(rememberedIds().map((id) => loadOffering(id).catch(() => null)));
-    offerings = loaded.filter((o): o is Offering => o !== null);
-    setMessage("mine-message", "");
+    try {
+      offerings = await myOfferings();
+      setMessage("mine-message", "");
+    } catch (error) {
+      offerings = [];
+      setMessage("mine-message", (error as Error).message, true);
+    }
     drawList();
   };
 

@@ -204,6 +204,7 @@ export const cy: Record<MessageKey, string> = {
   "group.confirm": "Yn dal yn gywir",
   "group.confirmed": "Cadarnhawyd ei fod yn dal yn gywir ar {date}.",
   "group.moderation": "Cymedroli",
+  "group.reason": "Y rheswm a roddwyd gan y cymedrolwr",
   "group.status.pending": "Yn aros am gymedrolwr",
   "group.status.approved": "Wedi'i gymeradwyo: i'w weld gan bawb",
   "group.status.rejected": "Wedi'i wrthod",

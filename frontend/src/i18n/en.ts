@@ -203,6 +203,7 @@ export const en = {
   "group.confirm": "Still correct",
   "group.confirmed": "Confirmed as still correct on {date}.",
   "group.moderation": "Moderation",
+  "group.reason": "Reason given by the moderator",
   "group.status.pending": "Waiting for a moderator",
   "group.status.approved": "Approved: visible to everyone",
   "group.status.rejected": "Rejected",
