@@ -186,30 +186,62 @@ def clean_tree(
     Each change is ``(path, Cleaned)``, the path written as the load report names fields
     (``service_at_locations[0].location.name``). Keys of mappings are cleaned too. Raises
     :class:`NestedTooDeeply` past ``max_depth`` levels, so no caller recurses without end.
+    Parts that need no change are returned as they are (no copy), and a path is only
+    spelt out when something changed, so a clean record costs little to check.
     """
     changes: list[tuple[str, Cleaned]] = []
-    return _walk(value, path, 0, max_depth, changes), changes
+    root: _Where = (None, path) if path else None
+    return _walk(value, root, 0, max_depth, changes), changes
 
 
-def _walk(value: Any, path: str, depth: int, limit: int, out: list[tuple[str, Cleaned]]) -> Any:
+#: where a value sits: (where its container sits, key or index), None at the top
+_Where = tuple[Any, str | int] | None
+
+
+def _path(where: _Where) -> str:
+    parts: list[str | int] = []
+    while where is not None:
+        where, part = where
+        parts.append(part)
+    text = ""
+    for part in reversed(parts):
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _fine(text: str) -> bool:
+    return not _REMOVED.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text))
+
+
+def _walk(value: Any, where: _Where, depth: int, limit: int, out: list[tuple[str, Cleaned]]) -> Any:
     if isinstance(value, str):
-        if not _REMOVED.search(value) and unicodedata.is_normalized("NFC", value):
+        if _fine(value):
             return value
         cleaned = clean_text(value)
-        out.append((path, cleaned))
+        out.append((_path(where), cleaned))
         return cleaned.text
-    if isinstance(value, dict | list) and depth >= limit:
-        raise NestedTooDeeply(path, limit)
     if isinstance(value, dict):
+        if depth >= limit:
+            raise NestedTooDeeply(_path(where), limit)
         result: dict[Any, Any] = {}
+        same = True
         for key, item in value.items():
             name = key
-            if isinstance(key, str) and (fixed := clean_text(key)).changed:
+            if isinstance(key, str) and not _fine(key):
+                fixed = clean_text(key)
                 name = fixed.text
-                out.append((f"{path}.{name}" if path else name, fixed))
-            where = f"{path}.{name}" if path else str(name)
-            result[name] = _walk(item, where, depth + 1, limit, out)
-        return result
+                out.append((_path((where, name)), fixed))
+                same = False
+            new = _walk(item, (where, name), depth + 1, limit, out)
+            same = same and new is item
+            result[name] = new
+        return value if same else result
     if isinstance(value, list):
-        return [_walk(item, f"{path}[{i}]", depth + 1, limit, out) for i, item in enumerate(value)]
+        if depth >= limit:
+            raise NestedTooDeeply(_path(where), limit)
+        items = [_walk(item, (where, i), depth + 1, limit, out) for i, item in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value
