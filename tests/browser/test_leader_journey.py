@@ -4,7 +4,7 @@ hop by hop, coloured and sized, a highlighted path, analytics panels, PNG and GE
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -21,17 +21,27 @@ def _counts(page: Page) -> tuple[int, int]:
     return nodes, edges
 
 
-def _two_hops_apart(seeded: SeededData) -> tuple[str, str]:
-    """Two people with no direct tie but a common neighbour."""
+def _two_hops_apart(
+    seeded: SeededData, unique_names: Counter[str] | None = None
+) -> tuple[str, str]:
+    """Two people with no direct tie but a common neighbour (with names no one else has,
+    when ``unique_names`` counts the names)."""
+
+    def ok(person: str) -> bool:
+        return unique_names is None or unique_names[seeded.graph.people[person].name] == 1
+
     neighbours: dict[str, set[str]] = defaultdict(set)
     for a, b, *_ in seeded.graph.ties:
         if a in seeded.graph.people and b in seeded.graph.people:
             neighbours[a].add(b)
             neighbours[b].add(a)
     for person in sorted(neighbours):
+        if not ok(person):
+            continue
         for friend in sorted(neighbours[person]):
             for other in sorted(neighbours[friend] - neighbours[person] - {person}):
-                return person, other
+                if ok(other):
+                    return person, other
     raise AssertionError("the seeded graph has no two-step path")
 
 
@@ -111,6 +121,31 @@ def test_map_from_an_area_and_the_analysis_panels_show_numbers(
     page.screenshot(path=str(artifacts_dir / "leader-analysis.png"), full_page=True)
     serious = run_axe(page, "leader-analysis", artifacts_dir)
     assert serious == [], describe(serious)
+
+
+def test_a_leader_who_knows_names_not_ids_starts_the_map_and_finds_a_path(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/leader")
+    sign_in(page, seeded.keys["leader"])
+    names = Counter(p.name for p in seeded.graph.people.values())
+    start, target = _two_hops_apart(seeded, unique_names=names)
+    start_name = seeded.graph.people[start].name
+    target_name = seeded.graph.people[target].name
+    page.fill("#graph-start", start_name)
+    page.click("#graph-show")
+    expect(page.locator("#graph-origin")).to_contain_text(start_name)
+    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
+    assert page.evaluate(f"() => window.commongraphLeader.view().graph.hasNode({start!r})")
+    page.fill("#path-from", start_name)
+    page.fill("#path-to", target_name)
+    page.click("#path-find")
+    expect(page.locator("#path-message")).to_contain_text(target_name)
+    page.screenshot(path=str(artifacts_dir / "leader-by-name.png"), full_page=True)
+    page.select_option("#graph-kind", "tribe")
+    page.fill("#graph-start", "GP")
+    page.click("#graph-show")
+    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
 
 
 def test_errors_appear_next_to_the_field_that_caused_them(page: Page, seeded: SeededData) -> None:

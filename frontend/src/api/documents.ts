@@ -5,6 +5,7 @@ import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
 import connection from "./documents/connection.graphql?raw";
 import createShortlist from "./documents/createShortlist.graphql?raw";
 import egoNetwork from "./documents/egoNetwork.graphql?raw";
+import lookup from "./documents/lookup.graphql?raw";
 import me from "./documents/me.graphql?raw";
 import myOfferings from "./documents/myOfferings.graphql?raw";
 import offering from "./documents/offering.graphql?raw";
@@ -23,6 +24,7 @@ export const documents = {
   connection,
   createShortlist,
   egoNetwork,
+  lookup,
   me,
   myOfferings,
   offering,

@@ -2,6 +2,7 @@
 // profession or sector, expanded hop by hop; colour by tribe/sector, size by betweenness;
 // a highlighted path between two nodes; analytics panels; PNG and GEXF export.
 import { gql } from "../api/client";
+import { KINDS_FOR, label, resolveName, suggestNames, type NameHit } from "./names";
 import { currentViewer, onViewerChange } from "../api/auth";
 import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
@@ -39,10 +40,16 @@ export function leaderView(root: HTMLElement): () => void {
   let origin: { kind: string; value: string } | null = null;
 
   const kind = h("select", {}, option("node", "leader.kind.node"), option("area", "leader.kind.area"), option("tribe", "leader.kind.tribe"), option("sector", "leader.kind.sector"));
-  const start = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
+  const start = h("input", { type: "text", autocomplete: "off" });
   const colourBy = h("select", {}, option("tribe", "leader.colour.tribe"), option("sector", "leader.colour.sector"), option("kind", "leader.colour.kind"));
-  const from = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
-  const to = h("input", { type: "text", autocomplete: "off", list: "graph-node-ids" });
+  const from = h("input", { type: "text", autocomplete: "off" });
+  const to = h("input", { type: "text", autocomplete: "off" });
+  const startNames = h("datalist", { id: "start-names" });
+  const fromNames = h("datalist", { id: "from-names" });
+  const toNames = h("datalist", { id: "to-names" });
+  suggestNames(start, startNames, () => KINDS_FOR[kind.value]);
+  suggestNames(from, fromNames, () => KINDS_FOR.node);
+  suggestNames(to, toNames, () => KINDS_FOR.node);
   const canvas = h("div", { id: "graph", class: "graph", role: "img", "data-i18n-aria-label": "leader.graphLabel", "aria-label": t("leader.graphLabel") });
   const analytics = analyticsSection();
   const startForm = h(
@@ -50,7 +57,7 @@ export function leaderView(root: HTMLElement): () => void {
     { id: "graph-form", novalidate: true },
     h("div", { class: "search-row" },
       field("graph-kind", "leader.startKind", kind),
-      field("graph-start", "leader.start", start),
+      field("graph-start", "leader.start", start, "leader.startHelp"),
       h("button", { type: "submit", class: "primary", id: "graph-show", i18n: "leader.show" }),
       h("button", { type: "button", id: "graph-expand", disabled: true, i18n: "leader.expand" }),
       h("button", { type: "button", id: "graph-expand-node", disabled: true, i18n: "leader.expandNode" }),
@@ -76,6 +83,7 @@ export function leaderView(root: HTMLElement): () => void {
       h("p", { class: "intro", i18n: "leader.intro" }),
       h("p", { id: "leader-key", class: "notice", hidden: Boolean(currentViewer()), i18n: "leader.needKey" }),
       startForm,
+      h("p", { id: "graph-origin", role: "status" }),
       h("p", { id: "graph-message", class: "action-message", role: "status" }),
       h("div", { class: "graph-layout" },
         canvas,
@@ -96,6 +104,9 @@ export function leaderView(root: HTMLElement): () => void {
         ),
       ),
       h("datalist", { id: "graph-node-ids" }),
+      startNames,
+      fromNames,
+      toNames,
       pathForm,
       h("details", { class: "text-version" }, h("summary", { i18n: "leader.textVersion" }), h("table", { id: "graph-table" })),
       analytics.section,
@@ -167,19 +178,44 @@ export function leaderView(root: HTMLElement): () => void {
   const ego = (id: string, n: number) =>
     gql<{ egoNetwork: NetworkGraph }>(documents.egoNetwork, { id, hops: n, limit: LIMIT }).then((d) => d.egoNetwork);
 
-  startForm.addEventListener("submit", (event) => {
+  /** The typed name (or id) as the id of what it names, or null after saying why not. */
+  const named = async (input: HTMLInputElement, fieldId: string, kinds: string[]): Promise<NameHit | null> => {
+    const value = input.value.trim();
+    if (!value) {
+      showFieldError(fieldId, t("valid.required"));
+      return null;
+    }
+    try {
+      const hit = graph.hasNode(value)
+        ? { id: value, name: String(graph.getNodeAttribute(value, "label")), nameCy: null, kind: "node", detail: null, similarity: 100 }
+        : await resolveName(value, kinds);
+      if (Array.isArray(hit)) {
+        showFieldError(
+          fieldId,
+          hit.length
+            ? t("leader.didYouMean", { name: value, names: hit.map(label).join(", ") })
+            : t("leader.noSuchName", { name: value }),
+        );
+        return null;
+      }
+      return hit;
+    } catch (error) {
+      showFieldError(fieldId, (error as Error).message);
+      return null;
+    }
+  };
+
+  startForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     showFieldError("graph-start", null);
-    const value = start.value.trim();
-    if (!value) {
-      showFieldError("graph-start", t("valid.required"));
-      return;
-    }
-    origin = { kind: kind.value, value };
+    const hit = await named(start, "graph-start", KINDS_FOR[kind.value]);
+    if (!hit) return;
+    origin = { kind: kind.value, value: hit.id };
     hops = 1;
-    if (kind.value === "node") void load(ego(value, 1), true);
+    setMessage("graph-origin", t("leader.around", { name: label(hit) }));
+    if (kind.value === "node") void load(ego(hit.id, 1), true);
     else {
-      const filter = { area: { areaId: value }, tribe: { tribe: value }, sector: { sector: value } }[kind.value as "area" | "tribe" | "sector"];
+      const filter = { area: { areaId: hit.id }, tribe: { tribe: hit.id }, sector: { sector: hit.id } }[kind.value as "area" | "tribe" | "sector"];
       void load(gql<{ relationshipMap: NetworkGraph }>(documents.relationshipMap, { filter, limit: LIMIT }).then((d) => d.relationshipMap), true);
     }
   });
@@ -200,11 +236,11 @@ export function leaderView(root: HTMLElement): () => void {
     event.preventDefault();
     showFieldError("path-from", null);
     showFieldError("path-to", null);
-    if (!from.value.trim()) return showFieldError("path-from", t("valid.required"));
-    if (!to.value.trim()) return showFieldError("path-to", t("valid.required"));
+    const [a, b] = await Promise.all([named(from, "path-from", KINDS_FOR.node), named(to, "path-to", KINDS_FOR.node)]);
+    if (!a || !b) return;
     setMessage("path-message", t("common.loading"));
     try {
-      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[] }[] }>(documents.connection, { fromId: from.value.trim(), toId: to.value.trim() });
+      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[] }[] }>(documents.connection, { fromId: a.id, toId: b.id });
       const path = data.connection[0];
       if (!path) {
         setMessage("path-message", t("leader.noPath"));

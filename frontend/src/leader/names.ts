@@ -1,0 +1,75 @@
+// Names, not ids: a leader types "Clare Road Medical Centre", "Caerdydd" or "GP" and the map
+// starts there. `lookup` (GraphQL) answers with ids; the input offers its best matches as
+// suggestions and, on submit, the typed name becomes the id of the best match of the kind
+// the form asks for.
+import { gql } from "../api/client";
+import { documents } from "../api/documents";
+import { language } from "../i18n";
+
+export interface NameHit {
+  id: string;
+  name: string;
+  nameCy: string | null;
+  kind: string;
+  detail: string | null;
+  similarity: number;
+}
+
+/** Which lookup kinds each start kind accepts ("node" takes anything with a map of its own). */
+export const KINDS_FOR: Record<string, string[]> = {
+  node: ["person", "organisation", "service", "team"],
+  area: ["area"],
+  tribe: ["profession"],
+  sector: ["sector"],
+};
+
+/** How close (0–100) a name must be to stand for what was typed when it is not exact. */
+const MIN_SIMILARITY = 90;
+
+export const label = (hit: NameHit): string => (language() === "cy" && hit.nameCy ? hit.nameCy : hit.name);
+
+/** Whether some record has exactly this id (ids never hold spaces; names mostly do). */
+async function isNodeId(text: string): Promise<boolean> {
+  const data = await gql<{ node: { __typename: string } }>(documents.serviceDetail, { id: text });
+  return data.node.__typename !== "NotFound";
+}
+
+export async function lookup(text: string): Promise<NameHit[]> {
+  const data = await gql<{ lookup: NameHit[] }>(documents.lookup, { text, first: 10 });
+  return data.lookup;
+}
+
+/** What the typed text stands for: a record with that id, a hit whose name it is, or a
+ * name close enough (typos); otherwise the closest names to offer (possibly none). */
+export async function resolveName(text: string, kinds: string[]): Promise<NameHit | NameHit[]> {
+  const typed = text.trim();
+  const hits = (await lookup(typed)).filter((h) => kinds.includes(h.kind));
+  const folded = typed.toLowerCase();
+  const asId: NameHit = { id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
+  const exact =
+    hits.find((h) => h.id.toLowerCase() === folded) ??
+    hits.find((h) => h.name.toLowerCase() === folded || h.nameCy?.toLowerCase() === folded);
+  if (exact) return exact;
+  if (!/\s/.test(typed) && (await isNodeId(typed))) return asId; // "gp:W97018", "b-per-0001"
+  // A close enough name (typos forgiven); weaker matches are offered, never silently taken.
+  return hits.find((h) => h.similarity >= MIN_SIMILARITY) ?? hits.slice(0, 3);
+}
+
+/** Offer the best matches as the input's suggestions while the leader types. */
+export function suggestNames(input: HTMLInputElement, list: HTMLDataListElement, kinds: () => string[]): void {
+  let timer: number | undefined;
+  input.setAttribute("list", list.id);
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < 2) return;
+    timer = window.setTimeout(async () => {
+      try {
+        const hits = (await lookup(text)).filter((h) => kinds().includes(h.kind));
+        list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: label(h), label: h.detail ? `${h.kind}: ${h.detail}` : h.kind })));
+      } catch {
+        /* suggestions are a help; the submit says what went wrong */
+      }
+    }, 200);
+  });
+}
