@@ -3,6 +3,8 @@
 // a highlighted path between two nodes; analytics panels; PNG and GEXF export.
 import { gql } from "../api/client";
 import { KINDS_FOR, label, resolveName, suggestNames, type NameHit } from "./names";
+import { categoryLabel, relationshipLabel } from "./labels";
+import { vocabulary } from "../api/vocabulary";
 import { currentViewer, onViewerChange } from "../api/auth";
 import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
@@ -118,7 +120,7 @@ export function leaderView(root: HTMLElement): () => void {
     setMessage("graph-size-note", sizedBy === "betweenness" ? t("leader.sizeNote") : t("leader.sizeDegree", { n: BETWEENNESS_LIMIT }));
     document.getElementById("graph-truncated")!.hidden = !truncated;
     document.getElementById("graph-legend")!.replaceChildren(
-      ...legend.map(([key, colour]) => h("li", {}, h("span", { class: "swatch", style: `background:${colour}`, "aria-hidden": "true" }), key)),
+      ...legend.map(([key, colour]) => h("li", {}, h("span", { class: "swatch", style: `background:${colour}`, "aria-hidden": "true" }), categoryLabel(key))),
     );
     const selected = view?.selected;
     setMessage("graph-selected", selected ? t("leader.selected", { name: `${graph.getNodeAttribute(selected, "label")} (${selected})` }) : t("leader.noSelection"));
@@ -133,7 +135,7 @@ export function leaderView(root: HTMLElement): () => void {
       .slice(0, 50);
     document.getElementById("graph-table")!.replaceChildren(
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "id" }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.colour.tribe") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
-      h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label} (${n.id})` }), h("td", { text: n.kind }), h("td", { text: n.tribe || n.sector || "" }), h("td", { text: n.score.toFixed(3) })))),
+      h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label} (${n.id})` }), h("td", { text: categoryLabel(n.kind) }), h("td", { text: categoryLabel(n.tribe || n.sector || "") }), h("td", { text: n.score.toFixed(3) })))),
     );
     document.getElementById("graph-node-ids")!.replaceChildren(...graph.mapNodes((n, a) => h("option", { value: n, text: a.label })).slice(0, 500));
   };
@@ -249,7 +251,7 @@ export function leaderView(root: HTMLElement): () => void {
       }
       await show(path.nodes, path.steps, graph.order ? 0 : 800);
       view?.setPath(path.nodes.map((n) => n.id));
-      const steps = path.nodes.map((n, i) => (i ? `—${path.steps[i - 1].type}→ ${n.label}` : n.label)).join(" ");
+      const steps = path.nodes.map((n, i) => (i ? `—${relationshipLabel(path.steps[i - 1].type)}→ ${n.label}` : n.label)).join(" ");
       setMessage("path-message", t("leader.pathSteps", { steps }));
     } catch (error) {
       const problem = error as { field?: string | null; message: string };
@@ -272,6 +274,10 @@ export function leaderView(root: HTMLElement): () => void {
   });
   document.getElementById("export-gexf")!.addEventListener("click", () => exportGexf(graph));
 
+  void vocabulary().then(() => {
+    describe();
+    textVersion();
+  });
   window.commongraphLeader = { show: (nodes, edges) => show(nodes, edges, 0), view: () => view };
   describe();
   const stopLanguage = onLanguageChange(() => {
