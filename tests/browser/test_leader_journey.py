@@ -142,10 +142,15 @@ def test_a_leader_who_knows_names_not_ids_starts_the_map_and_finds_a_path(
     page.click("#path-find")
     expect(page.locator("#path-message")).to_contain_text(target_name)
     page.screenshot(path=str(artifacts_dir / "leader-by-name.png"), full_page=True)
+    swatch = page.locator("#graph-legend li", has_text="GP").locator(".swatch")
+    gp_colour = swatch.get_attribute("style") if swatch.count() else None
     page.select_option("#graph-kind", "tribe")
     page.fill("#graph-start", "GP")
     page.click("#graph-show")
-    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
+    expect(page.locator("#graph-origin")).to_contain_text("GP")
+    expect(page.locator("#graph-legend li", has_text="GP")).to_be_visible()
+    if gp_colour is not None:  # a category keeps its colour from one map to the next
+        assert swatch.get_attribute("style") == gp_colour
 
 
 def test_errors_appear_next_to_the_field_that_caused_them(page: Page, seeded: SeededData) -> None:

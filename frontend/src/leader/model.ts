@@ -31,6 +31,28 @@ const PALETTE = [
   "#332288", "#999933", "#aa4499", "#44aa99", "#661100", "#6699cc", "#888888",
 ];
 
+// Each category keeps its colour from one map to the next (a nurse is the same colour
+// everywhere): a fixed place in these lists, else a hash of its name.
+const PROFESSIONS = ["gp", "nurse", "social_worker", "ot", "physiotherapist", "cpn", "support_worker", "community_connector", "volunteer", "planner", "councillor", "manager", "public_health", "teacher", "pharmacist", "community_member"];
+const SECTORS = ["primary_care", "secondary_care", "social_care", "third_sector", "public_health", "education", "housing", "local_government"];
+const KINDS = ["Person", "Organization", "Team", "Service", "Area", "Location"];
+const FIXED: Record<ColourBy, string[]> = {
+  tribe: [...PROFESSIONS, ...KINDS.slice(1)],
+  sector: [...SECTORS, ...KINDS],
+  kind: KINDS,
+};
+
+/** The colour a category always has when the map is coloured by `by`. */
+export function categoryColour(key: string, by: ColourBy): string {
+  const place = FIXED[by].indexOf(key);
+  let index = place;
+  if (place < 0) {
+    index = 0;
+    for (const char of key) index = (index * 31 + char.charCodeAt(0)) >>> 0;
+  }
+  return PALETTE[index % (PALETTE.length - 1)];
+}
+
 export function newGraph(): Graph {
   return new Graph({ multi: false, type: "undirected", allowSelfLoops: false });
 }
@@ -77,7 +99,7 @@ export function colour(graph: Graph, by: ColourBy): [string, string][] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const colours = new Map(order.map(([key], i) => [key, PALETTE[Math.min(i, PALETTE.length - 1)]]));
+  const colours = new Map(order.map(([key]) => [key, categoryColour(key, by)]));
   graph.forEachNode((node) => graph.setNodeAttribute(node, "color", colours.get(category(graph, node, by))));
   return order.map(([key]) => [key, colours.get(key)!]);
 }
