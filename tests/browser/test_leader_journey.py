@@ -61,6 +61,7 @@ def test_map_from_a_person_expands_colours_and_highlights_a_path(
     assert one_hop[0] >= 2
     page.click("#graph-expand")
     expect(page.locator("#graph-counts")).not_to_have_text(re.compile(rf"^{one_hop[0]} nodes"))
+    expect(page.locator("#graph-message")).to_contain_text("more on the map")  # says what changed
     two_hops = _counts(page)
     assert two_hops[0] > one_hop[0]
     expect(page.locator("#graph-size-note")).to_contain_text("betweenness")

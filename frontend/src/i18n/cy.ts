@@ -140,6 +140,8 @@ export const cy: Record<MessageKey, string> = {
   "leader.intro": "Teipiwch enw i ddechrau: person, sefydliad, gwasanaeth, tîm, ardal, proffesiwn neu sector. Yna ehangwch un cam ar y tro.",
   "leader.needKey": "Mae angen allwedd arweinydd neu gysylltydd ar gyfer y map perthnasoedd. Mewngofnodwch yn gyntaf.",
   "leader.start": "Dechrau o",
+  "leader.added": "{n} arall ar y map.",
+  "leader.nothingNew": "Dim byd newydd: mae pawb sydd â chysylltiad ag ef ar y map yn barod.",
   "nodeKind.Person": "Person",
   "nodeKind.Organization": "Sefydliad",
   "nodeKind.Team": "Tîm",

@@ -139,6 +139,8 @@ export const en = {
   "leader.intro": "Type a name to start from: a person, organisation, service, team, area, profession or sector. Then expand hop by hop.",
   "leader.needKey": "The relationship map needs a leader or connector key. Sign in first.",
   "leader.start": "Start from",
+  "leader.added": "{n} more on the map.",
+  "leader.nothingNew": "Nothing new: everyone tied to it is on the map already.",
   "nodeKind.Person": "Person",
   "nodeKind.Organization": "Organisation",
   "nodeKind.Team": "Team",

@@ -169,8 +169,13 @@ export function leaderView(root: HTMLElement): () => void {
         graph.clear();
       }
       truncated = result.truncated;
+      const before = [graph.order, graph.size];
       await show(result.nodes, result.edges);
-      setMessage("graph-message", "");
+      const added = graph.order - before[0];
+      setMessage(
+        "graph-message",
+        replace ? "" : added || graph.size > before[1] ? t("leader.added", { n: added }) : t("leader.nothingNew"),
+      );
     } catch (error) {
       setMessage("graph-message", (error as Error).message, true);
       showFieldError("graph-start", (error as Error).message);
