@@ -82,6 +82,10 @@ def test_group_registers_edits_and_confirms_an_offering(
     expect(page.locator("#edit-form")).to_be_hidden()
     listing = page.locator(f'#my-listings li[data-id="{service_id}"]')
     expect(listing).to_contain_text("Version 2")
+    # It says what happened: saved, and still waiting for a moderator (not "confirmed").
+    expect(page.locator(f"#msg-{service_id}")).to_have_text(
+        "Saved as version 2; waiting for a moderator."
+    )
 
     # Still correct, in one step.
     listing.locator("button.confirm").click()

@@ -52,8 +52,7 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
       const result = data.confirmStillCorrect;
       if (isFailure(result) || !result.service) throw new Error(result.message ?? result.__typename);
       const next = { ...offering, ...result.service } as Offering;
-      onChange(next);
-      setMessage(`msg-${offering.id}`, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }));
+      onChange(next); // the list is redrawn with "Confirmed as still correct on …"
     } catch (error) {
       setMessage(msg, (error as Error).message, true);
     }

@@ -2,7 +2,7 @@
 // its moderation status, edit it, confirm it is still correct.
 import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
-import { h, setMessage } from "../ui/dom";
+import { formatDate, h, setMessage } from "../ui/dom";
 import { editForm, listingItem, loadOffering, myOfferings, type Offering } from "./myListings";
 import { registerForm } from "./registerForm";
 
@@ -32,24 +32,29 @@ export function groupView(root: HTMLElement): () => void {
   const drawList = (): void => {
     listEl.replaceChildren(
       ...(offerings.length
-        ? offerings.map((o) => listingItem(o, openEdit, replace))
+        ? offerings.map((o) => listingItem(o, openEdit, (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
         : [h("li", { class: "empty", text: t("group.noneYet") })]),
     );
   };
-  const replace = (next: Offering): void => {
+  const replace = (next: Offering, note?: string): void => {
     offerings = offerings.map((o) => (o.id === next.id ? next : o));
     const focused = document.activeElement?.className;
     drawList();
     if (focused) listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(next.id)}"] .${focused.split(" ")[0]}`)?.focus();
     const message = document.getElementById(`msg-${next.id}`);
-    if (message && next.lastVerified) message.textContent = t("group.confirmed", { date: new Date(next.lastVerified).toLocaleDateString("en-GB") });
+    if (message && note) message.textContent = note;
   };
   const openEdit = (offering: Offering): void => {
     editSlot.replaceChildren(
       editForm(
         offering,
         (saved) => {
-          replace(saved);
+          replace(
+            saved,
+            saved.moderationStatus === "pending"
+              ? t("group.savedPending", { n: saved.version })
+              : t("group.savedVersion", { n: saved.version }),
+          );
           editSlot.replaceChildren();
           listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(saved.id)}"] .edit`)?.focus();
         },

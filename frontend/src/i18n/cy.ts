@@ -251,6 +251,8 @@ export const cy: Record<MessageKey, string> = {
   "group.cancel": "Canslo",
   "group.registered": "Wedi'i gofrestru. Mae'n aros am gymedrolwr cyn i'r cyhoedd ei weld.",
   "group.saved": "Wedi'i gadw.",
+  "group.savedVersion": "Wedi'i gadw fel fersiwn {n}; mae'n fyw nawr.",
+  "group.savedPending": "Wedi'i gadw fel fersiwn {n}; yn aros am gymedrolwr.",
   "group.likely": "Mae'r rhestrau presennol hyn yn edrych yn debyg. Ai un o'r rhain yw eich un chi?",
   "group.likelyNone": "Dim rhestrau tebyg wedi'u canfod hyd yma.",
   "group.registerAnyway": "Mae fy un i'n wahanol: cofrestrwch ef",

@@ -250,6 +250,8 @@ export const en = {
   "group.cancel": "Cancel",
   "group.registered": "Registered. It is waiting for a moderator before the public sees it.",
   "group.saved": "Saved.",
+  "group.savedVersion": "Saved as version {n}; it is live now.",
+  "group.savedPending": "Saved as version {n}; waiting for a moderator.",
   "group.likely": "These existing listings look similar. Is yours one of them?",
   "group.likelyNone": "No similar listings found so far.",
   "group.registerAnyway": "Mine is different: register it",
