@@ -20,6 +20,7 @@ from starlette.routing import Route
 from api.graphql.endpoint import GraphQLEndpoint
 from api.graphql.schema import build_schema
 from api.guard import GuardSettings, RequestGuard, SecurityHeaders
+from api.i18n import RequestLanguage, current_language, message_of
 from api.reports import ReportRunner
 from api.rest.analyse import router as analyse_router
 from api.rest.areas_at import router as areas_at_router
@@ -71,7 +72,15 @@ def create_app(
 
     @app.exception_handler(CommonGraphError)
     async def expected_error(_: Request, exc: CommonGraphError) -> JSONResponse:
-        return JSONResponse(status_code=exc.http_status, content={"error": str(exc)})
+        content: dict[str, str] = {"error": message_of(exc)}
+        field = getattr(exc, "field", None)
+        if isinstance(field, str):
+            content["field"] = field
+        return JSONResponse(
+            status_code=exc.http_status,
+            content=content,
+            headers={"content-language": current_language()},
+        )
 
     # Keys travel as bearer headers, never cookies; still, only the origins the operator
     # lists may call the API from a browser (none by default: the UI is same-origin).
@@ -83,6 +92,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Accept-Language"],
         )
     app.add_middleware(RequestGuard, settings=guard)
+    app.add_middleware(RequestLanguage)
     app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
 
     # /graphql first: every request is matched against the routes in order, and GraphQL is

@@ -1,17 +1,60 @@
-"""The language a request asks for, for the few messages the server writes itself.
+"""The language a request asks for, for the messages the server writes itself.
 
-Most of what a person reads comes from the UI's own catalogues (English and Welsh); the
-server's refusals that arrive before any handler runs (too many requests, at capacity) are
-written here in both languages and chosen by ``Accept-Language`` (RFC 9110 §12.5.4).
+Most of what a person reads comes from the UI's own catalogues (English and Welsh); what the
+server says (a refused field, a missing record, too many requests) is worded in both languages
+in :mod:`graph.messages` and chosen by ``Accept-Language`` (RFC 9110 §12.5.4).
+:class:`RequestLanguage` reads the header once per request into a context variable, so every
+layer that renders a message (GraphQL results and errors, REST errors) answers in the same
+language without passing it down by hand.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from contextvars import ContextVar
+from dataclasses import dataclass
 
-__all__ = ["Language", "preferred_language"]
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-Language = Literal["en", "cy"]
+from graph.errors import CommonGraphError
+from graph.messages import Language
+
+__all__ = [
+    "Language",
+    "RequestLanguage",
+    "current_language",
+    "message_of",
+    "preferred_language",
+]
+
+_LANGUAGE: ContextVar[Language] = ContextVar("commongraph_language", default="en")
+
+
+def current_language() -> Language:
+    """The language of the request being answered (English outside a request)."""
+    return _LANGUAGE.get()
+
+
+def message_of(error: CommonGraphError) -> str:
+    """An expected failure's message in the language of the request being answered."""
+    return error.text(current_language())
+
+
+@dataclass
+class RequestLanguage:
+    """ASGI middleware: remember each request's preferred language for the handlers."""
+
+    app: ASGIApp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = next((v for k, v in scope.get("headers", ()) if k == b"accept-language"), b"")
+        token = _LANGUAGE.set(preferred_language(header.decode("latin-1") or None))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _LANGUAGE.reset(token)
 
 
 def preferred_language(accept_language: str | None) -> Language:

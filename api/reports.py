@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from graph import messages as say
 from graph.database import Database
 from graph.errors import Busy
 from graph.repositories import analytics
@@ -56,28 +57,23 @@ class ReportRunner:
         prefix: str | None,
         top: int,
         group_attr: analytics.GroupAttr,
+        scope: str | None = None,
     ) -> dict[str, Any]:
         """The report, shared with concurrent callers and reused until the graph changes.
 
         The value is shared: callers must not change it.
         """
-        key = ("analytics report", report, prefix, top, group_attr)
+        key = ("analytics report", report, prefix, scope, top, group_attr)
         bookmark = await db.current_bookmark()
 
         async def compute() -> dict[str, Any]:
             if self._waiting >= self.max_waiting:
-                raise Busy(
-                    f"analytics are busy: {self._waiting} reports are waiting already; "
-                    "try again in a minute"
-                )
+                raise Busy(say.BUSY_WAITING(waiting=self._waiting))
             self._waiting += 1
             try:
                 await asyncio.wait_for(self._turns.acquire(), self.wait_s)
             except TimeoutError:
-                raise Busy(
-                    f"analytics are busy: no turn came free within {self.wait_s:g} s; "
-                    "try again in a minute"
-                ) from None
+                raise Busy(say.BUSY_NO_TURN(seconds=f"{self.wait_s:g}")) from None
             finally:
                 self._waiting -= 1
             try:
@@ -87,6 +83,7 @@ class ReportRunner:
                     db.settings,
                     report,
                     prefix=prefix,
+                    scope=scope,
                     top=top,
                     group_attr=group_attr,
                 )

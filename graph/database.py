@@ -33,6 +33,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
+from graph import messages as say
 from graph.connection import async_driver, database_error
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
 from graph.result_cache import ResultCache
@@ -180,8 +181,7 @@ class Database:
         except ConnectionAcquisitionTimeoutError as exc:
             # Every pooled connection stayed busy for the whole wait: overloaded, not down.
             raise DatabaseUnavailable(
-                f"the API is at capacity: no Neo4j connection came free within "
-                f"{self.settings.query_timeout_s:g} s; try again shortly"
+                say.AT_CAPACITY(seconds=f"{self.settings.query_timeout_s:g}")
             ) from exc
         except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
             raise database_error(self.settings, exc) from exc

@@ -7,6 +7,8 @@ line and exits with :attr:`CommonGraphError.exit_code`; the API maps
 
 from __future__ import annotations
 
+from graph.messages import Language, Said
+
 __all__ = [
     "Busy",
     "CommonGraphError",
@@ -21,10 +23,22 @@ __all__ = [
 
 
 class CommonGraphError(Exception):
-    """Base of all expected failures: one line saying what went wrong and what to do."""
+    """Base of all expected failures: one line saying what went wrong and what to do.
+
+    The message is plain English text, or a :class:`graph.messages.Said` that also renders in
+    Welsh; ``str(error)`` is always the English line, :meth:`text` the one a request asked for.
+    """
 
     exit_code: int = 1
     http_status: int = 400
+
+    def __init__(self, message: str | Said = "") -> None:
+        super().__init__(str(message))
+        self.said = message if isinstance(message, Said) else None
+
+    def text(self, language: Language = "en") -> str:
+        """The message in ``language`` (English where no Welsh wording exists)."""
+        return self.said.text(language) if self.said is not None else str(self)
 
 
 class ServerSetupError(CommonGraphError):

@@ -7,6 +7,7 @@ imports nothing from ``graph/``, ``api/`` or ``loaders/``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Final
 
 import neo4j
@@ -17,9 +18,11 @@ from queries.catalog import cypher
 __all__ = [
     "SOCIAL_TIES",
     "STRUCTURAL_TIES",
+    "Scope",
     "coverage_inputs",
     "listings",
     "relationship_graph",
+    "scope_members",
     "service_offers",
 ]
 
@@ -34,6 +37,40 @@ def _rows(driver: neo4j.Driver, database: str, name: str, **params: Any) -> list
         cypher(name), params, database_=database, routing_=neo4j.RoutingControl.READ
     )
     return [record.data() for record in records]
+
+
+def names_of(driver: neo4j.Driver, database: str, ids: set[str]) -> dict[str, str]:
+    """Id → name for the given node ids (those without a name are left out)."""
+    if not ids:
+        return {}
+    rows = _rows(driver, database, "projection/names_of", ids=sorted(ids))
+    return {str(r["id"]): str(r["name"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an analysis is limited to: a named area, organisation, team or profession."""
+
+    id: str
+    kind: str  # area | organisation | team | profession
+    name: str
+    area_ids: frozenset[str]
+    ids: frozenset[str]
+
+
+def scope_members(driver: neo4j.Driver, database: str, scope: str) -> Scope | None:
+    """The nodes inside ``scope`` (see projection/scope_members.cypher); None if it names
+    nothing."""
+    row = _rows(driver, database, "projection/scope_members", scope=scope)[0]
+    if row["kind"] is None:
+        return None
+    return Scope(
+        id=scope,
+        kind=str(row["kind"]),
+        name=str(row["name"] or scope),
+        area_ids=frozenset(row["area_ids"]),
+        ids=frozenset(row["ids"]),
+    )
 
 
 def relationship_graph(
@@ -106,6 +143,7 @@ def service_offers(
         }
         row["days"] = frozenset(days)
         row["needs"] = tuple(row["needs"])
+        row["universal_needs"] = tuple(row["universal_needs"])
         row["areas"] = tuple(sorted(set(row["areas"])))
         offers.append(row)
     return offers

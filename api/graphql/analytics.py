@@ -1,6 +1,9 @@
 """System leaders' analytics in GraphQL: the same reports as ``commongraph analyse --json``.
 
-Each field returns the report as a JSON object (shapes in docs/contract.md, plus ``assumptions``).
+Each field returns the report as a JSON object (shapes in docs/contract.md, plus ``assumptions``,
+``names`` for the ids it lists and ``totals`` that are never capped). ``scope`` limits a report
+to a named area, organisation, team or profession (ids from ``lookup``); ``prefix`` to one
+data set by id prefix.
 The reports name people (brokers), so the roles of the relationship views apply. They are
 CPU-bound: :mod:`api.reports` runs them off the event loop, a few at a time, and shares one
 result among callers while the graph is unchanged.
@@ -18,9 +21,9 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from graph.errors import ValidationFailed
+from graph import messages as say
 from graph.repositories import analytics
-from graph.repositories.outcomes import NotAllowed
+from graph.repositories.outcomes import InvalidField, NotAllowed
 
 __all__ = ["AnalyticsQueries"]
 
@@ -40,13 +43,19 @@ async def _report(
     prefix: str | None,
     top: int,
     group_by: GroupBy,
+    scope: str | None = None,
 ) -> JSON:
     if not info.context.caller.reads_network:
-        raise NotAllowed("analytics name people: use a leader, connector or admin API key")
-    if not 1 <= top <= 100:
-        raise ValidationFailed("top: must be between 1 and 100")
+        raise NotAllowed(say.ANALYTICS_NAME_PEOPLE())
+    if not 1 <= top <= analytics.MAX_TOP:
+        raise InvalidField("top", say.BETWEEN(low=1, high=analytics.MAX_TOP))
     report = await info.context.reports.run(
-        info.context.db, name, prefix=prefix or None, top=top, group_attr=group_by.value
+        info.context.db,
+        name,
+        prefix=prefix or None,
+        scope=scope or None,
+        top=top,
+        group_attr=group_by.value,
     )
     return JSON(report)
 
@@ -62,8 +71,9 @@ class AnalyticsQueries:
         prefix: str | None = None,
         top: int = 20,
         group_by: GroupBy = GroupBy.TRIBE,
+        scope: strawberry.ID | None = None,
     ) -> JSON:
-        return await _report(info, "bottlenecks", prefix, top, group_by)
+        return await _report(info, "bottlenecks", prefix, top, group_by, scope)
 
     @strawberry.field(description="Coverage against need (E2SFCA) and missing ties.")
     async def gaps(
@@ -72,11 +82,16 @@ class AnalyticsQueries:
         prefix: str | None = None,
         top: int = 20,
         group_by: GroupBy = GroupBy.TRIBE,
+        scope: strawberry.ID | None = None,
     ) -> JSON:
-        return await _report(info, "gaps", prefix, top, group_by)
+        return await _report(info, "gaps", prefix, top, group_by, scope)
 
     @strawberry.field(description="Duplicate listings and overlapping services.")
     async def duplicates(
-        self, info: Info[Context, None], prefix: str | None = None, top: int = 20
+        self,
+        info: Info[Context, None],
+        prefix: str | None = None,
+        top: int = 20,
+        scope: strawberry.ID | None = None,
     ) -> JSON:
-        return await _report(info, "duplicates", prefix, top, GroupBy.TRIBE)
+        return await _report(info, "duplicates", prefix, top, GroupBy.TRIBE, scope)

@@ -17,6 +17,7 @@ from strawberry.types import Info
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import Forbidden, NotFound, ValidationError, failure
+from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import erasure as repo
 from graph.repositories.outcomes import NotAllowed
@@ -53,7 +54,7 @@ class ErasureMutations:
         try:
             # Erasure is irreversible: admins only (docs/security.md, roles × operations).
             if info.context.caller.role is not Role.ADMIN:
-                raise NotAllowed("erasing a person needs an admin key")
+                raise NotAllowed(say.ADMIN_TO_ERASE())
             done = await repo.erase_person(info.context.db, info.context.actor, str(person_id))
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]

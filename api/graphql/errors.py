@@ -37,6 +37,7 @@ from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.types import ExecutionContext
 
+from api.i18n import current_language
 from graph.errors import CommonGraphError, DatabaseUnavailable
 
 __all__ = [
@@ -141,12 +142,19 @@ def _named(errors: Sequence[GraphQLError], document: DocumentNode | None) -> lis
 
 
 def _label(errors: Sequence[GraphQLError]) -> None:
+    """Add ``extensions.code`` (and ``field`` for a refused input); word ours in the request's
+    language (graphql-core's own validation texts stay in English: they are for developers)."""
+    language = current_language()
     for error in errors:
         original = error.original_error
         if "code" in (error.extensions or {}) and not isinstance(original, CommonGraphError):
             continue
         if isinstance(original, CommonGraphError):
             code = error_code(original)
+            error.message = original.text(language)
+            field = getattr(original, "field", None)
+            if isinstance(field, str):
+                error.extensions = {**(error.extensions or {}), "field": field}
         elif original is None or isinstance(original, GraphQLError):
             code = "VALIDATION"  # a GraphQL validation error, or a value graphql-core refused
         else:

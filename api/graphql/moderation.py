@@ -12,6 +12,7 @@ from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.offerings import OfferingPayload, OfferingResult
 from api.graphql.results import failure
+from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import audit, offerings
 from graph.repositories.outcomes import NotAllowed
@@ -33,7 +34,7 @@ class AuditEvent:
 
 def _require(info: Info[Context, None]) -> None:
     if not info.context.caller.moderates:
-        raise NotAllowed("this is for moderators")
+        raise NotAllowed(say.MODERATORS_ONLY())
 
 
 @strawberry.type

@@ -15,6 +15,7 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.results import validated
+from graph import messages as say
 from graph.repositories import network as repo
 from graph.repositories.outcomes import NotAllowed
 
@@ -86,6 +87,11 @@ class NetworkGraph:
 class ConnectionPath:
     nodes: list[GraphNode]
     steps: list[GraphEdge] = strawberry.field(description="Relationship types on the way.")
+    through: str = strawberry.field(
+        description="How the introduction is made: `people` (who know or work with each "
+        "other), `organisations` (colleagues, members of one team or group) or `places` "
+        "(both use one service; only with viaPlaces)."
+    )
 
 
 @strawberry.input
@@ -98,7 +104,7 @@ class MapFilter:
 
 def _require(info: Info[Context, None]) -> None:
     if not info.context.caller.reads_network:
-        raise NotAllowed("relationship views name people: use a leader or connector API key")
+        raise NotAllowed(say.VIEWS_NAME_PEOPLE())
 
 
 @strawberry.type
@@ -110,19 +116,28 @@ class NetworkQueries:
         _require(info)
         return NetworkGraph.of(await repo.ego_network(info.context.db, str(id), hops, limit))
 
-    @strawberry.field(description="All shortest paths between two nodes (warm introductions).")
+    @strawberry.field(
+        description="Warm introductions: the shortest paths between two nodes through people "
+        "who know or work with each other, else through shared organisations and teams, and "
+        "through services both use only when `viaPlaces` is true."
+    )
     async def connection(
         self,
         info: Info[Context, None],
         from_id: strawberry.ID,
         to_id: strawberry.ID,
         max_paths: int = 10,
+        via_places: bool = False,
     ) -> list[ConnectionPath]:
         _require(info)
-        paths = await repo.connection(info.context.db, str(from_id), str(to_id), max_paths)
+        paths = await repo.connection(
+            info.context.db, str(from_id), str(to_id), max_paths, via_places=via_places
+        )
         return [
             ConnectionPath(
-                nodes=[GraphNode.of(n) for n in p.nodes], steps=[GraphEdge.of(s) for s in p.steps]
+                nodes=[GraphNode.of(n) for n in p.nodes],
+                steps=[GraphEdge.of(s) for s in p.steps],
+                through=p.through,
             )
             for p in paths
         ]

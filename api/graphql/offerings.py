@@ -25,6 +25,7 @@ from api.graphql.results import (
     failure,
     validated,
 )
+from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import offerings as repo
 from graph.repositories.outcomes import InvalidField, NotAllowed
@@ -48,7 +49,7 @@ class OfferingQueries:
     async def my_offerings(self, info: Info[Context, None]) -> list[ServiceNode]:
         caller = info.context.caller
         if not caller.edits_offerings or not caller.organisation_id:
-            raise NotAllowed("myOfferings lists a group's own listings: use a group editor key")
+            raise NotAllowed(say.MY_OFFERINGS_EDITOR())
         found = await repo.offerings_of_organisation(info.context.db, caller.organisation_id)
         return [ServiceNode.of(p) for p in found]
 
@@ -112,14 +113,14 @@ RegisterOfferingResult = Annotated[
 def _editor_org(info: Info[Context, None], requested: str | None) -> str:
     caller = info.context.caller
     if not caller.edits_offerings:
-        raise NotAllowed("registering offerings needs a group editor key")
+        raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="registerOffering"))
     scope = caller.org_scope
     if scope is not None:
         if requested and requested != scope:
-            raise NotAllowed("a group editor acts only for its own organisation")
+            raise NotAllowed(say.OWN_ORGANISATION_ONLY())
         return scope
     if not requested:
-        raise InvalidField("organizationId", "say which organisation provides the offering")
+        raise InvalidField("organizationId", say.SAY_ORGANISATION())
     return requested
 
 
@@ -156,7 +157,7 @@ class OfferingMutations:
         caller = info.context.caller
         try:
             if not caller.edits_offerings:
-                raise NotAllowed("editing offerings needs a group editor key")
+                raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="updateOffering"))
             fields = _set_fields(input)
             fields["id"] = str(input.id)
             changes = validated(repo.OfferingChanges, **fields)
@@ -192,7 +193,7 @@ class OfferingMutations:
         caller = info.context.caller
         try:
             if not caller.edits_offerings:
-                raise NotAllowed("confirming listings needs a group editor key")
+                raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
             props = await repo.confirm_still_correct(
                 info.context.db, info.context.actor, caller.org_scope, str(service_id)
             )

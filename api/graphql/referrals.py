@@ -14,6 +14,7 @@ from strawberry.types import Info
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import referrals as repo
 from graph.repositories.outcomes import NotAllowed
@@ -77,7 +78,7 @@ class ReferralQueries:
     ) -> list[Referral]:
         caller = info.context.caller
         if caller.role not in _SEES_REFERRALS:
-            raise NotAllowed("referrals are for connectors and group editors")
+            raise NotAllowed(say.REFERRALS_FOR())
         records = await repo.referrals_visible(
             info.context.db,
             admin=caller.role is Role.ADMIN,
@@ -97,7 +98,7 @@ class ReferralMutations:
     ) -> ReferralResult:
         try:
             if not info.context.caller.refers:
-                raise NotAllowed("referrals are made by connectors")
+                raise NotAllowed(say.REFERRALS_BY_CONNECTORS())
             record = await repo.create_referral(
                 info.context.db, info.context.actor, str(service_id), note
             )
@@ -115,7 +116,7 @@ class ReferralMutations:
         caller = info.context.caller
         try:
             if caller.role not in _SEES_REFERRALS:
-                raise NotAllowed("referrals are for connectors and group editors")
+                raise NotAllowed(say.REFERRALS_FOR())
             record = await repo.set_referral_status(
                 info.context.db,
                 info.context.actor,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import strawberry
 
+from api.i18n import current_language
 from graph.errors import (
     CommonGraphError,
     ConflictError,
@@ -18,6 +19,7 @@ from graph.errors import (
     NotFoundError,
     ValidationFailed,
 )
+from graph.messages import render
 from graph.repositories.outcomes import (
     InvalidField,
     LikelyDuplicates,
@@ -86,29 +88,29 @@ Failure = ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates
 
 def failure(exc: CommonGraphError) -> Failure:
     """The typed result for an expected failure; anything else is re-raised."""
+    language = current_language()
     if isinstance(exc, InvalidField):
-        return ValidationError(field=exc.field, message=exc.reason)
+        return ValidationError(field=exc.field, message=exc.reason_text(language))
     if isinstance(exc, ValidationFailed):
-        field, _, message = str(exc).partition(": ")
-        return ValidationError(field=field if message else "input", message=message or str(exc))
+        return ValidationError(field="input", message=exc.text(language))
     if isinstance(exc, NotFoundError):
-        return NotFound(id=exc.id if isinstance(exc, Missing) else None, message=str(exc))
+        return NotFound(id=exc.id if isinstance(exc, Missing) else None, message=exc.text(language))
     if isinstance(exc, ForbiddenError):
-        return Forbidden(message=str(exc))
+        return Forbidden(message=exc.text(language))
     if isinstance(exc, LikelyDuplicates):
         return PossibleDuplicates(
-            message=str(exc),
+            message=exc.text(language),
             candidates=[
                 DuplicateCandidate(
                     id=strawberry.ID(c.id),
                     name=c.name,
                     distance_km=c.distance_km,
-                    reasons=c.reasons,
+                    reasons=[render(r, language) for r in c.reasons],
                 )
                 for c in exc.candidates
             ],
         )
     if isinstance(exc, ConflictError | DuplicateError):
         version = exc.current_version if isinstance(exc, VersionConflict) else None
-        return Conflict(message=str(exc), current_version=version)
+        return Conflict(message=exc.text(language), current_version=version)
     raise exc

@@ -12,6 +12,7 @@ from api.graphql.assets import PageInfo
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import validated
+from graph import messages as say
 from graph.repositories.outcomes import InvalidField
 from graph.repositories.search import SearchQuery, search_assets
 
@@ -29,7 +30,7 @@ def _decode(cursor: str) -> int:
             raise ValueError(tag)
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidField("after", "not a cursor from searchAssets; pass its endCursor") from exc
+        raise InvalidField("after", say.NOT_A_CURSOR(query="searchAssets")) from exc
 
 
 @strawberry.type

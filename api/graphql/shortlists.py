@@ -18,6 +18,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import shortlists as repo
 from graph.repositories.outcomes import NotAllowed
@@ -82,7 +83,7 @@ ShortlistResult = Annotated[
 def _owner(info: Info[Context, None]) -> str | None:
     caller = info.context.caller
     if not caller.keeps_shortlists:
-        raise NotAllowed("shortlists are for connectors: use a connector API key")
+        raise NotAllowed(say.SHORTLISTS_FOR())
     return None if caller.role.value == "admin" else caller.key_id
 
 
@@ -100,7 +101,7 @@ class ShortlistQueries:
     async def my_shortlists(self, info: Info[Context, None]) -> list[Shortlist]:
         caller = info.context.caller
         if not caller.keeps_shortlists or caller.key_id is None:
-            raise NotAllowed("shortlists are for connectors: use a connector API key")
+            raise NotAllowed(say.SHORTLISTS_FOR())
         return [Shortlist.of(r) for r in await repo.my_shortlists(info.context.db, caller.key_id)]
 
 

@@ -15,9 +15,11 @@ from fastapi import APIRouter, Query, Request
 
 from api.auth.keys import caller_from_header
 from api.reports import ReportRunner
+from graph import messages as say
 from graph.database import Database
 from graph.errors import ForbiddenError
 from graph.repositories import analytics
+from graph.repositories.analytics import MAX_TOP
 
 __all__ = ["router"]
 
@@ -31,15 +33,23 @@ async def analyse(
     request: Request,
     report: Report,
     prefix: Annotated[str | None, Query(max_length=200)] = None,
-    top: Annotated[int, Query(ge=1, le=100)] = 20,
+    scope: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="An area, organisation or team id, or a profession id: analyse only "
+            "what lies inside it (find ids by name with the GraphQL `lookup`).",
+        ),
+    ] = None,
+    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20,
     group_attr: analytics.GroupAttr = "tribe",
 ) -> dict[str, Any]:
     """One analytics report as JSON; 401 without a valid key, 403 for roles without access."""
     db: Database = request.app.state.db
     caller = await caller_from_header(db, request.headers.get("authorization"))
     if not caller.reads_network:
-        raise ForbiddenError(
-            f"analyse {report}: needs a leader, connector or admin key (yours is {caller.role})"
-        )
+        raise ForbiddenError(say.ROLE_CANNOT_ANALYSE(report=report, role=caller.role.value))
     runner: ReportRunner = request.app.state.reports
-    return await runner.run(db, report, prefix=prefix or None, top=top, group_attr=group_attr)
+    return await runner.run(
+        db, report, prefix=prefix or None, scope=scope or None, top=top, group_attr=group_attr
+    )

@@ -17,8 +17,10 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from api.i18n import current_language
 from api.rest.areas_at import lsoa_at
 from api.rest.data_files import data_dir
+from graph import messages as say
 from graph.places import PlaceIndex, PlaceKind
 
 __all__ = ["PlaceOut", "router"]
@@ -57,12 +59,14 @@ def place(
     found = index.find(text)
     if found is None:
         close = index.suggest(text)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        body = UnknownPlaceOut(
-            error=f"place: no postcode or place called {text.strip()!r}{hint}",
-            suggestions=close,
+        language = current_language()
+        said = say.NO_PLACE(text=repr(text.strip()))
+        if close:
+            said = say.DID_YOU_MEAN(found=said, names=say.OR().text(language).join(close))
+        body = UnknownPlaceOut(error=f"place: {said.text(language)}", suggestions=close)
+        return JSONResponse(
+            status_code=404, content=body.model_dump(), headers={"content-language": language}
         )
-        return JSONResponse(status_code=404, content=body.model_dump())
     return PlaceOut(
         label=found.label,
         kind=found.kind,

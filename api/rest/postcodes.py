@@ -14,7 +14,9 @@ from pydantic import BaseModel
 
 from api.rest.areas_at import lsoa_at
 from api.rest.data_files import data_dir
-from graph.errors import NotFoundError, ValidationFailed
+from graph import messages as say
+from graph.errors import NotFoundError
+from graph.repositories.outcomes import InvalidField
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 
 __all__ = ["PostcodePoint", "router"]
@@ -43,17 +45,13 @@ def postcode_point(postcode: str) -> PostcodePoint:
     """Coordinates of ``postcode``; 422 when it is not shaped like one, 404 when unknown."""
     normal = normalise_postcode(postcode)
     if normal is None:
-        raise ValidationFailed(f"postcode: {postcode!r} is not a UK postcode (e.g. CF10 1AA)")
+        raise InvalidField("postcode", say.NOT_POSTCODE(value=repr(postcode)))
     index = _index(data_dir())
     if len(index) == 0:
-        raise NotFoundError(
-            f"postcode: no postcode tables found in {data_dir()} (set COMMONGRAPH_DATA_DIR)"
-        )
+        raise NotFoundError(say.NO_POSTCODE_TABLES(folder=data_dir()))
     point = index.lookup(normal)
     if point is None:
-        raise NotFoundError(
-            f"postcode: {normal} is not in the postcode tables (Wales 2018, Trafford)"
-        )
+        raise NotFoundError(say.POSTCODE_UNKNOWN(value=normal))
     return PostcodePoint(
         postcode=normal, latitude=point[0], longitude=point[1], area_id=lsoa_at(*point)
     )

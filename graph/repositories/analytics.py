@@ -11,14 +11,60 @@ from typing import Any, Literal
 import neo4j
 
 from graph.connection import sync_driver
+from graph.repositories.outcomes import Missing
 from graph.settings import Neo4jSettings
 from queries import projection
 from queries.analytics.report import bottlenecks_report, duplicates_report, gaps_report
 
-__all__ = ["GroupAttr", "ReportName", "bottlenecks", "duplicates", "gaps", "run_report"]
+__all__ = [
+    "MAX_TOP",
+    "GroupAttr",
+    "ReportName",
+    "bottlenecks",
+    "duplicates",
+    "gaps",
+    "run_report",
+]
+
+#: Longest list a report returns over the API (true totals are always given beside it).
+MAX_TOP = 1000
 
 GroupAttr = Literal["tribe", "sector", "kind"]
 ReportName = Literal["gaps", "duplicates", "bottlenecks"]
+
+
+def _scope(driver: neo4j.Driver, database: str, scope: str | None) -> projection.Scope | None:
+    """The named scope, or None for everything; NotFound when the id names nothing."""
+    if not scope:
+        return None
+    found = projection.scope_members(driver, database, scope)
+    if found is None:
+        raise Missing("node", scope)
+    return found
+
+
+def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]) -> None:
+    """Fill ``report["names"]`` for every id the report lists (areas of overlaps, listings,
+    cut points...) that it does not name yet."""
+    names: dict[str, str] = report.setdefault("names", {})
+    listed: set[str] = set()
+    for row in report.get("coverage", []) + report.get("unreached", []):
+        listed.add(str(row["area"]))
+    for row in report.get("overlaps", []):
+        listed.add(str(row["area"]))
+        listed.update(str(i) for i in row["service_ids"])
+    for row in report.get("listings", []):
+        listed.update(str(i) for i in row["ids"])
+    listed.update(str(i) for i in report.get("articulation_points", []))
+    for pair in report.get("bridges", []) + report.get("bridges_between_groups", []):
+        listed.update(str(i) for i in pair)
+    names.update(projection.names_of(driver, database, listed - set(names)))
+
+
+def _described(scope: projection.Scope | None) -> dict[str, Any] | None:
+    if scope is None:
+        return None
+    return {"id": scope.id, "kind": scope.kind, "name": scope.name, "nodes": len(scope.ids)}
 
 
 def bottlenecks(
@@ -26,18 +72,27 @@ def bottlenecks(
     database: str,
     *,
     prefix: str | None = None,
+    scope: str | None = None,
     top: int | None = 20,
     k: int | None = None,
     seed: int = 42,
     group_attr: GroupAttr = "tribe",
     include_areas: bool = False,
 ) -> dict[str, Any]:
-    """Brokers, articulation points, bridges and group cuts of the relationship graph."""
+    """Brokers, articulation points, bridges and group cuts of the relationship graph,
+    optionally of the part of it inside a named ``scope`` (area, organisation, team or
+    profession)."""
+    within = _scope(driver, database, scope)
     graph = projection.relationship_graph(
         driver, database, prefix=prefix, include_areas=include_areas
     )
+    if within is not None:
+        graph = graph.subgraph([v for v in graph if v in within.ids]).copy()
     report = bottlenecks_report(graph, top=top, k=k, seed=seed, group_attr=group_attr)
-    report["assumptions"].update(prefix=prefix, include_areas=include_areas)
+    report["assumptions"].update(
+        prefix=prefix, include_areas=include_areas, scope=_described(within)
+    )
+    _name_everything(driver, database, report)
     return report
 
 
@@ -46,15 +101,29 @@ def gaps(
     database: str,
     *,
     prefix: str | None = None,
+    scope: str | None = None,
     top: int | None = 20,
     radius_km: float = 5.0,
     group_attr: GroupAttr = "tribe",
 ) -> dict[str, Any]:
-    """Coverage against need per area × need, and missing ties between groups."""
+    """Coverage against need per area × need, and missing ties between groups. With an area
+    ``scope``, coverage of the areas inside it (services anywhere count if in reach); with any
+    scope, the ties of the people inside it."""
+    within = _scope(driver, database, scope)
     graph = projection.relationship_graph(driver, database, prefix=prefix, include_areas=True)
     demand, supply = projection.coverage_inputs(driver, database, prefix=prefix)
+    if within is not None:
+        graph = graph.subgraph([v for v in graph if v in within.ids]).copy()
+        if within.kind == "area":
+            demand = [row for row in demand if row["area"] in within.area_ids]
     report = gaps_report(graph, demand, supply, radius_km=radius_km, top=top, group_attr=group_attr)
-    report["assumptions"].update(prefix=prefix, demand_rows=len(demand), supply_rows=len(supply))
+    report["assumptions"].update(
+        prefix=prefix,
+        scope=_described(within),
+        demand_rows=len(demand),
+        supply_rows=len(supply),
+    )
+    _name_everything(driver, database, report)
     return report
 
 
@@ -63,15 +132,24 @@ def duplicates(
     database: str,
     *,
     prefix: str | None = None,
+    scope: str | None = None,
     top: int | None = None,
     threshold: float | None = None,
 ) -> dict[str, Any]:
-    """Duplicate listings (scored, grouped) and overlapping services."""
+    """Duplicate listings (scored, grouped) and overlapping services, optionally of the
+    services inside a named ``scope`` (located in an area, or provided by an organisation)."""
+    within = _scope(driver, database, scope)
     rows = projection.listings(driver, database, prefix=prefix)
     offers = projection.service_offers(driver, database, prefix=prefix)
+    if within is not None:
+        rows = [r for r in rows if str(r["id"]) in within.ids]
+        offers = [o for o in offers if str(o["id"]) in within.ids]
     kwargs: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
     report = duplicates_report(rows, offers, top=top, **kwargs)
-    report["assumptions"].update(prefix=prefix, listings=len(rows), services=len(offers))
+    report["assumptions"].update(
+        prefix=prefix, scope=_described(within), listings=len(rows), services=len(offers)
+    )
+    _name_everything(driver, database, report)
     return report
 
 
@@ -80,13 +158,15 @@ def run_report(
     report: ReportName,
     *,
     prefix: str | None = None,
+    scope: str | None = None,
     top: int = 20,
     group_attr: GroupAttr = "tribe",
 ) -> dict[str, Any]:
     """One report with a short-lived sync driver: what the API runs in a worker thread."""
+    db = settings.database
     with sync_driver(settings) as driver:
         if report == "gaps":
-            return gaps(driver, settings.database, prefix=prefix, top=top, group_attr=group_attr)
+            return gaps(driver, db, prefix=prefix, scope=scope, top=top, group_attr=group_attr)
         if report == "duplicates":
-            return duplicates(driver, settings.database, prefix=prefix, top=top)
-        return bottlenecks(driver, settings.database, prefix=prefix, top=top, group_attr=group_attr)
+            return duplicates(driver, db, prefix=prefix, scope=scope, top=top)
+        return bottlenecks(driver, db, prefix=prefix, scope=scope, top=top, group_attr=group_attr)

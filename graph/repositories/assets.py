@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.values import iso, stale_before
@@ -60,7 +61,7 @@ class NearQuery(BaseModel):
     @model_validator(mode="after")
     def _day_and_time_together(self) -> NearQuery:
         if (self.open_day is None) != (self.open_time is None):
-            raise ValueError("openAt needs both day and time")
+            raise ValueError(say.OPEN_AT_BOTH())
         return self
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from graph import messages as say
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import InvalidField, Missing
@@ -40,7 +41,7 @@ def erased_id_hash(person_id: str) -> str:
 async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
     """Delete the person and their relationships; raise Missing if there is no such person."""
     if not person_id.strip() or len(person_id) > _MAX_ID:
-        raise InvalidField("id", f"a person id is 1 to {_MAX_ID} characters")
+        raise InvalidField("id", say.PERSON_ID_LENGTH(n=_MAX_ID))
     hashed = erased_id_hash(person_id)
     audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
     rows = await db.write("erasure/erase_person", id=person_id, audit=audit)

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from graph import messages as say
 from graph.database import Database
 from graph.repositories.outcomes import InvalidField
 from queries.vocabulary import SECTORS, TRIBES, Vocabulary, fold
@@ -56,7 +57,7 @@ def lookup_lucene(text: str, *, every_word: bool = True) -> str:
     """
     words = [w for w in fold(text).replace("&", " ").split()][:_MAX_WORDS]
     if not words:
-        raise InvalidField("text", "type at least one letter or digit of a name")
+        raise InvalidField("text", say.TYPE_A_NAME())
     clauses = [_fuzzy(w) for w in words]
     if len(words[-1]) > 2 and "*" not in clauses[-1]:
         clauses[-1] = clauses[-1][:-1] + f" OR {words[-1]}*)"

@@ -9,10 +9,11 @@ says when it was reached (``truncated``), so a map never silently hides part of 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graph import messages as say
 from graph.database import Database
 from graph.repositories.outcomes import InvalidField, Missing
 
@@ -56,9 +57,15 @@ class NetworkView(BaseModel):
     matched: int | None = None
 
 
+#: How a warm introduction is made, in the order they are tried (network/connection.cypher).
+Through = Literal["people", "organisations", "places"]
+
+
 class PathView(BaseModel):
     nodes: list[GraphNode]
     steps: list[GraphEdge]
+    #: people who know or work with each other; colleagues or members; or shared places
+    through: Through
 
 
 class MapFilter(BaseModel):
@@ -103,17 +110,17 @@ def _edge(raw: dict[str, Any]) -> GraphEdge:
 
 def _cap(limit: int) -> int:
     if not 1 <= limit <= MAX_NODES:
-        raise InvalidField("limit", f"node cap is between 1 and {MAX_NODES}")
+        raise InvalidField("limit", say.BETWEEN(low=1, high=MAX_NODES))
     return limit
 
 
 async def ego_network(db: Database, node_id: str, hops: int, limit: int) -> NetworkView:
     """Nodes within ``hops`` steps of ``node_id`` (nearest first) and the edges among them."""
     if not 1 <= hops <= MAX_HOPS:
-        raise InvalidField("hops", f"is between 1 and {MAX_HOPS}")
+        raise InvalidField("hops", say.BETWEEN(low=1, high=MAX_HOPS))
     rows = await db.read("network/ego_network", id=node_id, hops=hops, limit=_cap(limit))
     if not rows:
-        raise Missing("person, organisation, service or team", node_id)
+        raise Missing("node", node_id)
     row = rows[0]
     return NetworkView(
         nodes=[_node(n) for n in row["nodes"]],
@@ -122,20 +129,35 @@ async def ego_network(db: Database, node_id: str, hops: int, limit: int) -> Netw
     )
 
 
-async def connection(db: Database, from_id: str, to_id: str, max_paths: int) -> list[PathView]:
-    """All shortest paths between two nodes (at most ``max_paths``), in a stable order."""
+async def connection(
+    db: Database, from_id: str, to_id: str, max_paths: int, *, via_places: bool = False
+) -> list[PathView]:
+    """Warm introductions: the shortest paths between two nodes through people who know or
+    work with each other; failing that, through shared organisations, teams and groups; and,
+    only when ``via_places``, through services both use. At most ``max_paths``, in a stable
+    order."""
     if from_id == to_id:
-        raise InvalidField("toId", "is the same node as fromId")
+        raise InvalidField("toId", say.SAME_NODE())
     if not 1 <= max_paths <= MAX_PATHS:
-        raise InvalidField("maxPaths", f"is between 1 and {MAX_PATHS}")
-    rows = await db.read("network/connection", from_id=from_id, to_id=to_id, max_paths=max_paths)
+        raise InvalidField("maxPaths", say.BETWEEN(low=1, high=MAX_PATHS))
+    rows = await db.read(
+        "network/connection",
+        from_id=from_id,
+        to_id=to_id,
+        max_paths=max_paths,
+        via_places=via_places,
+    )
     row = rows[0]
     if not row["from_exists"]:
         raise Missing("node", from_id)
     if not row["to_exists"]:
         raise Missing("node", to_id)
     paths = [
-        PathView(nodes=[_node(n) for n in p["nodes"]], steps=[_edge(s) for s in p["steps"]])
+        PathView(
+            nodes=[_node(n) for n in p["nodes"]],
+            steps=[_edge(s) for s in p["steps"]],
+            through=row["through"],
+        )
         for p in row["paths"]
     ]
     return sorted(paths, key=lambda p: [n.id for n in p.nodes])

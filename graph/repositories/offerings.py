@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, Field, field_validator, model_validator
 from rapidfuzz import fuzz
 
+from graph import messages as say
 from graph.database import Database
 from graph.postcodes import normalise_postcode
 from graph.repositories.assets import ServiceProps
@@ -75,7 +76,7 @@ class ScheduleInput(BaseModel):
     def _days(cls, value: str) -> str:
         value = value.replace(" ", "").upper()
         if not _DAYS.match(value):
-            raise ValueError("days are MO,TU,WE,TH,FR,SA,SU separated by commas")
+            raise ValueError(say.DAYS_FORMAT())
         return value
 
 
@@ -112,7 +113,7 @@ class NewOffering(BaseModel):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("must not be blank")
+            raise ValueError(say.BLANK())
         return value.strip()
 
     @field_validator("postal_code")
@@ -122,7 +123,7 @@ class NewOffering(BaseModel):
             return None
         normal = normalise_postcode(value)
         if normal is None:
-            raise ValueError(f"{value.strip()!r} is not a UK postcode (e.g. CF10 1AA)")
+            raise ValueError(say.NOT_POSTCODE(value=repr(value.strip())))
         return normal
 
     @field_validator("languages")
@@ -130,7 +131,7 @@ class NewOffering(BaseModel):
     def _codes(cls, value: list[str]) -> list[str]:
         codes = [v.strip().lower() for v in value]
         if any(not re.fullmatch(r"[a-z]{2,3}", c) for c in codes):
-            raise ValueError("language codes are ISO 639 codes such as cy or en")
+            raise ValueError(say.LANGUAGE_CODES())
         return list(dict.fromkeys(codes))
 
     @model_validator(mode="after")
@@ -140,7 +141,7 @@ class NewOffering(BaseModel):
             and self.maximum_age is not None
             and self.minimum_age > self.maximum_age
         ):
-            raise ValueError("minimum_age is above maximum_age")
+            raise ValueError(say.AGES_ORDER())
         return self
 
 
@@ -179,7 +180,7 @@ class OfferingChanges(BaseModel):
         given = self.model_dump(exclude_unset=True)
         out = {k: v for k, v in given.items() if k in self.EDITABLE}
         if "name" in out and (out["name"] is None or not str(out["name"]).strip()):
-            raise InvalidField("name", "must not be blank")
+            raise InvalidField("name", say.BLANK())
         return out
 
 
@@ -224,20 +225,20 @@ async def _duplicates(
                 id=hit["id"],
                 name=hit["name"],
                 distance_km=hit["distance_km"],
-                reasons=["similar name nearby"],
+                reasons=[say.REASON_SIMILAR_NAME()],
             )
     for hit in row["contacted"]:
         reasons = [
             r
             for r, hit_it in (
-                ("same email", hit["email_match"]),
-                ("same website", hit["url_match"]),
-                ("same phone", hit["phone_match"]),
+                (say.REASON_SAME_EMAIL(), hit["email_match"]),
+                (say.REASON_SAME_WEBSITE(), hit["url_match"]),
+                (say.REASON_SAME_PHONE(), hit["phone_match"]),
             )
             if hit_it
         ]
         if not reasons:
-            reasons = ["same email"]  # matched through a contact's email
+            reasons = [say.REASON_SAME_EMAIL()]  # matched through a contact's email
         if hit["id"] in found:
             found[hit["id"]].reasons.extend(reasons)
         else:
@@ -251,7 +252,7 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
     if not org_exists:
         raise Missing("Organization", offering.organisation_id)
     if unknown_needs:
-        raise InvalidField("needs", f"unknown need id(s): {', '.join(unknown_needs)}")
+        raise InvalidField("needs", say.UNKNOWN_NEEDS(ids=", ".join(unknown_needs)))
     if candidates and not offering.confirm_not_duplicate:
         raise LikelyDuplicates(candidates)
     now = now_iso()
@@ -346,7 +347,7 @@ async def update_offering(
     """Apply ``changes`` if the caller may and nobody changed the offering meanwhile."""
     values = changes.changes()
     if not values:
-        raise InvalidField("input", "give at least one field to change")
+        raise InvalidField("input", say.NOTHING_TO_CHANGE())
     if (
         "minimum_age" in values
         and "maximum_age" in values
@@ -354,7 +355,7 @@ async def update_offering(
         and values["maximum_age"] is not None
         and values["minimum_age"] > values["maximum_age"]
     ):
-        raise InvalidField("minimumAge", "minimum_age is above maximum_age")
+        raise InvalidField("minimumAge", say.AGES_ORDER())
     now = now_iso()
     rows = await db.write(
         "offerings/update_offering",
@@ -369,12 +370,11 @@ async def update_offering(
         raise Missing("Service", changes.id)
     row = rows[0]
     if not row["allowed"]:
-        raise NotAllowed("this offering belongs to another organisation")
+        raise NotAllowed(say.OTHER_ORGANISATION())
     props = ServiceProps.from_props(row["props"])
     if not row["fresh"]:
         raise VersionConflict(
-            f"someone changed this offering since you read it (you had version "
-            f"{changes.version}, it is now {props.version}); reload it and apply your edit again",
+            say.VERSION_CHANGED(had=changes.version, now=props.version),
             props.version,
         )
     return props
@@ -398,11 +398,9 @@ async def claim_listing(
     if not row["organisation_exists"]:
         raise Missing("Organization", organisation_id)
     if organisation_id in row["orgs"]:
-        raise VersionConflict("your organisation provides this listing already", None)
+        raise VersionConflict(say.ALREADY_YOURS(), None)
     if not row["claimable"]:
-        raise NotAllowed(
-            "another organisation provides this listing; ask a moderator to transfer it"
-        )
+        raise NotAllowed(say.ASK_TRANSFER())
     return ServiceProps.from_props(row["props"])
 
 
@@ -421,7 +419,7 @@ async def confirm_still_correct(
     if not rows:
         raise Missing("Service", service_id)
     if not rows[0]["allowed"]:
-        raise NotAllowed("this offering belongs to another organisation")
+        raise NotAllowed(say.OTHER_ORGANISATION())
     return ServiceProps.from_props(rows[0]["props"])
 
 
@@ -433,11 +431,11 @@ async def moderate_offering(
 ) -> ServiceProps:
     """Approve or reject; approving a rejected or rejecting an approved one is allowed."""
     if status not in _DECISIONS:
-        raise InvalidField("status", "is approved or rejected")
+        raise InvalidField("status", say.MODERATION_STATUS())
     if reason is not None:
         reason = stored_text(reason)
     if reason is not None and len(reason) > 1000:
-        raise InvalidField("reason", "at most 1000 characters")
+        raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
     operation = "approveOffering" if status == "approved" else "rejectOffering"
     rows = await db.write(
         "offerings/moderate_offering",
@@ -451,7 +449,7 @@ async def moderate_offering(
     if not rows:
         raise Missing("Service", service_id)
     if not rows[0]["allowed"]:
-        raise VersionConflict(f"this offering is {rows[0]['before']} already", None)
+        raise VersionConflict(say.ALREADY_STATE(state=rows[0]["before"]), None)
     return ServiceProps.from_props(rows[0]["props"])
 
 
@@ -470,6 +468,6 @@ async def pending_offerings(
 ) -> tuple[list[ServiceProps], bool]:
     """Offerings awaiting moderation, oldest first, and whether more follow."""
     if not 1 <= first <= 100:
-        raise InvalidField("first", "page size is between 1 and 100")
+        raise InvalidField("first", say.PAGE_SIZE())
     rows = await db.read("offerings/pending_offerings", offset=max(offset, 0), limit=first + 1)
     return [ServiceProps.from_props(r["props"]) for r in rows[:first]], len(rows) > first

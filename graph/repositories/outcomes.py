@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
+from graph import messages
 from graph.errors import (
     ConflictError,
     DuplicateError,
@@ -19,6 +20,7 @@ from graph.errors import (
     NotFoundError,
     ValidationFailed,
 )
+from graph.messages import Language, Said
 
 __all__ = [
     "Candidate",
@@ -35,12 +37,20 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class InvalidField(ValidationFailed):
-    """Input that cannot be accepted: which field and why."""
+    """Input that cannot be accepted: which field and why (the reason in English and Welsh)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str | Said) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
-        self.reason = message
+        self.said_reason = message if isinstance(message, Said) else None
+        self.reason = str(message)
+
+    def reason_text(self, language: Language = "en") -> str:
+        """Why the field was refused, in ``language``."""
+        return self.said_reason.text(language) if self.said_reason else self.reason
+
+    def text(self, language: Language = "en") -> str:
+        return f"{self.field}: {self.reason_text(language)}"
 
 
 def camel(name: str) -> str:
@@ -50,22 +60,40 @@ def camel(name: str) -> str:
 
 
 def validated(model: type[M], **values: Any) -> M:
-    """Build a pydantic input model, turning its first complaint into an InvalidField."""
+    """Build a pydantic input model, turning its first complaint into an InvalidField.
+
+    The reason is worded in English and Welsh: a validator's own ``ValueError(Said)`` as it
+    was raised, pydantic's common complaints by their error type, others in pydantic's English.
+    """
     try:
         return model(**values)
     except PydanticValidationError as exc:
         problem = exc.errors()[0]
         loc = [str(part) for part in problem["loc"]]
         field = ".".join(camel(part) for part in loc) or "input"
-        message = re.sub(r"^Value error, ", "", str(problem["msg"]))
-        raise InvalidField(field, message) from exc
+        raise InvalidField(field, _reason(problem, loc[-1] if loc else "")) from exc
+
+
+def _reason(problem: Any, name: str) -> str | Said:
+    """The words for one pydantic complaint (see :mod:`graph.messages`)."""
+    kind = str(problem["type"])
+    ctx = problem.get("ctx") or {}
+    raised = ctx.get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Said):
+        return raised.args[0]
+    if kind == "string_pattern_mismatch" and camel(name) in messages.PATTERNS:
+        return messages.PATTERNS[camel(name)]()
+    wording = messages.PYDANTIC.get(kind)
+    if wording is not None and wording.parameters("en") <= set(ctx):
+        return wording(**{k: ctx[k] for k in wording.parameters("en")})
+    return re.sub(r"^Value error, ", "", str(problem["msg"]))
 
 
 class Missing(NotFoundError):
     """No node of the expected kind with this id."""
 
     def __init__(self, kind: str, node_id: str) -> None:
-        super().__init__(f"no {kind} with id {node_id!r}")
+        super().__init__(messages.NO_SUCH(kind=messages.kind_word(kind), id=repr(node_id)))
         self.id = node_id
 
 
@@ -76,26 +104,25 @@ class NotAllowed(ForbiddenError):
 class VersionConflict(ConflictError):
     """Someone else changed the record since the caller read it."""
 
-    def __init__(self, message: str, current_version: int | None) -> None:
+    def __init__(self, message: str | Said, current_version: int | None) -> None:
         super().__init__(message)
         self.current_version = current_version
 
 
 class Candidate(BaseModel):
-    """An existing listing that looks like the one being registered."""
+    """An existing listing that looks like the one being registered, and why it does."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     id: str
     name: str
     distance_km: float | None = None
-    reasons: list[str]
+    reasons: list[Said]
 
 
 class LikelyDuplicates(DuplicateError):
     """Registration stopped: these listings look the same (confirm to create anyway)."""
 
     def __init__(self, candidates: list[Candidate]) -> None:
-        super().__init__(
-            f"{len(candidates)} existing listing(s) look like this one; check them, then "
-            "register again with confirmNotDuplicate: true if yours is different"
-        )
+        super().__init__(messages.LIKELY_DUPLICATES(count=len(candidates)))
         self.candidates = candidates

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph import messages as say
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import (
@@ -117,18 +118,18 @@ async def set_referral_status(
 ) -> ReferralRecord:
     """Move a referral along the status machine if the caller's side may."""
     if status not in TRANSITIONS:
-        raise InvalidField("status", f"is one of {', '.join(STATUSES)}")
+        raise InvalidField("status", say.STATUS_ONE_OF(values=", ".join(STATUSES)))
     current = await referral(db, referral_id)
     if current is None:
         raise Missing("Referral", referral_id)
     referrer = current.is_referrer(actor.key_id, actor.organisation_id)
     receiver = actor.role == "group_editor" and current.is_receiver(actor.organisation_id)
     if not (admin or referrer or receiver):
-        raise NotAllowed("only the referrer and the receiving organisation see this referral")
+        raise NotAllowed(say.ONLY_PARTIES())
     if status not in TRANSITIONS[current.status]:
-        raise InvalidField("status", f"a {current.status} referral cannot become {status}")
+        raise InvalidField("status", say.REFERRAL_CANNOT(current=current.status, status=status))
     if status in ("accepted", "declined") and not (admin or receiver):
-        raise NotAllowed("only the organisation providing the service accepts or declines")
+        raise NotAllowed(say.ONLY_PROVIDER_DECIDES())
     rows = await db.write(
         "referrals/set_referral_status",
         id=referral_id,
@@ -138,7 +139,7 @@ async def set_referral_status(
         audit=audit_params(actor, "updateReferralStatus", referral_id, ["status"]),
     )
     if not rows:
-        raise VersionConflict("the referral changed meanwhile; reload it", None)
+        raise VersionConflict(say.REFERRAL_CHANGED(), None)
     return _record(rows[0])
 
 
@@ -153,9 +154,9 @@ async def referrals_visible(
 ) -> list[ReferralRecord]:
     """Referrals the caller sent or received, newest first."""
     if status is not None and status not in TRANSITIONS:
-        raise InvalidField("status", f"is one of {', '.join(STATUSES)}")
+        raise InvalidField("status", say.STATUS_ONE_OF(values=", ".join(STATUSES)))
     if not 1 <= limit <= 100:
-        raise InvalidField("first", "page size is between 1 and 100")
+        raise InvalidField("first", say.PAGE_SIZE())
     rows = await db.read(
         "referrals/referrals_visible",
         all=admin,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field, model_validator
 
+from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.assets import ServiceProps
@@ -100,7 +101,7 @@ def lucene_query(text: str) -> str:
             fuzzy = safe
         clauses.extend([f"{safe}^2", fuzzy])
     if not clauses:
-        raise InvalidField("text", "type at least one letter or digit to search for")
+        raise InvalidField("text", say.TYPE_TO_SEARCH())
     return " OR ".join(clauses)
 
 
@@ -176,7 +177,7 @@ def plan_search(text: str) -> SearchPlan:
                 groups.append(group)
             i += 1
     if not groups:
-        raise InvalidField("text", "type at least one letter or digit to search for")
+        raise InvalidField("text", say.TYPE_TO_SEARCH())
     strict = " ".join(f"+{g}" for g in groups) if len(groups) > 1 else groups[0]
     named = bool(kinds or needs)
     return SearchPlan(
@@ -202,7 +203,7 @@ class SearchQuery(BaseModel):
     def _centre_complete(self) -> SearchQuery:
         given = [v is not None for v in (self.latitude, self.longitude, self.radius_km)]
         if any(given) and not all(given):
-            raise ValueError("latitude, longitude and radiusKm go together")
+            raise ValueError(say.LAT_LON_RADIUS())
         return self
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
@@ -87,7 +88,7 @@ class _NewShortlist(BaseModel):
 async def create_shortlist(db: Database, actor: Actor, name: str) -> ShortlistRecord:
     """A new empty shortlist owned by the caller's key."""
     if not name.strip():
-        raise InvalidField("name", "must not be blank")
+        raise InvalidField("name", say.BLANK())
     valid = validated(_NewShortlist, name=name.strip())  # e.g. too long: a typed error
     now = now_iso()
     expires = (datetime.fromisoformat(now) + timedelta(days=SHARE_DAYS)).isoformat()
@@ -125,7 +126,7 @@ async def change_shortlist(
     if not rows:
         raise Missing("Shortlist", shortlist_id)
     if not rows[0]["owned"]:
-        raise NotAllowed("this shortlist belongs to someone else")
+        raise NotAllowed(say.SHORTLIST_NOT_YOURS())
     if not rows[0]["service_exists"]:
         raise Missing("Service", service_id)
     found = await _read(db, token=None, shortlist_id=shortlist_id)
@@ -148,7 +149,7 @@ async def withdraw_shortlist(
     if not rows:
         raise Missing("Shortlist", shortlist_id)
     if not rows[0]["owned"]:
-        raise NotAllowed("this shortlist belongs to someone else")
+        raise NotAllowed(say.SHORTLIST_NOT_YOURS())
     found = await _read(db, token=None, shortlist_id=shortlist_id)
     assert found is not None
     return found

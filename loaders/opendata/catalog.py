@@ -41,6 +41,7 @@ from loaders.opendata.points import (
     parse_pharmacies,
     parse_sports_clubs,
 )
+from loaders.opendata.population import parse_lsoa_population
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
 
@@ -71,6 +72,30 @@ class OpenData(BaseModel):
     ods_boards: dict[str, str] = Field(default_factory=dict)
 
 
+def _with_population(
+    result: ParseResult[AreaRecord], people: dict[str, int], *, whole_boards: bool
+) -> None:
+    """Set each LSOA's population, each local authority's to the sum of its LSOAs, and (when
+    the data holds every authority of each board, as in Wales) each health board's too."""
+    records = result.records
+    for i, area in enumerate(records):
+        if area.kind == "lsoa" and area.id in people:
+            records[i] = area.model_copy(update={"population": people[area.id]})
+    for parent_kind, child_kind in (
+        ("local_authority", "lsoa"),
+        ("health_board", "local_authority"),
+    ):
+        if parent_kind == "health_board" and not whole_boards:
+            continue
+        sums: dict[str, int] = {}
+        for area in records:
+            if area.kind == child_kind and area.parent_id and area.population is not None:
+                sums[area.parent_id] = sums.get(area.parent_id, 0) + area.population
+        for i, area in enumerate(records):
+            if area.kind == parent_kind and area.id in sums:
+                records[i] = area.model_copy(update={"population": sums[area.id]})
+
+
 def _each(pairs: list[tuple[str, Path, Callable[[], ParseResult[Asset]]]]) -> list[AssetSource]:
     return [AssetSource(source=src, result=parse()) for src, path, parse in pairs if path.is_file()]
 
@@ -88,6 +113,11 @@ def parse_all(data_dir: Path) -> OpenData:
             w / "wales_local_authorities_lad13.geojson",
             w / "wales_lsoa11_popweighted_centroids.geojson",
         )
+        people = w / "wales_lsoa11_population_mid2020.csv"
+        if people.is_file():
+            counted = parse_lsoa_population(people)
+            _with_population(result, dict(counted.records), whole_boards=True)
+            result.rejected.extend(counted.rejected)
         out.areas.append(result)
         indexes.append(index)
         if (w / "nhs_wales_organisations.csv").is_file():
@@ -101,11 +131,7 @@ def parse_all(data_dir: Path) -> OpenData:
         out.needs.append(health)
     if (t / "trafford_lsoa21_generalised.geojson").is_file():
         result, index = trafford_areas(t / "trafford_lsoa21_generalised.geojson")
-        for i, area in enumerate(result.records):
-            if area.id in population:
-                result.records[i] = area.model_copy(update={"population": population[area.id]})
-            elif area.kind == "local_authority" and population:
-                result.records[i] = area.model_copy(update={"population": sum(population.values())})
+        _with_population(result, population, whole_boards=False)  # GM's other boroughs absent
         out.areas.append(result)
         indexes.append(index)
     if indexes:

@@ -56,8 +56,31 @@ def _drop_columns(raw: bytes, drop: set[str]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _population_from_rda(raw: bytes) -> bytes:
+    """ONS LSOA population estimates saved as R data → Welsh rows as CSV.
+
+    Needs the ``rdata`` package (``pip install rdata``), used by this rebuild only.
+    """
+    import rdata  # type: ignore[import-not-found]
+
+    frame = rdata.read_rda(io.BytesIO(raw))["population20_lsoa11"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["lsoa11_code", "lsoa11_name", "all_ages", "aged_65_plus"])
+    older = [str(age) for age in range(65, 90)] + ["90+"]
+    for _, row in frame.sort_values("lsoa11_code").iterrows():
+        if str(row["lsoa11_code"]).startswith("W01"):
+            aged = int(sum(row[c] for c in older))
+            writer.writerow(
+                [row["lsoa11_code"], row["lsoa11_name"], int(row["total_population"]), aged]
+            )
+    return out.getvalue().encode("utf-8")
+
+
 def compact(source: Source, raw: bytes) -> bytes:
     """The published bytes, compacted as ``source.compacted`` says."""
+    if source.published_name.endswith(".rda"):
+        return _population_from_rda(raw)
     if "rounded to 5 decimals" in source.compacted:
         return _compact_geojson(raw, 5)
     if "rounded to 6 decimals" in source.compacted:
@@ -71,7 +94,7 @@ def rebuild(source_dir: Path, out_dir: Path = PUBLISHED_DIR) -> dict[str, Any]:
     """Write every shipped file and the manifest; return the manifest."""
     entries = []
     for source in SOURCES:
-        raw = (source_dir / source.path).read_bytes()
+        raw = (source_dir / (source.published_name or source.path)).read_bytes()
         shipped = lzma.compress(compact(source, raw), **_LZMA)  # type: ignore[arg-type]
         target = out_dir / f"{source.path}.xz"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,8 @@ class Source:
     origin: str  # the public repository snapshot it was copied from
     #: what the shipped copy leaves out or rounds (empty: byte for byte)
     compacted: str = ""
+    #: the file's name as published, when the shipped copy is converted (e.g. from R data)
+    published_name: str = ""
 
 
 SOURCES: tuple[Source, ...] = (
@@ -109,6 +111,16 @@ SOURCES: tuple[Source, ...] = (
         "MIT",
         "2025",
         "LibrariesHacked/librarydata-db@9ab18536",
+    ),
+    Source(
+        "wales/wales_lsoa11_population_mid2020.csv",
+        "Office for National Statistics (small area population estimates, mid-2020)",
+        OGL,
+        "2020-06-30",
+        "humaniverse/demographr@d0417101 (data/population20_lsoa11.rda)",
+        "the Welsh rows of the R data frame population20_lsoa11, as CSV: LSOA code, name, "
+        "all ages, aged 65 and over (the sum of the single years 65 to 90+)",
+        published_name="wales/population20_lsoa11.rda",
     ),
     Source(
         "wales/wales_lhb_qof_prevalence_2024.csv",

@@ -19,7 +19,11 @@ class ServiceOffer:
     """What a service offers, where and to whom.
 
     ``min_age``/``max_age`` of None mean no bound; empty ``days`` means the days are not
-    known and the service is taken to run on any day.
+    known and the service is taken to run on any day. ``universal_needs`` are needs every
+    service of its kind meets by its nature (every GP practice offers GP care): two such
+    services overlap on them only when both say on which days they run and the days meet,
+    since a universal service duplicates another only if it serves the same people at the
+    same place and time.
     """
 
     id: str
@@ -29,6 +33,7 @@ class ServiceOffer:
     min_age: float | None = None
     max_age: float | None = None
     days: frozenset[str] = field(default_factory=frozenset)
+    universal_needs: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _offer(x: ServiceOffer | Mapping[str, Any]) -> ServiceOffer:
@@ -45,6 +50,7 @@ def _offer(x: ServiceOffer | Mapping[str, Any]) -> ServiceOffer:
         id=str(x["id"]),
         provider=None if provider is None else str(provider),
         needs=tuple(str(n) for n in x.get("needs", ())),
+        universal_needs=tuple(str(n) for n in x.get("universal_needs", ())),
         areas=tuple(str(a) for a in x.get("areas", ())),
         min_age=age("min_age"),
         max_age=age("max_age"),
@@ -90,10 +96,13 @@ def overlapping_services(
     O(sum over (need, area) of g²) pair tests for groups of g services.
     """
     cells: dict[tuple[str, str], list[ServiceOffer]] = defaultdict(list)
+    universal: set[tuple[str, str, str]] = set()  # (need, area, service id) by the kind rule
     for s in map(_offer, services):
-        for need in dict.fromkeys(s.needs):
+        for need in dict.fromkeys(s.needs + s.universal_needs):
             for area in dict.fromkeys(s.areas):
                 cells[(need, area)].append(s)
+                if need in s.universal_needs and need not in s.needs:
+                    universal.add((need, area, s.id))
     out: list[dict[str, Any]] = []
     for (need, area), group in cells.items():
         if len(group) < 2:
@@ -101,6 +110,13 @@ def overlapping_services(
         H: nx.Graph = nx.Graph()
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
+                either_universal = (need, area, a.id) in universal or (
+                    need,
+                    area,
+                    b.id,
+                ) in universal
+                if either_universal and not (a.days and b.days):
+                    continue  # a universal service overlaps only at a known, shared time
                 if _overlap(a, b):
                     H.add_edge(a.id, b.id)
         for comp in nx.connected_components(H):

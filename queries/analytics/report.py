@@ -84,8 +84,12 @@ def bottlenecks_report(
     Returns
     -------
     dict
-        ``brokers``, ``articulation_points``, ``bridges``, ``group_cuts``, ``brokerage``,
-        ``constraint``, ``assumptions``.
+        ``brokers`` (people by betweenness, or every node when the graph holds no people),
+        ``other_brokers`` (organisations, teams and services, reported apart),
+        ``articulation_points``, ``bridges`` (all of them, as networkx finds them),
+        ``bridges_between_groups`` (leaving out bridges that only attach a node with a single
+        tie), ``names`` (id → name for the listed ids), ``totals`` (true counts, never
+        capped), ``group_cuts``, ``brokerage``, ``constraint``, ``assumptions``.
     """
     n = len(G)
     k_used = k if k is not None else (None if n <= EXACT_MAX_NODES else min(SAMPLE_K, n))
@@ -93,15 +97,39 @@ def bottlenecks_report(
         k_used = None
     stratify = STRATIFY if k_used is not None and engine != "networkx" else None
     scores = betweenness(G, k=k_used, seed=seed, engine=engine, n_jobs=n_jobs, stratify=stratify)
-    ranked = _rank(G, scores, top)
+    roles = brokerage_roles(G, group_attr)
+    people = {v for v in G if G.nodes[v].get("kind", "person") == "person"}
+    broker_kinds = "people" if people else "all"
+    who = people or set(G)
+    ranked = _rank(G, {v: b for v, b in scores.items() if v in who}, top, roles)
+    others = _rank(G, {v: b for v, b in scores.items() if v not in who and b > 0}, top, roles)
     cut_vertices = articulation_points(G)
     bridge_list = bridges(G)
-    roles = brokerage_roles(G, group_attr)
+    to_single_tie = [(a, b) for a, b in bridge_list if min(G.degree(a), G.degree(b)) == 1]
+    between_groups = [(a, b) for a, b in bridge_list if min(G.degree(a), G.degree(b)) > 1]
     totals = {r: sum(row[r] for row in roles.values()) for r in ROLES}
+    shown_cuts = cap(cut_vertices, top)
+    shown_bridges = cap(between_groups, top)
     return {
         "brokers": ranked,
-        "articulation_points": [json_id(v) for v in cap(cut_vertices, top)],
+        "other_brokers": others,
+        "articulation_points": [json_id(v) for v in shown_cuts],
         "bridges": [[json_id(a), json_id(b)] for a, b in cap(bridge_list, top)],
+        "bridges_between_groups": [[json_id(a), json_id(b)] for a, b in shown_bridges],
+        "names": _names(
+            G,
+            list(shown_cuts)
+            + [v for pair in shown_bridges for v in pair]
+            + [v for pair in cap(bridge_list, top) for v in pair],
+        ),
+        "totals": {
+            "articulation_points": len(cut_vertices),
+            "bridges": len(bridge_list),
+            "bridges_between_groups": len(between_groups),
+            "bridges_to_single_tie": len(to_single_tie),
+            "people": len(people),
+            "nodes": n,
+        },
         "group_cuts": cap(group_cuts(G, group_attr, pairs), top),
         "brokerage": {
             "top": top_brokerage(G, group_attr, top=top),
@@ -125,6 +153,8 @@ def bottlenecks_report(
             },
             "articulation_points_total": len(cut_vertices),
             "bridges_total": len(bridge_list),
+            "brokers_are": broker_kinds,
+            "bridges_between_groups": "bridges whose two ends each have more than one tie",
             "group_cut_pairs": "given" if pairs is not None else "seed pairs present",
             "brokerage": (
                 "Gould-Fernandez counts on the directed ties"
@@ -137,13 +167,31 @@ def bottlenecks_report(
     }
 
 
-def _rank(G: nx.Graph, scores: Mapping[Any, float], top: int | None) -> list[dict[str, Any]]:
-    """Same ordering and rows as :func:`queries.analytics.betweenness.brokers`."""
+def _rank(
+    G: nx.Graph,
+    scores: Mapping[Any, float],
+    top: int | None,
+    roles: Mapping[Any, Mapping[str, int]],
+) -> list[dict[str, Any]]:
+    """Same ordering as :func:`queries.analytics.betweenness.brokers`; each row also carries
+    the node's kind and its Gould-Fernandez brokerage roles."""
     rows = sorted(scores.items(), key=lambda r: (-float(f"{r[1]:.12g}"), node_sort_key(r[0])))
     return [
-        {"id": json_id(v), "name": node_name(G.nodes[v], v), "betweenness": plain_float(b)}
+        {
+            "id": json_id(v),
+            "name": node_name(G.nodes[v], v),
+            "kind": str(G.nodes[v].get("kind", "person")),
+            "tribe": G.nodes[v].get("tribe"),
+            "betweenness": plain_float(b),
+            "roles": dict(roles.get(v, {})),
+        }
         for v, b in cap(rows, top)
     ]
+
+
+def _names(G: nx.Graph, nodes: Iterable[Any]) -> dict[str, str]:
+    """Id → name for the nodes a report lists by id (so no reader sees a bare id)."""
+    return {str(json_id(v)): node_name(G.nodes[v], v) for v in nodes if v in G}
 
 
 def gaps_report(
@@ -179,14 +227,37 @@ def gaps_report(
         ``{"area","need"}`` with demand but no service in reach, all of them),
         ``group_gaps``, ``ei_index``, ``team_gaps``, ``assumptions``.
     """
-    rows = e2sfca(demand, supply, radius_km=radius_km, decay=decay)
+    demand = list(demand)
+    supply = list(supply)
+    supplied = {need for p in supply for need in _needs_of(p)}
+    measured = {_field(p, "need") for p in demand}
+    no_data = sorted(measured - supplied)
+    rows = e2sfca(
+        [p for p in demand if _field(p, "need") in supplied],
+        supply,
+        radius_km=radius_km,
+        decay=decay,
+    )
+    unreached = [r for r in rows if r["services_in_reach"] == 0]
+    names = {
+        str(_field(p, "area")): str(_field(p, "area_name"))
+        for p in demand
+        if isinstance(p, Mapping) and p.get("area_name")
+    }
+    shown = cap(rows, top)
     return {
-        "coverage": [
-            {"area": r["area"], "need": r["need"], "score": r["score"]} for r in cap(rows, top)
-        ],
-        "unreached": [
-            {"area": r["area"], "need": r["need"]} for r in rows if r["services_in_reach"] == 0
-        ],
+        "coverage": [{"area": r["area"], "need": r["need"], "score": r["score"]} for r in shown],
+        "unreached": [{"area": r["area"], "need": r["need"]} for r in unreached],
+        "no_supply_data": no_data,
+        "names": {a: names[a] for a in {r["area"] for r in shown + unreached} if a in names},
+        "totals": {
+            "area_needs": len(rows),
+            "unreached": len(unreached),
+            "needs_without_supply_data": len(no_data),
+            "assumed_population": sum(
+                1 for p in demand if isinstance(p, Mapping) and p.get("assumed_population")
+            ),
+        },
         "group_gaps": group_gaps(G, group_attr, top=top),
         "ei_index": ei_index(G, group_attr),
         "team_gaps": team_gaps(G, area_needs=area_needs, top=top),
@@ -195,13 +266,27 @@ def gaps_report(
             "coverage_method": "E2SFCA (Luo & Qi 2009), haversine distance",
             "radius_km": radius_km,
             "decay": decay,
-            "score_unit": "capacity per 1000 units of demand (population x indicator)",
+            "score_unit": "services in reach per 1000 people with the need (population x "
+            "indicator), each service counted with capacity 1 unless it states one",
+            "demand_points": "each smallest area (LSOA) at its population-weighted centroid; "
+            "a need measured only for its authority or health board applies to it",
+            "no_supply_data": "needs no mapped service addresses: left out of the scores, "
+            "since a gap there means missing data, not missing services",
             "group_attr": group_attr,
             "expected_ties": "configuration model: D_a*D_b/(2m) (Newman 2003)",
             "seed_pairs": [list(p) for p in SEED_PAIRS],
             "need_roles": {k: list(v) for k, v in NEED_ROLES.items()},
         },
     }
+
+
+def _field(point: Any, name: str) -> Any:
+    return point[name] if isinstance(point, Mapping) else getattr(point, name)
+
+
+def _needs_of(point: Any) -> tuple[str, ...]:
+    needs = point.get("needs", ()) if isinstance(point, Mapping) else point.needs
+    return tuple(str(n) for n in needs)
 
 
 def duplicates_report(
@@ -219,9 +304,23 @@ def duplicates_report(
         ``listings`` (``{"ids","confidence"}``), ``overlaps``
         (``{"need","area","service_ids"}``), ``assumptions``.
     """
+    listings = list(listings)
+    services = list(services)
+    groups = duplicate_groups(listings, threshold=threshold, top=None)
+    overlaps = overlapping_services(services, top=None)
+    shown_groups, shown_overlaps = cap(groups, top), cap(overlaps, top)
+    listed = {str(i) for g in shown_groups for i in g["ids"]}
+    listed |= {str(i) for o in shown_overlaps for i in o["service_ids"]}
+    names = {
+        str(_field(row, "id")): str(_field(row, "name"))
+        for row in listings
+        if str(_field(row, "id")) in listed and _field(row, "name")
+    }
     return {
-        "listings": duplicate_groups(listings, threshold=threshold, top=top),
-        "overlaps": overlapping_services(services, top=top),
+        "listings": shown_groups,
+        "overlaps": shown_overlaps,
+        "names": names,
+        "totals": {"listings": len(groups), "overlaps": len(overlaps)},
         "assumptions": {
             "top": top,
             "threshold": threshold,

@@ -44,8 +44,8 @@ def test_the_public_role_is_refused_analytics_with_a_clear_message(
     assert "leader" in body["errors"][0]["message"]
 
 
-def test_top_above_100_is_a_validation_error(
+def test_top_above_1000_is_a_validation_error(
     driver: neo4j.Driver, karate: nx.Graph, gql: GraphQL
 ) -> None:
-    body = gql(QUERY, {"prefix": "kc-", "top": 1000}, key=make_key(driver, "leader"))
+    body = gql(QUERY, {"prefix": "kc-", "top": 1001}, key=make_key(driver, "leader"))
     assert "top" in body["errors"][0]["message"]

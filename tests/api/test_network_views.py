@@ -14,7 +14,7 @@ EGO = """query E($id: ID!, $hops: Int!, $limit: Int!) { egoNetwork(id: $id, hops
   limit: $limit) { truncated nodes { id label kind tribe hop }
   edges { source target type weight } } }"""
 PATH = """query P($a: ID!, $b: ID!) { connection(fromId: $a, toId: $b, maxPaths: 25) {
-  nodes { id kind } steps { source target type } } }"""
+  through nodes { id kind } steps { source target type } } }"""
 MAP = """query M($f: MapFilter, $limit: Int!) { relationshipMap(filter: $f, limit: $limit) {
   truncated matched nodes { id label tribe sector organisationId }
   edges { source target type } } }"""
@@ -71,28 +71,49 @@ def test_ego_network_rejects_more_than_three_hops(
     assert "hops" in body["errors"][0]["message"]
 
 
-def test_connection_returns_all_shortest_paths_with_relationship_types(
+def _tiers(g: FixtureGraph) -> list[tuple[str, nx.Graph]]:
+    """The warm-introduction tiers: people who know or work with each other, then also
+    colleagues and team members (network/connection.cypher)."""
+    people = nx.Graph()
+    people.add_nodes_from(list(g.people) + list(g.organisations) + list(g.teams))
+    for a, b, kind, _ in g.ties:
+        if kind in ("KNOWS", "WORKS_WITH"):
+            people.add_edge(a, b)
+    organisations = people.copy()
+    for a, b, kind, _ in g.ties:
+        if kind in ("WORKS_FOR", "MEMBER_OF"):
+            organisations.add_edge(a, b)
+    for p in g.people.values():
+        organisations.add_edge(p.id, p.organisation_id)
+        organisations.add_edge(p.id, p.team_id)
+    return [("people", people), ("organisations", organisations)]
+
+
+def test_connection_goes_through_people_who_know_each_other_first(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
-    graph = _people_graph(small_graph)
+    tiers = _tiers(small_graph)
     people = list(small_graph.people)
-    checked = 0
-    for a, b in zip(people[:10], people[-10:], strict=True):
-        want = nx.shortest_path_length(graph, a, b)
-        if want > 6:
-            continue
+    checked = {"people": 0, "organisations": 0}
+    for a, b in zip(people[:20], people[-20:], strict=True):
+        through, graph = next(
+            ((name, g) for name, g in tiers if nx.has_path(g, a, b)), (None, tiers[-1][1])
+        )
         paths = gql(PATH, {"a": a, "b": b}, key=keys["connector"])["data"]["connection"]
-        assert paths and all(len(p["steps"]) == want for p in paths)
+        if through is None or nx.shortest_path_length(graph, a, b) > 6:
+            assert paths == []
+            continue
+        want = nx.shortest_path_length(graph, a, b)
+        assert paths and all(len(p["steps"]) == want and p["through"] == through for p in paths)
         expected = {tuple(p) for p in nx.all_shortest_paths(graph, a, b)}
         if len(expected) <= 25:
             assert {tuple(n["id"] for n in p["nodes"]) for p in paths} == expected
-        assert all(
-            s["type"] in {"KNOWS", "WORKS_WITH", "WORKS_FOR", "MEMBER_OF", "PROVIDES"}
-            for p in paths
-            for s in p["steps"]
+        allowed = {"KNOWS", "WORKS_WITH"} | (
+            {"WORKS_FOR", "MEMBER_OF"} if through != "people" else set()
         )
-        checked += 1
-    assert checked >= 5
+        assert all(s["type"] in allowed for p in paths for s in p["steps"])
+        checked[through] += 1
+    assert checked["people"] >= 5
 
 
 def test_relationship_map_filters_by_tribe_and_area_and_flags_truncation(

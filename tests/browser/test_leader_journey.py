@@ -110,18 +110,46 @@ def test_map_from_an_area_and_the_analysis_panels_show_numbers(
     expect(page.locator("#graph-counts")).not_to_contain_text(" 0 nodes")
     assert _counts(page)[0] > 5
 
-    page.fill("#analyse-prefix", "b")
+    area_name = seeded.graph.areas[local_authority][0]
+    page.fill("#analyse-scope", area_name.lower())  # by name, in any case: no id, no prefix
     page.click("#analyse-run")
     for panel in ("gaps", "duplicates", "bottlenecks"):
         expect(page.locator(f"#panel-{panel} .report")).not_to_be_empty(timeout=60_000)
-    brokers = page.locator("#panel-bottlenecks table tbody tr")
+    expect(page.locator("#analyse-scope-said")).to_contain_text(area_name)
+    brokers = page.locator("#measure-brokers table tbody tr")
     expect(brokers.first).to_be_visible()
-    score = float(brokers.first.locator("td").nth(1).inner_text())
+    first_name = brokers.first.locator("td").nth(0).inner_text()
+    graph = seeded.graph
+    inside = {
+        p.name
+        for p in graph.people.values()
+        if local_authority in graph.ancestors(graph.teams[p.team_id])
+    }
+    assert first_name in inside  # a name, of someone inside the chosen area
+    score = float(brokers.first.locator("td").nth(2).inner_text())
     assert 0 < score <= 1
-    expect(page.locator("#panel-bottlenecks")).to_contain_text("Cut points")
+    expect(page.locator("#measure-brokers .count")).to_contain_text(re.compile(r"1–10 of \d+"))
+    expect(page.locator("#measure-cut-points")).to_contain_text("Single points of failure")
+    page.locator("#measure-brokers .pager button", has_text="Next").click()
+    expect(page.locator("#measure-brokers .count")).to_contain_text("11–")
+    with page.expect_download() as download:
+        page.locator("#measure-brokers .pager button", has_text="Download CSV").click()
+    rows = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("Person,Profession,Betweenness") and len(rows) > 11
+    page.locator("#measure-brokers tbody button", has_text="Show on map").first.click()
+    expect(page.locator("#graph-message")).to_contain_text("everyone tied to them")
     page.screenshot(path=str(artifacts_dir / "leader-analysis.png"), full_page=True)
     serious = run_axe(page, "leader-analysis", artifacts_dir)
     assert serious == [], describe(serious)
+
+
+def test_an_analysis_scope_that_names_nothing_says_so(page: Page, seeded: SeededData) -> None:
+    page.goto("/#/leader")
+    sign_in(page, seeded.keys["leader"])
+    page.fill("#analyse-scope", "Qwxzv Nowhere")
+    page.click("#analyse-run")
+    expect(page.locator("#analyse-scope-error")).to_contain_text("Qwxzv Nowhere")
+    expect(page.locator("#panel-bottlenecks .report")).to_be_empty()
 
 
 def test_a_leader_who_knows_names_not_ids_starts_the_map_and_finds_a_path(

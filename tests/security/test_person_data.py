@@ -130,7 +130,7 @@ def test_erase_person_command_removes_them_and_their_ties_and_audits_it(
     again = subprocess.run([COMMONGRAPH, "erase", "person", person_id], env=env,
                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
     assert again.returncode == 1
-    assert again.stderr.strip().count("\n") == 0 and "no Person" in again.stderr
+    assert again.stderr.strip().count("\n") == 0 and "no person" in again.stderr
 
 
 def test_erase_person_mutation_is_admin_only_and_leaves_an_audit_event(

@@ -17,13 +17,13 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
 function headers(): Record<string, string> {
   const out: Record<string, string> = {
     "content-type": "application/json",
-    // The server writes its own refusals (too many requests...) in the UI's language.
+    // The server words its messages (a refused field, too many requests...) in the UI's language.
     "accept-language": language() === "cy" ? "cy, en;q=0.5" : "en",
   };
   const key = apiKey();
@@ -35,6 +35,13 @@ function headers(): Record<string, string> {
 export function splitFieldMessage(text: string): { field: string | null; message: string } {
   const match = /^([A-Za-z][\w.]*): (.+)$/s.exec(text);
   return match ? { field: match[1], message: match[2] } : { field: null, message: text };
+}
+
+/** The refused field as the server names it (``field``), else as it leads the message. */
+function fieldAndMessage(text: string, named: string | undefined): { field: string | null; message: string } {
+  if (!named) return splitFieldMessage(text);
+  const lead = `${named}: `;
+  return { field: named, message: text.startsWith(lead) ? text.slice(lead.length) : text };
 }
 
 async function send(input: string, init: RequestInit): Promise<Response> {
@@ -59,7 +66,7 @@ export async function gql<T>(document: string, variables: Record<string, unknown
   }
   if (body.errors?.length) {
     const first = body.errors[0];
-    const { field, message } = splitFieldMessage(first.message);
+    const { field, message } = fieldAndMessage(first.message, first.extensions?.field);
     throw new ApiError(message, field, first.extensions?.code ?? null);
   }
   if (!body.data) throw new ApiError(t("common.error", { message: `HTTP ${response.status}` }));
@@ -68,10 +75,12 @@ export async function gql<T>(document: string, variables: Record<string, unknown
 
 export async function getJson<T>(path: string): Promise<T> {
   const response = await send(path, { headers: headers() });
-  const body = (await response.json().catch(() => null)) as (T & { error?: string; detail?: unknown }) | null;
+  const body = (await response.json().catch(() => null)) as
+    | (T & { error?: string; field?: string; detail?: unknown })
+    | null;
   if (!response.ok) {
     const text = body?.error ?? (typeof body?.detail === "string" ? body.detail : `HTTP ${response.status}`);
-    const { field, message } = splitFieldMessage(text);
+    const { field, message } = fieldAndMessage(text, body?.field);
     throw new ApiError(message, field, String(response.status), body);
   }
   return body as T;

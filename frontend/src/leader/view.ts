@@ -53,7 +53,7 @@ export function leaderView(root: HTMLElement): () => void {
   suggestNames(from, fromNames, () => KINDS_FOR.node);
   suggestNames(to, toNames, () => KINDS_FOR.node);
   const canvas = h("div", { id: "graph", class: "graph", role: "img", "data-i18n-aria-label": "leader.graphLabel", "aria-label": t("leader.graphLabel") });
-  const analytics = analyticsSection();
+  const analytics = analyticsSection((id, name) => void focusOn(id, name));
   const startForm = h(
     "form",
     { id: "graph-form", novalidate: true },
@@ -65,6 +65,7 @@ export function leaderView(root: HTMLElement): () => void {
       h("button", { type: "button", id: "graph-expand-node", disabled: true, i18n: "leader.expandNode" }),
     ),
   );
+  const viaPlaces = h("input", { type: "checkbox", id: "path-places" }) as HTMLInputElement;
   const pathForm = h(
     "form",
     { id: "path-form", novalidate: true },
@@ -72,6 +73,7 @@ export function leaderView(root: HTMLElement): () => void {
     h("div", { class: "search-row" },
       field("path-from", "leader.from", from),
       field("path-to", "leader.to", to),
+      h("div", { class: "field check" }, viaPlaces, h("label", { for: "path-places", i18n: "leader.viaPlaces" })),
       h("button", { type: "submit", id: "path-find", i18n: "leader.findPath" }),
       h("button", { type: "button", id: "path-clear", i18n: "leader.clearPath" }),
     ),
@@ -158,6 +160,17 @@ export function leaderView(root: HTMLElement): () => void {
     describe();
     textVersion();
     return firstFrame;
+  };
+
+  /** An analysis row on the map: the node and everyone tied to it, the node highlighted. */
+  const focusOn = async (id: string, name: string): Promise<void> => {
+    origin = { kind: "node", value: id };
+    hops = 1;
+    start.value = name;
+    await load(ego(id, 1), true);
+    view?.setPath([id]);
+    canvas.scrollIntoView({ behavior: "smooth", block: "center" });
+    setMessage("graph-message", t("leader.focused", { name }));
   };
 
   const load = async (query: Promise<NetworkGraph>, replace: boolean): Promise<void> => {
@@ -247,17 +260,22 @@ export function leaderView(root: HTMLElement): () => void {
     if (!a || !b) return;
     setMessage("path-message", t("common.loading"));
     try {
-      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[] }[] }>(documents.connection, { fromId: a.id, toId: b.id });
+      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[]; through: string }[] }>(documents.connection, {
+        fromId: a.id,
+        toId: b.id,
+        viaPlaces: viaPlaces.checked,
+      });
       const path = data.connection[0];
       if (!path) {
-        setMessage("path-message", t("leader.noPath"));
+        setMessage("path-message", t(viaPlaces.checked ? "leader.noPath" : "leader.noPathPeople"));
         view?.setPath([]);
         return;
       }
       await show(path.nodes, path.steps, graph.order ? 0 : 800);
       view?.setPath(path.nodes.map((n) => n.id));
       const steps = path.nodes.map((n, i) => (i ? `—${relationshipLabel(path.steps[i - 1].type)}→ ${n.label}` : n.label)).join(" ");
-      setMessage("path-message", t("leader.pathSteps", { steps }));
+      const how = `leader.through.${path.through === "places" || path.through === "organisations" ? path.through : "people"}` as const;
+      setMessage("path-message", `${t(how)} ${t("leader.pathSteps", { steps })}`);
     } catch (error) {
       const problem = error as { field?: string | null; message: string };
       if (problem.field === "toId") showFieldError("path-to", problem.message);

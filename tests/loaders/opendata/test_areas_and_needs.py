@@ -118,3 +118,38 @@ def test_a_charity_is_tagged_by_what_its_own_words_say() -> None:
     ]
     assert need_tags(["charity"], "Stretford Bowling Club", "Friendly sport") != []
     assert need_tags(["charity"], "St Mary's Church", "Upkeep of the church building") == []
+
+
+def test_every_welsh_area_counts_its_people_from_the_ons_estimates() -> None:
+    """Mid-2020 ONS estimates: Wales 3,169,586 people (ONS, "Population estimates for the
+    UK... mid-2020"); Cardiff 369,202 and the Vale of Glamorgan 135,295."""
+    from loaders.opendata.catalog import parse_all
+
+    areas = [a for r in parse_all(DATA).areas for a in r.records if a.id.startswith("W")]
+    lsoas = [a for a in areas if a.kind == "lsoa"]
+    assert len(lsoas) == 1909 and all(a.population for a in lsoas)
+    assert sum(a.population or 0 for a in lsoas) == 3_169_586
+    by_id = {a.id: a.population for a in areas}
+    assert by_id["W06000015"] == 369_202  # Cardiff
+    assert by_id["W06000014"] == 135_295  # Vale of Glamorgan
+    assert by_id["W11000029"] == 369_202 + 135_295  # Cardiff and Vale health board
+    assert sum(a.population or 0 for a in areas if a.kind == "health_board") == 3_169_586
+
+
+def test_a_bad_population_row_is_named_and_the_rest_are_kept(tmp_path: Path) -> None:
+    from loaders.opendata.population import parse_lsoa_population
+
+    table = tmp_path / "people.csv"
+    table.write_text(
+        "lsoa11_code,lsoa11_name,all_ages,aged_65_plus\n"
+        "W01000001,A,1027,365\n,B,5,1\nW01000003,C,many,1\nW01000004,D,-4,0\n",
+        encoding="utf-8",
+    )
+    result = parse_lsoa_population(table)
+    assert result.records == [("W01000001", 1027)]
+    assert [(r.row, r.field) for r in result.rejected] == [
+        (3, "lsoa11_code"),
+        (4, "all_ages"),
+        (5, "all_ages"),
+    ]
+    assert "many" in result.rejected[1].reason

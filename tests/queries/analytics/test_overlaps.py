@@ -31,3 +31,20 @@ def test_one_provider_never_overlaps_itself_and_top_caps() -> None:
     assert overlapping_services(many, top=1) == [
         {"need": "M", "area": "X", "service_ids": ["M0", "M1"]}
     ]
+
+
+def test_universal_services_overlap_only_at_a_known_shared_time() -> None:
+    """Two GP practices in one LSOA both offer GP care by their nature: not a duplication
+    unless both say they open on a common day."""
+    gp = {"needs": (), "universal_needs": ("poor_health",), "areas": ("W01",)}
+    unknown = [{"id": "gp1", "provider": "a", **gp}, {"id": "gp2", "provider": "b", **gp}]
+    assert overlapping_services(unknown) == []
+    same_day = [{**row, "days": ["MO"]} for row in unknown]
+    assert overlapping_services(same_day) == [
+        {"need": "poor_health", "area": "W01", "service_ids": ["gp1", "gp2"]}
+    ]
+    told = [
+        {"id": "walk1", "provider": "a", "needs": ("loneliness",), "areas": ("W01",)},
+        {"id": "walk2", "provider": "b", "needs": ("loneliness",), "areas": ("W01",)},
+    ]
+    assert len(overlapping_services(told)) == 1  # needs from the listings' own words

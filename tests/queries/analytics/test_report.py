@@ -31,14 +31,21 @@ def test_bottlenecks_report_has_exactly_the_contract_keys(graph: nx.Graph) -> No
     out = bottlenecks_report(graph, top=5)
     assert set(out) == {
         "brokers",
+        "other_brokers",
         "articulation_points",
         "bridges",
+        "bridges_between_groups",
+        "names",
+        "totals",
         "group_cuts",
         "brokerage",
         "constraint",
         "assumptions",
     }
-    assert [set(b) for b in out["brokers"]] == [{"id", "name", "betweenness"}] * 5
+    assert [set(b) for b in out["brokers"]] == [
+        {"id", "name", "kind", "tribe", "betweenness", "roles"}
+    ] * 5
+    assert {b["kind"] for b in out["brokers"]} == {"person"}
     scores = [b["betweenness"] for b in out["brokers"]]
     assert scores == sorted(scores, reverse=True)
     assert all(set(c) == {"groups", "cut"} for c in out["group_cuts"])
@@ -58,7 +65,8 @@ def test_bottlenecks_report_is_deterministic_and_says_how_it_sampled(graph: nx.G
 
 def test_top_none_lists_everything(graph: nx.Graph) -> None:
     out = bottlenecks_report(graph, top=None)
-    assert len(out["brokers"]) == len(graph)
+    assert len(out["brokers"]) == len(graph) - 2  # the team and the area are not people
+    assert out["other_brokers"] == []  # the team hangs off one person: it brokers nothing
     assert len(out["articulation_points"]) == out["assumptions"]["articulation_points_total"]
 
 
@@ -88,7 +96,9 @@ def test_duplicates_report_finds_groups_and_overlaps() -> None:
         {"id": "y", "provider": "P2", "needs": ["n"], "areas": ["A"]},
     ]
     out = duplicates_report(data.listings, services, top=5)
-    assert set(out) == {"listings", "overlaps", "assumptions"}
+    assert set(out) == {"listings", "overlaps", "names", "totals", "assumptions"}
+    assert out["totals"]["overlaps"] == 1 and out["totals"]["listings"] >= len(out["listings"])
+    assert all(str(i) in out["names"] for g in out["listings"] for i in g["ids"])
     assert len(out["listings"]) == 5
     assert all(0 <= g["confidence"] <= 1 and len(g["ids"]) >= 2 for g in out["listings"])
     assert out["overlaps"] == [{"need": "n", "area": "A", "service_ids": ["x", "y"]}]
@@ -100,3 +110,36 @@ def test_subgraph_by_prefix_keeps_only_matching_ids() -> None:
     H = subgraph_by_prefix(G, "wales:")
     assert sorted(H) == ["wales:1", "wales:2"] and H.number_of_edges() == 1
     assert subgraph_by_prefix(G, None) is G
+
+
+def test_brokers_are_people_and_teams_are_reported_apart() -> None:
+    G = nx.path_graph(["p1", "team", "p2", "p3"])
+    nx.set_node_attributes(G, {"team": "team"}, "kind")
+    nx.set_node_attributes(G, {"p1": "person", "p2": "person", "p3": "person"}, "kind")
+    out = bottlenecks_report(G, top=None)
+    assert [b["id"] for b in out["brokers"]] == ["p2", "p1", "p3"]
+    assert [(b["id"], b["betweenness"]) for b in out["other_brokers"]] == [
+        ("team", pytest.approx(2 / 3))
+    ]
+
+
+def test_a_graph_without_people_ranks_every_node() -> None:
+    G = nx.path_graph(["o1", "o2", "o3"])
+    nx.set_node_attributes(G, "organisation", "kind")
+    out = bottlenecks_report(G, top=None)
+    assert [b["id"] for b in out["brokers"]] == ["o2", "o1", "o3"]
+    assert out["assumptions"]["brokers_are"] == "all"
+
+
+def test_bridges_to_a_single_tie_are_told_apart_from_bridges_between_groups() -> None:
+    G = nx.barbell_graph(4, 0)  # two cliques joined by one bridge (3, 4)
+    G.add_edge(0, "leaf")
+    out = bottlenecks_report(G, top=None)
+    assert sorted(map(sorted, map(lambda b: map(str, b), out["bridges"]))) == [
+        ["0", "leaf"],
+        ["3", "4"],
+    ]
+    assert out["bridges_between_groups"] == [[3, 4]]
+    assert out["totals"]["bridges_to_single_tie"] == 1
+    assert out["totals"]["bridges"] == 2
+    assert out["names"]["leaf"] == "leaf"

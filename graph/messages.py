@@ -1,0 +1,297 @@
+"""What the server says to a person, in English and Welsh.
+
+Every refusal the API can send to a person (a field that cannot be accepted, a record that
+does not exist, a role that may not do something) is a :class:`Wording` here, with its English
+and Welsh text side by side, so a translator reviews one file and a new message cannot be
+written in one language only (``tests/unit/test_messages.py`` checks both texts name the
+same parameters). Code raises ``InvalidField("name", BLANK())``; the exception's ``str`` is
+the English text (the CLI, the logs), and the API's edge picks the language the request asked
+for (``Accept-Language``, :mod:`api.i18n`).
+
+Parameters are filled in with :meth:`str.format`; a parameter that is itself a
+:class:`Said` (a kind of record, say) is rendered in the same language.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["WORDINGS", "Language", "Said", "Wording", "kind_word", "render"]
+
+Language = Literal["en", "cy"]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One message in both languages, with ``{named}`` parameters."""
+
+    en: str
+    cy: str
+
+    def __call__(self, **params: object) -> Said:
+        return Said(self, params)
+
+    def parameters(self, language: Language) -> set[str]:
+        """The names of the parameters one language's text uses."""
+        text = self.en if language == "en" else self.cy
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@dataclass(frozen=True)
+class Said:
+    """A wording with its parameters: renders in either language; ``str`` is English."""
+
+    wording: Wording
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, language: Language = "en") -> str:
+        values = {k: render(v, language) for k, v in self.params.items()}
+        template = self.wording.cy if language == "cy" else self.wording.en
+        return template.format(**values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def render(value: object, language: Language) -> str:
+    """A parameter as text: a :class:`Said` in the language asked for, anything else as is."""
+    return value.text(language) if isinstance(value, Said) else str(value)
+
+
+# --- kinds of record, for "no service with id …" --------------------------------------------
+
+_KINDS: dict[str, Wording] = {
+    "service": Wording("service", "gwasanaeth"),
+    "organization": Wording("organisation", "sefydliad"),
+    "organisation": Wording("organisation", "sefydliad"),
+    "person": Wording("person", "person"),
+    "shortlist": Wording("shortlist", "rhestr fer"),
+    "referral": Wording("referral", "atgyfeiriad"),
+    "node": Wording(
+        "person, organisation, service or team", "person, sefydliad, gwasanaeth neu dîm"
+    ),
+    "location": Wording("location", "lleoliad"),
+    "team": Wording("team", "tîm"),
+}
+
+
+def kind_word(kind: str) -> Said:
+    """The name of a kind of record (``"Service"`` → service / gwasanaeth)."""
+    wording = _KINDS.get(kind.strip().lower().replace("_", " "))
+    return wording() if wording else Wording(kind, kind)()
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
+NO_SUCH = Wording("no {kind} with id {id!s}", "does dim {kind} â'r id {id!s}")
+BLANK = Wording("must not be blank", "ni all fod yn wag")
+NOT_POSTCODE = Wording(
+    "{value} is not a UK postcode (e.g. CF10 1AA)",
+    "nid yw {value} yn god post yn y DU (e.e. CF10 1AA)",
+)
+POSTCODE_UNKNOWN = Wording(
+    "{value} is not in the postcode tables (Wales 2018, Trafford)",
+    "nid yw {value} yn y tablau codau post (Cymru 2018, Trafford)",
+)
+NO_POSTCODE_TABLES = Wording(
+    "no postcode tables found in {folder} (set COMMONGRAPH_DATA_DIR)",
+    "ni chafwyd tablau codau post yn {folder} (gosodwch COMMONGRAPH_DATA_DIR)",
+)
+NO_PLACE = Wording("no postcode or place called {text}", "does dim cod post na lle o'r enw {text}")
+DID_YOU_MEAN = Wording("{found}; did you mean {names}?", "{found}; oeddech chi'n golygu {names}?")
+OR = Wording(" or ", " neu ")
+ROLE_CANNOT_ANALYSE = Wording(
+    "analyse {report}: needs a leader, connector or admin key (yours is {role})",
+    "dadansoddi {report}: mae angen allwedd arweinydd, cysylltydd neu weinyddwr (eich un chi "
+    "yw {role})",
+)
+DAYS_FORMAT = Wording(
+    "days are MO,TU,WE,TH,FR,SA,SU separated by commas",
+    "dyddiau yw MO,TU,WE,TH,FR,SA,SU wedi'u gwahanu gan atalnodau",
+)
+LANGUAGE_CODES = Wording(
+    "language codes are ISO 639 codes such as cy or en",
+    "codau ISO 639 yw codau iaith, fel cy neu en",
+)
+AGES_ORDER = Wording(
+    "the minimum age is above the maximum age",
+    "mae'r oed isaf yn uwch na'r oed uchaf",
+)
+UNKNOWN_NEEDS = Wording(
+    "unknown need(s): {ids}; pick needs from the list",
+    "angen(ion) anhysbys: {ids}; dewiswch anghenion o'r rhestr",
+)
+NOTHING_TO_CHANGE = Wording("give at least one field to change", "rhowch o leiaf un maes i'w newid")
+VERSION_CHANGED = Wording(
+    "someone changed this offering since you read it (you had version {had}, it is now "
+    "{now}); reload it and apply your edit again",
+    "mae rhywun wedi newid y cynnig hwn ers i chi ei ddarllen (roedd gennych fersiwn {had}, "
+    "fersiwn {now} yw hi nawr); ail-lwythwch a gwnewch eich newid eto",
+)
+OTHER_ORGANISATION = Wording(
+    "this offering belongs to another organisation",
+    "mae'r cynnig hwn yn perthyn i sefydliad arall",
+)
+ALREADY_YOURS = Wording(
+    "your organisation provides this listing already",
+    "mae eich sefydliad yn darparu'r rhestriad hwn yn barod",
+)
+ASK_TRANSFER = Wording(
+    "another organisation provides this listing; ask a moderator to transfer it",
+    "mae sefydliad arall yn darparu'r rhestriad hwn; gofynnwch i gymedrolwr ei drosglwyddo",
+)
+MODERATION_STATUS = Wording("is approved or rejected", "yw wedi'i gymeradwyo neu ei wrthod")
+AT_MOST_CHARS = Wording("at most {n} characters", "dim mwy na {n} nod")
+AT_LEAST_CHARS = Wording("at least {n} characters", "o leiaf {n} nod")
+ALREADY_STATE = Wording(
+    "this offering is {state} already", "mae'r cynnig hwn wedi'i {state} yn barod"
+)
+PAGE_SIZE = Wording("page size is between 1 and 100", "mae maint tudalen rhwng 1 a 100")
+BETWEEN = Wording("is between {low} and {high}", "mae rhwng {low} a {high}")
+SAME_NODE = Wording("is the same node as fromId", "yw'r un nod â fromId")
+TYPE_TO_SEARCH = Wording(
+    "type at least one letter or digit to search for",
+    "teipiwch o leiaf un llythyren neu ddigid i chwilio amdano",
+)
+TYPE_A_NAME = Wording(
+    "type at least one letter or digit of a name",
+    "teipiwch o leiaf un llythyren neu ddigid o enw",
+)
+NOT_A_CURSOR = Wording(
+    "not a cursor from {query}; pass its endCursor",
+    "nid cyrchwr o {query} yw hwn; rhowch ei endCursor",
+)
+STATUS_ONE_OF = Wording("is one of {values}", "yw un o {values}")
+REFERRAL_CANNOT = Wording(
+    "a {current} referral cannot become {status}",
+    "ni all atgyfeiriad {current} ddod yn {status}",
+)
+REFERRAL_CHANGED = Wording(
+    "the referral changed meanwhile; reload it",
+    "newidiodd yr atgyfeiriad yn y cyfamser; ail-lwythwch ef",
+)
+ONLY_PARTIES = Wording(
+    "only the referrer and the receiving organisation see this referral",
+    "dim ond yr atgyfeiriwr a'r sefydliad sy'n ei dderbyn sy'n gweld yr atgyfeiriad hwn",
+)
+ONLY_PROVIDER_DECIDES = Wording(
+    "only the organisation providing the service accepts or declines",
+    "dim ond y sefydliad sy'n darparu'r gwasanaeth sy'n derbyn neu'n gwrthod",
+)
+SHORTLIST_NOT_YOURS = Wording(
+    "this shortlist belongs to someone else", "mae'r rhestr fer hon yn perthyn i rywun arall"
+)
+PERSON_ID_LENGTH = Wording("a person id is 1 to {n} characters", "mae id person rhwng 1 a {n} nod")
+SAY_ORGANISATION = Wording(
+    "say which organisation provides the offering",
+    "dywedwch pa sefydliad sy'n darparu'r cynnig",
+)
+LAT_LON_RADIUS = Wording(
+    "latitude, longitude and radiusKm go together",
+    "mae latitude, longitude a radiusKm yn mynd gyda'i gilydd",
+)
+OPEN_AT_BOTH = Wording("openAt needs both day and time", "mae openAt angen diwrnod ac amser")
+
+# Who may do what.
+NEEDS_GROUP_EDITOR = Wording(
+    "{action} needs a group editor key", "mae {action} angen allwedd golygydd grŵp"
+)
+OWN_ORGANISATION_ONLY = Wording(
+    "a group editor acts only for its own organisation",
+    "dim ond dros ei sefydliad ei hun y mae golygydd grŵp yn gweithredu",
+)
+MODERATORS_ONLY = Wording("this is for moderators", "mae hyn ar gyfer cymedrolwyr")
+ADMIN_TO_ERASE = Wording(
+    "erasing a person needs an admin key", "mae dileu person angen allwedd gweinyddwr"
+)
+REFERRALS_FOR = Wording(
+    "referrals are for connectors and group editors",
+    "mae atgyfeiriadau ar gyfer cysylltwyr a golygyddion grŵp",
+)
+REFERRALS_BY_CONNECTORS = Wording(
+    "referrals are made by connectors", "cysylltwyr sy'n gwneud atgyfeiriadau"
+)
+SHORTLISTS_FOR = Wording(
+    "shortlists are for connectors: use a connector API key",
+    "mae rhestrau byr ar gyfer cysylltwyr: defnyddiwch allwedd API cysylltydd",
+)
+ANALYTICS_NAME_PEOPLE = Wording(
+    "analytics name people: use a leader, connector or admin API key",
+    "mae dadansoddiadau'n enwi pobl: defnyddiwch allwedd API arweinydd, cysylltydd neu weinyddwr",
+)
+VIEWS_NAME_PEOPLE = Wording(
+    "relationship views name people: use a leader or connector API key",
+    "mae golygon perthynas yn enwi pobl: defnyddiwch allwedd API arweinydd neu gysylltydd",
+)
+MY_OFFERINGS_EDITOR = Wording(
+    "myOfferings lists a group's own listings: use a group editor key",
+    "mae myOfferings yn rhestru rhestriadau grŵp ei hun: defnyddiwch allwedd golygydd grŵp",
+)
+LIKELY_DUPLICATES = Wording(
+    "{count} existing listing(s) look like this one; open them to check, then register "
+    "again saying yours is different",
+    "mae {count} rhestriad sy'n bodoli yn edrych fel hwn; agorwch nhw i wirio, yna "
+    "cofrestrwch eto gan ddweud bod eich un chi yn wahanol",
+)
+REASON_SIMILAR_NAME = Wording("similar name nearby", "enw tebyg gerllaw")
+REASON_SAME_EMAIL = Wording("same email", "yr un e-bost")
+REASON_SAME_WEBSITE = Wording("same website", "yr un wefan")
+REASON_SAME_PHONE = Wording("same phone", "yr un ffôn")
+BUSY_WAITING = Wording(
+    "analytics are busy: {waiting} reports are waiting already; try again in a minute",
+    "mae'r dadansoddiadau'n brysur: mae {waiting} adroddiad yn aros yn barod; rhowch gynnig "
+    "arall mewn munud",
+)
+BUSY_NO_TURN = Wording(
+    "analytics are busy: no turn came free within {seconds} s; try again in a minute",
+    "mae'r dadansoddiadau'n brysur: ni ddaeth tro yn rhydd o fewn {seconds} e; rhowch gynnig "
+    "arall mewn munud",
+)
+AT_CAPACITY = Wording(
+    "the API is at capacity: no Neo4j connection came free within {seconds} s; try again shortly",
+    "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
+    "gynnig arall cyn bo hir",
+)
+
+# pydantic's own complaints, by error type (https://docs.pydantic.dev/latest/errors/validation_errors/)
+PYDANTIC: dict[str, Wording] = {
+    "missing": Wording("is required", "mae angen hwn"),
+    "string_too_long": Wording("at most {max_length} characters", "dim mwy na {max_length} nod"),
+    "string_too_short": Wording("at least {min_length} characters", "o leiaf {min_length} nod"),
+    "too_long": Wording("at most {max_length} items", "dim mwy na {max_length} eitem"),
+    "too_short": Wording("at least {min_length} items", "o leiaf {min_length} eitem"),
+    "greater_than_equal": Wording("must be {ge} or more", "rhaid iddo fod yn {ge} neu fwy"),
+    "less_than_equal": Wording("must be {le} or less", "rhaid iddo fod yn {le} neu lai"),
+    "greater_than": Wording("must be above {gt}", "rhaid iddo fod yn uwch na {gt}"),
+    "less_than": Wording("must be below {lt}", "rhaid iddo fod yn is na {lt}"),
+    "int_parsing": Wording("must be a whole number", "rhaid iddo fod yn rhif cyfan"),
+    "float_parsing": Wording("must be a number", "rhaid iddo fod yn rhif"),
+    "string_type": Wording("must be text", "rhaid iddo fod yn destun"),
+    "bool_type": Wording("must be true or false", "rhaid iddo fod yn wir neu'n gau"),
+    "string_pattern_mismatch": Wording(
+        "is not in the expected form", "nid yw yn y ffurf ddisgwyliedig"
+    ),
+}
+
+#: Fields whose pattern has a plainer explanation than "not in the expected form".
+PATTERNS: dict[str, Wording] = {
+    "email": Wording("is not an email address", "nid yw'n gyfeiriad e-bost"),
+    "url": Wording(
+        "is not a web address starting http:// or https://",
+        "nid yw'n gyfeiriad gwe sy'n dechrau gyda http:// neu https://",
+    ),
+    "phone": Wording("is not a phone number", "nid yw'n rhif ffôn"),
+    "opensAt": Wording("is a time such as 09:30", "yw amser fel 09:30"),
+    "closesAt": Wording("is a time such as 17:00", "yw amser fel 17:00"),
+}
+
+#: Every wording in this module, for the test that both languages name the same parameters.
+WORDINGS: dict[str, Wording] = {
+    **{name: value for name, value in globals().items() if isinstance(value, Wording)},
+    **{f"kind:{k}": v for k, v in _KINDS.items()},
+    **{f"pydantic:{k}": v for k, v in PYDANTIC.items()},
+    **{f"pattern:{k}": v for k, v in PATTERNS.items()},
+}

@@ -1,0 +1,42 @@
+// What an analysis scope chosen by name covers: an area (and the areas inside it), an
+// organisation, a team, or a profession.
+// Parameters:
+//   $scope  string  the id of an Area, Organization or Team, or a profession id (Person.tribe)
+// Returns: one row: kind ('area', 'organisation', 'team', 'profession' or null when the scope
+// names nothing), name, area_ids (the areas inside an area scope) and ids (every node in the
+// scope: people, organisations and teams placed there, people in teams placed there, and
+// services located there or provided by the organisation).
+OPTIONAL MATCH (s:Entity {id: $scope})
+WITH s,
+     CASE
+       WHEN s:Area THEN 'area'
+       WHEN s:Organization THEN 'organisation'
+       WHEN s:Team THEN 'team'
+       WHEN s IS NULL AND EXISTS { MATCH (:Person {tribe: $scope}) } THEN 'profession'
+     END AS kind
+WITH s, kind,
+     CASE WHEN kind = 'area'
+          THEN COLLECT { MATCH (d:Area)-[:PART_OF*0..2]->(s) RETURN d.id }
+          ELSE [] END AS area_ids
+RETURN kind, s.name AS name, area_ids,
+  CASE kind
+    WHEN 'area' THEN
+      area_ids
+      + COLLECT { MATCH (n:Entity) WHERE (n:Person OR n:Organization OR n:Team)
+                    AND n.area_id IN area_ids RETURN n.id }
+      + COLLECT { MATCH (p:Person)-[:MEMBER_OF]->(t:Team) WHERE t.area_id IN area_ids
+                  RETURN DISTINCT p.id }
+      + COLLECT { MATCH (sv:Service)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->
+                        (:Location)-[:IN_AREA]->(d:Area)
+                  WHERE d.id IN area_ids RETURN DISTINCT sv.id }
+    WHEN 'organisation' THEN
+      [s.id]
+      + COLLECT { MATCH (p:Person) WHERE p.organisation_id = s.id
+                    OR EXISTS { MATCH (p)-[:WORKS_FOR|MEMBER_OF]->(s) } RETURN p.id }
+      + COLLECT { MATCH (s)-[:PROVIDES]->(sv:Service) RETURN sv.id }
+    WHEN 'team' THEN
+      [s.id] + COLLECT { MATCH (p:Person)-[:MEMBER_OF]->(s) RETURN p.id }
+    WHEN 'profession' THEN
+      COLLECT { MATCH (p:Person {tribe: $scope}) RETURN p.id }
+    ELSE []
+  END AS ids
