@@ -124,6 +124,10 @@ UNKNOWN_NEEDS = Wording(
     "unknown need(s): {ids}; pick needs from the list",
     "angen(ion) anhysbys: {ids}; dewiswch anghenion o'r rhestr",
 )
+UNKNOWN_TERMS = Wording(
+    "unknown option(s): {ids}; pick from the list",
+    "opsiwn(au) anhysbys: {ids}; dewiswch o'r rhestr",
+)
 NOTHING_TO_CHANGE = Wording("give at least one field to change", "rhowch o leiaf un maes i'w newid")
 VERSION_CHANGED = Wording(
     "someone changed this offering since you read it (you had version {had}, it is now "

@@ -14,11 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from graph.repositories.assets import ServiceProps
+from graph.repositories.edits import StoredListing, listing_content, pending_differences
 from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.outcomes import camel
 from graph.repositories.phones import PhoneRecord
 from graph.repositories.values import is_stale
 from queries.vocabulary import SERVICE_TYPES, Term
@@ -208,6 +211,32 @@ def _opt_float(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+@strawberry.type(description="One field of a listing before and after a change.")
+class FieldChangeNode:
+    field: str = strawberry.field(description="The field, as updateOffering names it.")
+    before: JSON | None
+    after: JSON | None
+
+
+@strawberry.type(description="An edit to a public listing, waiting for a moderator.")
+class PendingChange:
+    submitted_at: str | None
+    changes: list[FieldChangeNode]
+
+
+def pending_change_of(stored: StoredListing) -> PendingChange | None:
+    """The change waiting on a listing, field by field (GraphQL names), or None."""
+    if stored.pending is None:
+        return None
+    return PendingChange(
+        submitted_at=stored.props.pending_at,
+        changes=[
+            FieldChangeNode(field=camel(c.field), before=c.before, after=c.after)
+            for c in pending_differences(stored)
+        ],
+    )
+
+
 @strawberry.type(name="Service", description="An HSDS service; `id` is the HSDS service id.")
 class ServiceNode(Node):
     name: str
@@ -256,6 +285,19 @@ class ServiceNode(Node):
             last_verified=p.last_verified,
             stale=is_stale(p.last_verified) if stale is None else stale,
         )
+
+    @strawberry.field(
+        description="An edit to this public listing waiting for a moderator (its group and "
+        "moderators only; null for anyone else, and when nothing waits)."
+    )
+    async def pending_change(self, info: Info[Context, None]) -> PendingChange | None:
+        caller = info.context.caller
+        if not (caller.moderates or caller.edits_offerings):
+            return None
+        stored = await listing_content(info.context.db, str(self.id))
+        if caller.org_scope is not None and caller.org_scope not in stored.orgs:
+            return None
+        return pending_change_of(stored)
 
     @strawberry.field(description="The organisation that provides it.")
     async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:

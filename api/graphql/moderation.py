@@ -14,7 +14,7 @@ from api.graphql.offerings import OfferingPayload, OfferingResult
 from api.graphql.results import failure
 from graph import messages as say
 from graph.errors import CommonGraphError
-from graph.repositories import audit, offerings
+from graph.repositories import audit, edits, offerings
 from graph.repositories.outcomes import NotAllowed
 
 __all__ = ["ModerationMutations", "ModerationQueries"]
@@ -32,6 +32,16 @@ class AuditEvent:
     changed_fields: list[str]
 
 
+@strawberry.type(description="Something waiting for a moderator.")
+class QueueEntry:
+    kind: str = strawberry.field(
+        description="`new_listing` (not public yet) or `change` (an edit to a public listing)."
+    )
+    since: str | None = strawberry.field(description="When it started waiting (ISO 8601).")
+    organisation_name: str | None
+    service: ServiceNode
+
+
 def _require(info: Info[Context, None]) -> None:
     if not info.context.caller.moderates:
         raise NotAllowed(say.MODERATORS_ONLY())
@@ -46,6 +56,25 @@ class ModerationQueries:
         _require(info)
         found, _ = await offerings.pending_offerings(info.context.db, first, offset)
         return [ServiceNode.of(p) for p in found]
+
+    @strawberry.field(
+        description="New listings and changes to public listings waiting for a decision, "
+        "oldest first; approveOffering and rejectOffering act on either."
+    )
+    async def moderation_queue(
+        self, info: Info[Context, None], first: int = 50, offset: int = 0
+    ) -> list[QueueEntry]:
+        _require(info)
+        items, _ = await edits.moderation_queue(info.context.db, first, offset)
+        return [
+            QueueEntry(
+                kind=i.kind,
+                since=i.since,
+                organisation_name=i.organisation,
+                service=ServiceNode.of(i.service),
+            )
+            for i in items
+        ]
 
     @strawberry.field(description="Who changed what and when, newest first.")
     async def audit_trail(
@@ -85,13 +114,19 @@ async def _decide(
 
 @strawberry.type
 class ModerationMutations:
-    @strawberry.mutation(description="Publish a pending (or rejected) offering.")
+    @strawberry.mutation(
+        description="Publish a pending (or rejected) offering, or accept the change waiting "
+        "on a public one."
+    )
     async def approve_offering(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
         return await _decide(info, str(service_id), "approved", None)
 
-    @strawberry.mutation(description="Refuse a pending offering (or withdraw an approved one).")
+    @strawberry.mutation(
+        description="Refuse a pending offering, turn down the change waiting on a public one "
+        "(which stays as it was), or withdraw an approved one; the reason is shown to its group."
+    )
     async def reject_offering(
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:

@@ -27,6 +27,7 @@ from api.graphql.results import (
 )
 from graph import messages as say
 from graph.errors import CommonGraphError
+from graph.repositories import edits
 from graph.repositories import offerings as repo
 from graph.repositories.outcomes import InvalidField, NotAllowed
 
@@ -75,29 +76,59 @@ class RegisterOfferingInput:
     minimum_age: int | None = None
     maximum_age: int | None = None
     free: bool = False
+    fees_description: str | None = None
+    eligibility_description: str | None = None
+    accessibility: list[str] = strawberry.field(
+        default_factory=list, description="Accessibility option ids (/api/vocabulary)."
+    )
+    catchment: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Ids of the areas served."
+    )
     schedules: list[ScheduleInput] = strawberry.field(default_factory=list)
     confirm_not_duplicate: bool = strawberry.field(
         default=False, description="Create even though likely duplicates were reported."
     )
 
 
-@strawberry.input(description="Only the fields given change; null clears a field.")
+@strawberry.input(
+    description="Only the fields given change; null clears a field; a list replaces the list. "
+    "A public listing keeps its approved content until a moderator accepts the change."
+)
 class UpdateOfferingInput:
     id: strawberry.ID
     version: int = strawberry.field(description="The version you read (optimistic lock).")
     name: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
+    latitude: float | None = strawberry.UNSET
+    longitude: float | None = strawberry.UNSET
+    location_name: str | None = strawberry.UNSET
+    address_1: str | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    postal_code: str | None = strawberry.UNSET
     email: str | None = strawberry.UNSET
     url: str | None = strawberry.UNSET
+    phone: str | None = strawberry.UNSET
+    needs: list[str] | None = strawberry.UNSET
+    languages: list[str] | None = strawberry.UNSET
+    accessibility: list[str] | None = strawberry.UNSET
     minimum_age: int | None = strawberry.UNSET
     maximum_age: int | None = strawberry.UNSET
+    free: bool | None = strawberry.UNSET
     fees_description: str | None = strawberry.UNSET
     eligibility_description: str | None = strawberry.UNSET
+    schedules: list[ScheduleInput] | None = strawberry.UNSET
+    catchment: list[strawberry.ID] | None = strawberry.UNSET
 
 
 @strawberry.type
 class OfferingPayload:
     service: ServiceNode
+    outcome: str | None = strawberry.field(
+        default=None,
+        description="For updateOffering: `saved` (the listing was not public yet and waits "
+        "for a moderator as a whole) or `waiting_for_moderator` (a change to a public "
+        "listing: the approved content stays public until a moderator accepts it).",
+    )
 
 
 OfferingResult = Annotated[
@@ -141,6 +172,7 @@ class OfferingMutations:
             fields = _set_fields(input)
             fields.pop("organization_id", None)
             fields["schedules"] = [vars(s) for s in input.schedules]
+            fields["catchment"] = [str(a) for a in input.catchment]
             offering = validated(repo.NewOffering, organisation_id=org, **fields)
             props = await repo.register_offering(info.context.db, info.context.actor, offering)
         except CommonGraphError as exc:
@@ -159,14 +191,28 @@ class OfferingMutations:
             if not caller.edits_offerings:
                 raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="updateOffering"))
             fields = _set_fields(input)
-            fields["id"] = str(input.id)
-            changes = validated(repo.OfferingChanges, **fields)
-            props = await repo.update_offering(
-                info.context.db, info.context.actor, caller.org_scope, changes
+            fields.pop("id")
+            version = fields.pop("version")
+            if fields.get("schedules") is not None:
+                fields["schedules"] = [vars(x) for x in fields["schedules"]]
+            if fields.get("catchment") is not None:
+                fields["catchment"] = [str(a) for a in fields["catchment"]]
+            for listed in ("needs", "languages", "accessibility", "schedules", "catchment"):
+                if listed in fields and fields[listed] is None:
+                    fields[listed] = []  # null clears a list
+            if "free" in fields and fields["free"] is None:
+                fields["free"] = False
+            props, outcome = await edits.edit_listing(
+                info.context.db,
+                info.context.actor,
+                caller.org_scope,
+                str(input.id),
+                version,
+                fields,
             )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
     @strawberry.mutation(description="Claim a listing no organisation provides yet.")
     async def claim_listing(

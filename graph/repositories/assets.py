@@ -88,12 +88,14 @@ class ServiceProps(BaseModel):
     #: the publisher of the open data it was imported from, and that data's edition date
     listed_by: str | None = None
     listed_on: str | None = None
+    #: when an edit to this (public) listing started waiting for a moderator
+    pending_at: str | None = None
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> ServiceProps:
         """Validate stored properties; temporals become ISO strings, nulls defaults."""
         clean = {k: v for k, v in props.items() if v is not None}
-        for key in ("last_verified", "listed_on"):
+        for key in ("last_verified", "listed_on", "pending_at"):
             if key in clean:
                 clean[key] = iso(clean[key])
         for key in ("minimum_age", "maximum_age", "version"):

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, ClassVar
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import Field
 from rapidfuzz import fuzz
 
 from graph import messages as say
 from graph.database import Database
-from graph.postcodes import normalise_postcode
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
+from graph.repositories.edits import accept_change, decline_change, listing_content
+from graph.repositories.listing import ListingContent, ScheduleInput
 from graph.repositories.outcomes import (
     Candidate,
     InvalidField,
@@ -30,11 +30,10 @@ from graph.repositories.outcomes import (
 )
 from graph.repositories.search import lucene_query
 from graph.repositories.values import now_iso
-from graph.text import cleans_input_text, stored_text
+from graph.text import stored_text
 
 __all__ = [
     "NewOffering",
-    "OfferingChanges",
     "ScheduleInput",
     "claim_listing",
     "confirm_still_correct",
@@ -42,7 +41,6 @@ __all__ = [
     "offerings_of_organisation",
     "pending_offerings",
     "register_offering",
-    "update_offering",
 ]
 
 SOURCE = "commongraph:api"
@@ -58,130 +56,14 @@ LANGUAGE_NAMES = {
     "pa": "Punjabi",
     "ro": "Romanian",
 }
-_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
-_DAYS = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")
 
 
-class ScheduleInput(BaseModel):
-    """A weekly opening: days (``MO,TU``) and times (``HH:MM``)."""
+class NewOffering(ListingContent):
+    """A validated ``registerOffering`` input: the listing's content, who provides it, and
+    whether the group has seen the likely duplicates and says theirs is different."""
 
-    _text = cleans_input_text()
-
-    byday: str
-    opens_at: str = Field(pattern=_TIME)
-    closes_at: str = Field(pattern=_TIME)
-
-    @field_validator("byday")
-    @classmethod
-    def _days(cls, value: str) -> str:
-        value = value.replace(" ", "").upper()
-        if not _DAYS.match(value):
-            raise ValueError(say.DAYS_FORMAT())
-        return value
-
-
-class NewOffering(BaseModel):
-    """A validated ``registerOffering`` input.
-
-    Text loses control characters before it is checked and stored (graph/text.py);
-    ``postal_code`` must be shaped like a UK postcode and is stored in its normal form.
-    """
-
-    _text = cleans_input_text()
-
-    name: str = Field(min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=5000)
     organisation_id: str = Field(min_length=1, max_length=200)
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    location_name: str | None = Field(default=None, max_length=200)
-    address_1: str | None = Field(default=None, max_length=200)
-    city: str | None = Field(default=None, max_length=100)
-    postal_code: str | None = Field(default=None, max_length=20)
-    email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    url: str | None = Field(default=None, max_length=500, pattern=r"^https?://\S+$")
-    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+() .-]{6,}$")
-    needs: list[str] = Field(default_factory=list, max_length=10)
-    languages: list[str] = Field(default_factory=list, max_length=10)
-    minimum_age: int | None = Field(default=None, ge=0, le=150)
-    maximum_age: int | None = Field(default=None, ge=0, le=150)
-    free: bool = False
-    schedules: list[ScheduleInput] = Field(default_factory=list, max_length=14)
     confirm_not_duplicate: bool = False
-
-    @field_validator("name")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError(say.BLANK())
-        return value.strip()
-
-    @field_validator("postal_code")
-    @classmethod
-    def _postcode(cls, value: str | None) -> str | None:
-        if value is None or not value.strip():
-            return None
-        normal = normalise_postcode(value)
-        if normal is None:
-            raise ValueError(say.NOT_POSTCODE(value=repr(value.strip())))
-        return normal
-
-    @field_validator("languages")
-    @classmethod
-    def _codes(cls, value: list[str]) -> list[str]:
-        codes = [v.strip().lower() for v in value]
-        if any(not re.fullmatch(r"[a-z]{2,3}", c) for c in codes):
-            raise ValueError(say.LANGUAGE_CODES())
-        return list(dict.fromkeys(codes))
-
-    @model_validator(mode="after")
-    def _ages(self) -> NewOffering:
-        if (
-            self.minimum_age is not None
-            and self.maximum_age is not None
-            and self.minimum_age > self.maximum_age
-        ):
-            raise ValueError(say.AGES_ORDER())
-        return self
-
-
-class OfferingChanges(BaseModel):
-    """A validated ``updateOffering`` input: only the fields given are changed."""
-
-    _text = cleans_input_text()
-
-    id: str = Field(min_length=1, max_length=200)
-    version: int = Field(ge=0)
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=5000)
-    email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    url: str | None = Field(default=None, max_length=500, pattern=r"^https?://\S+$")
-    minimum_age: int | None = Field(default=None, ge=0, le=150)
-    maximum_age: int | None = Field(default=None, ge=0, le=150)
-    fees_description: str | None = Field(default=None, max_length=1000)
-    eligibility_description: str | None = Field(default=None, max_length=2000)
-
-    # Property keys an update may set: an allow-list, never the client's field names.
-    EDITABLE: ClassVar[frozenset[str]] = frozenset(
-        {
-            "name",
-            "description",
-            "email",
-            "url",
-            "minimum_age",
-            "maximum_age",
-            "fees_description",
-            "eligibility_description",
-        }
-    )
-
-    def changes(self) -> dict[str, Any]:
-        """The properties to SET (explicit nulls clear a field; ``name`` cannot be cleared)."""
-        given = self.model_dump(exclude_unset=True)
-        out = {k: v for k, v in given.items() if k in self.EDITABLE}
-        if "name" in out and (out["name"] is None or not str(out["name"]).strip()):
-            raise InvalidField("name", say.BLANK())
-        return out
 
 
 def _url_variants(url: str | None) -> list[str]:
@@ -267,6 +149,8 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
         "status": "active",
         "minimum_age": offering.minimum_age,
         "maximum_age": offering.maximum_age,
+        "fees_description": offering.fees_description,
+        "eligibility_description": offering.eligibility_description,
         "moderation_status": "pending",
         "version": 1,
         "last_verified": now,
@@ -305,6 +189,11 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
         contact=contact,
         phone=phone,
         need_ids=offering.needs,
+        accessibility=[
+            {"id": str(uuid.uuid4()), "description": text, **base}
+            for text in offering.accessibility_texts()
+        ],
+        catchment=offering.catchment,
         languages=[
             {"id": str(uuid.uuid4()), "code": c, "name": LANGUAGE_NAMES.get(c, c), **base}
             for c in offering.languages
@@ -339,45 +228,6 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
     if not rows:
         raise Missing("Organization", offering.organisation_id)
     return ServiceProps.from_props(rows[0]["props"])
-
-
-async def update_offering(
-    db: Database, actor: Actor, org_scope: str | None, changes: OfferingChanges
-) -> ServiceProps:
-    """Apply ``changes`` if the caller may and nobody changed the offering meanwhile."""
-    values = changes.changes()
-    if not values:
-        raise InvalidField("input", say.NOTHING_TO_CHANGE())
-    if (
-        "minimum_age" in values
-        and "maximum_age" in values
-        and values["minimum_age"] is not None
-        and values["maximum_age"] is not None
-        and values["minimum_age"] > values["maximum_age"]
-    ):
-        raise InvalidField("minimumAge", say.AGES_ORDER())
-    now = now_iso()
-    rows = await db.write(
-        "offerings/update_offering",
-        id=changes.id,
-        version=changes.version,
-        org_scope=org_scope,
-        changes=values,
-        now=now,
-        audit=audit_params(actor, "updateOffering", changes.id, list(values)),
-    )
-    if not rows:
-        raise Missing("Service", changes.id)
-    row = rows[0]
-    if not row["allowed"]:
-        raise NotAllowed(say.OTHER_ORGANISATION())
-    props = ServiceProps.from_props(row["props"])
-    if not row["fresh"]:
-        raise VersionConflict(
-            say.VERSION_CHANGED(had=changes.version, now=props.version),
-            props.version,
-        )
-    return props
 
 
 async def claim_listing(
@@ -436,6 +286,13 @@ async def moderate_offering(
         reason = stored_text(reason)
     if reason is not None and len(reason) > 1000:
         raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
+    stored = await listing_content(db, service_id)
+    if stored.pending is not None:  # a change to a public listing waits: decide on it
+        if status == "approved":
+            return await accept_change(db, actor, stored)
+        declined = await decline_change(db, actor, service_id, reason)
+        if declined is not None:
+            return declined
     operation = "approveOffering" if status == "approved" else "rejectOffering"
     rows = await db.write(
         "offerings/moderate_offering",

@@ -158,6 +158,7 @@ OPS: dict[str, Op] = {
     "gaps": lambda g, d, n: ('{ gaps(prefix: "none-", top: 3) }', {}),
     "duplicates": lambda g, d, n: ('{ duplicates(prefix: "none-", top: 3) }', {}),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
+    "moderationQueue": lambda g, d, n: ("{ moderationQueue { kind } }", {}),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
     "myOfferings": lambda g, d, n: ("{ myOfferings { id } }", {}),
     # rows added by the reliability/security work (issue 8)

@@ -18,7 +18,7 @@ REGISTER = """mutation R($input: RegisterOfferingInput!) { registerOffering(inpu
   ... on ValidationError { field message } ... on Forbidden { message }
   ... on NotFound { message } } }"""
 UPDATE = """mutation U($input: UpdateOfferingInput!) { updateOffering(input: $input) {
-  __typename ... on OfferingPayload { service { name version email } }
+  __typename ... on OfferingPayload { outcome service { name version email } }
   ... on Conflict { message currentVersion } ... on Forbidden { message }
   ... on ValidationError { field message } ... on NotFound { message } } }"""
 APPROVE = """mutation A($id: ID!) { approveOffering(serviceId: $id) {
@@ -200,7 +200,9 @@ def test_concurrent_edits_lose_nothing_the_second_gets_a_conflict(
     first = gql(
         UPDATE, {"input": {"id": svc.id, "version": 1, "name": "Edit one"}}, key=keys["editor_a"]
     )["data"]["updateOffering"]
-    assert first["service"] == {"name": "Edit one", "version": 2, "email": svc.email}
+    # The listing is public: the edit waits for a moderator, the approved name stays.
+    assert first.get("service") == {"name": svc.name, "version": 2, "email": svc.email}, first
+    assert first["outcome"] == "waiting_for_moderator"
     second = gql(
         UPDATE,
         {"input": {"id": svc.id, "version": 1, "email": "two@example.org"}},
@@ -210,7 +212,14 @@ def test_concurrent_edits_lose_nothing_the_second_gets_a_conflict(
     cleared = gql(
         UPDATE, {"input": {"id": svc.id, "version": 2, "email": None}}, key=keys["admin"]
     )["data"]["updateOffering"]
-    assert cleared["service"] == {"name": "Edit one", "version": 3, "email": None}
+    assert cleared["service"]["version"] == 3 and cleared["outcome"] == "waiting_for_moderator"
+    approved = gql(APPROVE, {"id": svc.id}, key=keys["moderator"])["data"]["approveOffering"]
+    assert approved["service"]["moderationStatus"] == "approved"
+    read = gql(
+        UPDATE, {"input": {"id": svc.id, "version": 4, "description": "x"}}, key=keys["editor_a"]
+    )["data"]["updateOffering"]
+    assert read["service"]["name"] == "Edit one"  # both edits, in order, once accepted
+    assert read["service"]["email"] is None
 
 
 def test_confirm_still_correct_records_who_and_when(

@@ -9,6 +9,8 @@
 //   $contact          map|null  Contact properties (id, email, ...)
 //   $phone            map|null  Phone properties (id, number)
 //   $need_ids         list<string>  Need ids (checked to exist beforehand)
+//   $accessibility    list<map>     Accessibility nodes of the location (id, description)
+//   $catchment        list<string>  Area ids the service serves (unknown ids are ignored)
 //   $languages        list<map>     Language nodes (id, code, name)
 //   $cost_options     list<map>     CostOption nodes (id, amount, option)
 //   $schedules        list<map>     Schedule nodes (id, byday, opens_at, closes_at, freq)
@@ -28,6 +30,8 @@ FOREACH (c IN CASE WHEN $contact IS NULL THEN [] ELSE [$contact] END |
   CREATE (s)-[:HAS_CONTACT {ordinal: 0}]->(x:Contact:Entity) SET x = c
   FOREACH (p IN CASE WHEN $phone IS NULL THEN [] ELSE [$phone] END |
     CREATE (x)-[:HAS_PHONE {ordinal: 0}]->(y:Phone:Entity) SET y = p))
+FOREACH (k IN range(0, size($accessibility) - 1) |
+  CREATE (l)-[:HAS_ACCESSIBILITY {ordinal: k}]->(x:Accessibility:Entity) SET x = $accessibility[k])
 FOREACH (k IN range(0, size($languages) - 1) |
   CREATE (s)-[:HAS_LANGUAGE {ordinal: k}]->(x:Language:Entity) SET x = $languages[k])
 FOREACH (k IN range(0, size($cost_options) - 1) |
@@ -38,7 +42,12 @@ WITH s
 CALL (s) {
   UNWIND $need_ids AS need_id
   MATCH (n:Need {id: need_id})
-  CREATE (s)-[:ADDRESSES]->(n)
+  CREATE (s)-[:ADDRESSES {rule: 'group'}]->(n)
+}
+CALL (s) {
+  UNWIND $catchment AS area_id
+  MATCH (a:Area {id: area_id})
+  CREATE (s)-[:SERVES_AREA]->(a)
 }
 CREATE (e:AuditEvent)
 SET e = $audit

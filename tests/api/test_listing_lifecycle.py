@@ -1,0 +1,168 @@
+"""The whole life of a listing through GraphQL, a key per role: register, wait in the
+moderation queue, be rejected with a reason the group reads, be fixed, approved and found; then
+a change to the public listing waits beside it until a moderator accepts it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.api.conftest import GraphQL
+from tests.api.fixtures_graph import FixtureGraph
+
+pytestmark = pytest.mark.neo4j
+
+PLACE = {"latitude": 51.6100, "longitude": -3.9500}  # an empty corner of the fixture map
+REGISTER = """mutation R($input: RegisterOfferingInput!) { registerOffering(input: $input) {
+  __typename ... on OfferingPayload { service { id version } }
+  ... on ValidationError { field message } } }"""
+QUEUE = "{ moderationQueue(first: 100) { kind organisationName service { id name } } }"
+REJECT = """mutation J($id: ID!, $why: String) { rejectOffering(serviceId: $id, reason: $why) {
+  __typename ... on OfferingPayload { service { moderationStatus moderationReason } } } }"""
+APPROVE = """mutation A($id: ID!) { approveOffering(serviceId: $id) {
+  __typename ... on OfferingPayload { service { moderationStatus version name } } } }"""
+MINE = """{ myOfferings { id name version moderationStatus moderationReason
+  pendingChange { submittedAt changes { field before after } } } }"""
+UPDATE = """mutation U($input: UpdateOfferingInput!) { updateOffering(input: $input) {
+  __typename ... on OfferingPayload { outcome service { version name } }
+  ... on ValidationError { field message } ... on Conflict { message } } }"""
+NEAR = """query N($lat: Float!, $lon: Float!) { assetsNear(latitude: $lat, longitude: $lon,
+  radiusKm: 0.3, first: 10) { edges { node { id name phones { number }
+  schedules { byday opensAt } } } } }"""
+DETAIL = """query D($id: ID!) { node(id: $id) { ... on Service { name pendingChange {
+  changes { field } } } } }"""
+
+
+def _data(body: dict[str, Any]) -> dict[str, Any]:
+    assert "errors" not in body, body
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def _mine(gql: GraphQL, key: str, service_id: str) -> dict[str, Any]:
+    rows = _data(gql(MINE, key=key))["myOfferings"]
+    return next(r for r in rows if r["id"] == service_id)
+
+
+def test_the_life_of_a_listing_from_registration_to_a_moderated_change(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    editor, moderator = keys["editor_a"], keys["moderator"]
+    offering = {"name": "Swansea Tuesday Walkers", **PLACE, "needs": ["loneliness"]}
+    made = _data(gql(REGISTER, {"input": offering}, key=editor))["registerOffering"]
+    assert made["__typename"] == "OfferingPayload", made
+    sid = made["service"]["id"]
+
+    queue = _data(gql(QUEUE, key=moderator))["moderationQueue"]
+    entry = next(e for e in queue if e["service"]["id"] == sid)
+    assert entry["kind"] == "new_listing" and entry["organisationName"]
+
+    why = "Please add the meeting point and a phone number."
+    rejected = _data(gql(REJECT, {"id": sid, "why": why}, key=moderator))["rejectOffering"]
+    assert rejected["service"] == {"moderationStatus": "rejected", "moderationReason": why}
+    mine = _mine(gql, editor, sid)
+    assert mine["moderationStatus"] == "rejected" and mine["moderationReason"] == why
+
+    fix = {
+        "id": sid,
+        "version": mine["version"],
+        "locationName": "Clyne Gardens gate",
+        "phone": "01792 000 111",
+        "schedules": [{"byday": "TU", "opensAt": "10:00", "closesAt": "12:00"}],
+    }
+    fixed = _data(gql(UPDATE, {"input": fix}, key=editor))["updateOffering"]
+    assert fixed["outcome"] == "saved", fixed  # not public yet: stored, back in the queue
+    assert sid in {e["service"]["id"] for e in _data(gql(QUEUE, key=moderator))["moderationQueue"]}
+    assert (
+        _data(gql(APPROVE, {"id": sid}, key=moderator))["approveOffering"]["service"][
+            "moderationStatus"
+        ]
+        == "approved"
+    )
+    near = _data(gql(NEAR, {"lat": PLACE["latitude"], "lon": PLACE["longitude"]}))["assetsNear"]
+    found = next(e["node"] for e in near["edges"] if e["node"]["id"] == sid)
+    assert found["phones"] == [{"number": "01792 000 111"}]
+    assert found["schedules"][0]["byday"] == "TU"
+
+    # A change to the public listing waits; the approved version stays public meanwhile.
+    version = _mine(gql, editor, sid)["version"]
+    change = {
+        "id": sid,
+        "version": version,
+        "name": "Swansea Tuesday and Thursday Walkers",
+        "schedules": [{"byday": "TU,TH", "opensAt": "10:00", "closesAt": "12:00"}],
+    }
+    waiting = _data(gql(UPDATE, {"input": change}, key=editor))["updateOffering"]
+    assert waiting["outcome"] == "waiting_for_moderator"
+    assert waiting["service"]["name"] == "Swansea Tuesday Walkers"
+    public = _data(gql(NEAR, {"lat": PLACE["latitude"], "lon": PLACE["longitude"]}))
+    assert any(
+        e["node"]["name"] == "Swansea Tuesday Walkers" for e in public["assetsNear"]["edges"]
+    )
+    seen = _mine(gql, editor, sid)["pendingChange"]
+    assert {c["field"] for c in seen["changes"]} == {"name", "schedules"} and seen["submittedAt"]
+    name_change = next(c for c in seen["changes"] if c["field"] == "name")
+    assert name_change["before"] == "Swansea Tuesday Walkers"
+    assert name_change["after"] == "Swansea Tuesday and Thursday Walkers"
+    queued = next(
+        e for e in _data(gql(QUEUE, key=moderator))["moderationQueue"] if e["service"]["id"] == sid
+    )
+    assert queued["kind"] == "change"
+    # The public never sees an unmoderated change.
+    assert _data(gql(DETAIL, {"id": sid}, key=keys["connector"]))["node"]["pendingChange"] is None
+    assert _data(gql(DETAIL, {"id": sid}, key=moderator))["node"]["pendingChange"]["changes"]
+
+    accepted = _data(gql(APPROVE, {"id": sid}, key=moderator))["approveOffering"]["service"]
+    assert accepted["name"] == "Swansea Tuesday and Thursday Walkers"
+    after = _data(gql(NEAR, {"lat": PLACE["latitude"], "lon": PLACE["longitude"]}))
+    node = next(e["node"] for e in after["assetsNear"]["edges"] if e["node"]["id"] == sid)
+    assert node["schedules"][0]["byday"] == "TU,TH"
+    assert _mine(gql, editor, sid)["pendingChange"] is None
+
+
+def test_a_declined_change_leaves_the_public_listing_as_it_was_and_says_why(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    org_a = next(iter(small_graph.organisations))
+    svc = next(s for s in small_graph.services.values() if s.organisation_id == org_a)
+    editor, moderator = keys["editor_a"], keys["moderator"]
+    version = _mine(gql, editor, svc.id)["version"]
+    proposed = {"id": svc.id, "version": version, "name": "Nothing like the real name"}
+    assert _data(gql(UPDATE, {"input": proposed}, key=editor))["updateOffering"]["outcome"] == (
+        "waiting_for_moderator"
+    )
+    declined = _data(gql(REJECT, {"id": svc.id, "why": "Keep the registered name."}, key=moderator))
+    assert declined["rejectOffering"]["service"] == {
+        "moderationStatus": "approved",
+        "moderationReason": "Keep the registered name.",
+    }
+    mine = _mine(gql, editor, svc.id)
+    assert mine["name"] == svc.name and mine["pendingChange"] is None
+
+
+def test_an_edit_names_a_bad_field_and_stores_nothing(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    org_a = next(iter(small_graph.organisations))
+    svc = next(s for s in small_graph.services.values() if s.organisation_id == org_a)
+    before = _mine(gql, keys["editor_a"], svc.id)
+    for bad, field in (
+        ({"postalCode": "NOT A CODE"}, "postalCode"),
+        ({"accessibility": ["teleporter"]}, "accessibility"),
+        ({"needs": ["walking"]}, "needs"),
+        (
+            {"schedules": [{"byday": "XX", "opensAt": "10:00", "closesAt": "11:00"}]},
+            "schedules.0.byday",
+        ),
+        ({"latitude": 123.0}, "latitude"),
+    ):
+        done = _data(
+            gql(
+                UPDATE,
+                {"input": {"id": svc.id, "version": before["version"], **bad}},
+                key=keys["editor_a"],
+            )
+        )["updateOffering"]
+        assert done["__typename"] == "ValidationError" and done["field"] == field, done
+    assert _mine(gql, keys["editor_a"], svc.id) == before
