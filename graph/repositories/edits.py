@@ -37,6 +37,7 @@ from graph.repositories.values import now_iso
 from queries.vocabulary import ACCESSIBILITY
 
 __all__ = [
+    "SERVICE_FIELDS",
     "EditOutcome",
     "QueueItem",
     "StoredListing",
@@ -46,13 +47,14 @@ __all__ = [
     "listing_content",
     "moderation_queue",
     "pending_differences",
+    "write_params",
 ]
 
 SOURCE = "commongraph:api"
 EditOutcome = Literal["saved", "waiting_for_moderator"]
 LANGUAGE_NAMES = {"cy": "Welsh", "en": "English", "pl": "Polish", "ar": "Arabic", "ur": "Urdu"}
 #: Service properties an edit sets (an allow-list: never the client's field names).
-_SERVICE_FIELDS = (
+SERVICE_FIELDS = (
     "name",
     "description",
     "email",
@@ -89,7 +91,7 @@ def _content(row: dict[str, Any]) -> ListingContent | None:
         if s.get("byday") and s.get("opens_at") and s.get("closes_at")
     ]
     values = {
-        **{k: props.get(k) for k in _SERVICE_FIELDS},
+        **{k: props.get(k) for k in SERVICE_FIELDS},
         "latitude": location["latitude"],
         "longitude": location["longitude"],
         "location_name": location.get("name"),
@@ -135,9 +137,9 @@ def pending_differences(stored: StoredListing) -> list[FieldChange]:
     return differences(stored.content, stored.pending)
 
 
-def _write_params(content: ListingContent, now: str) -> dict[str, Any]:
+def write_params(content: ListingContent, now: str) -> dict[str, Any]:
     base = {"source": SOURCE, "created_at": now, "updated_at": now}
-    fields = {k: getattr(content, k) for k in _SERVICE_FIELDS}
+    fields = {k: getattr(content, k) for k in SERVICE_FIELDS}
     address = None
     if content.address_1 or content.city or content.postal_code:
         address = {
@@ -255,7 +257,7 @@ async def edit_listing(
         org_scope=org_scope,
         status="pending",
         audit=audit_params(actor, "updateOffering", service_id, list(given)),
-        **_write_params(merged, now),
+        **write_params(merged, now),
     )
     if not rows:
         raise Missing("Service", service_id)
@@ -273,7 +275,7 @@ async def accept_change(db: Database, actor: Actor, stored: StoredListing) -> Se
         org_scope=None,
         status="approved",
         audit=audit_params(actor, "approveOffering", stored.props.id, fields),
-        **_write_params(stored.pending, now_iso()),
+        **write_params(stored.pending, now_iso()),
     )
     return ServiceProps.from_props(rows[0]["props"])
 

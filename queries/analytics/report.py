@@ -17,6 +17,7 @@ from .brokerage import ROLES, brokerage_roles, top_brokerage
 from .coverage import DemandPoint, SupplyPoint, e2sfca
 from .cuts import articulation_points, bridges, group_cuts
 from .duplicates import BLOCK_KM, DEFAULT_THRESHOLD, FAR_KM, NEAR_KM, Listing, duplicate_groups
+from .geo import pairs_within_km
 from .holes import DEFAULT_KINDS, structural_holes
 from .mixing import SEED_PAIRS, ei_index, group_gaps
 from .overlaps import ServiceOffer, overlapping_services
@@ -232,12 +233,17 @@ def gaps_report(
     supplied = {need for p in supply for need in _needs_of(p)}
     measured = {_field(p, "need") for p in demand}
     no_data = sorted(measured - supplied)
-    rows = e2sfca(
-        [p for p in demand if _field(p, "need") in supplied],
-        supply,
-        radius_km=radius_km,
-        decay=decay,
-    )
+    unmapped = _unmapped(demand, supply)
+    rows = [
+        r
+        for r in e2sfca(
+            [p for p in demand if _field(p, "need") in supplied],
+            supply,
+            radius_km=radius_km,
+            decay=decay,
+        )
+        if (r["area"], r["need"]) not in unmapped
+    ]
     unreached = [r for r in rows if r["services_in_reach"] == 0]
     names = {
         str(_field(p, "area")): str(_field(p, "area_name"))
@@ -252,6 +258,7 @@ def gaps_report(
         "names": {a: names[a] for a in {r["area"] for r in shown + unreached} if a in names},
         "totals": {
             "area_needs": len(rows),
+            "area_needs_without_mapped_supply": len(unmapped),
             "unreached": len(unreached),
             "needs_without_supply_data": len(no_data),
             "assumed_population": sum(
@@ -272,12 +279,43 @@ def gaps_report(
             "a need measured only for its authority or health board applies to it",
             "no_supply_data": "needs no mapped service addresses: left out of the scores, "
             "since a gap there means missing data, not missing services",
+            "no_data_km": NO_DATA_KM,
+            "without_mapped_supply": "an area and need with no service for that need mapped "
+            "within no_data_km (the data covers another region) are left out of the scores "
+            "and counted apart",
             "group_attr": group_attr,
             "expected_ties": "configuration model: D_a*D_b/(2m) (Newman 2003)",
             "seed_pairs": [list(p) for p in SEED_PAIRS],
             "need_roles": {k: list(v) for k, v in NEED_ROLES.items()},
         },
     }
+
+
+#: An area with no service for a need mapped within this distance is "no data", not a gap:
+#: the loaded data covers another region for that need (Trafford's food banks, say, but none
+#: of Wales's).
+NO_DATA_KM = 30.0
+
+
+def _unmapped(demand: Sequence[Any], supply: Sequence[Any]) -> set[tuple[str, str]]:
+    """(area, need) pairs with no supply for the need within :data:`NO_DATA_KM`."""
+    out: set[tuple[str, str]] = set()
+    needs = {str(_field(p, "need")) for p in demand}
+    for need in needs:
+        points = [p for p in demand if _field(p, "need") == need]
+        offers = [s for s in supply if need in _needs_of(s)]
+        if not offers:
+            continue  # reported as no_supply_data
+        i, _, _ = pairs_within_km(
+            [float(_field(p, "latitude")) for p in points],
+            [float(_field(p, "longitude")) for p in points],
+            [float(_field(s, "latitude")) for s in offers],
+            [float(_field(s, "longitude")) for s in offers],
+            NO_DATA_KM,
+        )
+        near = set(i.tolist())
+        out |= {(str(_field(p, "area")), need) for k, p in enumerate(points) if k not in near}
+    return out
 
 
 def _field(point: Any, name: str) -> Any:

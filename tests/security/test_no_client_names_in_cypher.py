@@ -10,7 +10,7 @@ checks close the remaining doors:
   audited places below, each picking from an allow-list, and every name such a place can
   produce exists in the catalogue;
 * maps written with ``SET n += $map`` have keys fixed by code (checked for ``updateOffering``,
-  the one whose keys are named by a client's input fields).
+  whose input names fields a client chooses).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import re
 from pathlib import Path
 
 from graph.oruk.models import ENTITY_BY_LABEL
-from graph.repositories.offerings import OfferingChanges
+from graph.repositories.edits import SERVICE_FIELDS, write_params
+from graph.repositories.listing import ListingContent
 from graph.server.config import PROJECT_ROOT
 from loaders.export.oruk import ENTITIES
 from loaders.oruk.write import EDGE_STATEMENTS, NODE_STATEMENTS
@@ -104,10 +105,10 @@ def test_every_allow_listed_name_resolves_to_a_catalogue_statement() -> None:
 
 
 def test_an_update_sets_only_allow_listed_property_keys() -> None:
-    changes = OfferingChanges.model_validate(
-        {"id": "s", "version": 1, "name": "x", "description": None, "__proto__": "x",
+    content = ListingContent.model_validate(
+        {"name": "x", "latitude": 51.5, "longitude": -3.2, "__proto__": "x",
          "moderation_status": "approved", "version`": 2, "n.pwned": True}
     )  # fmt: skip
-    assert set(changes.changes()) == {"name", "description"}
-    assert set(changes.changes()) <= OfferingChanges.EDITABLE
-    assert "$changes" in cypher("offerings/update_offering")
+    params = write_params(content, "2026-12-04T00:00:00Z")
+    assert set(params["fields"]) == set(SERVICE_FIELDS)
+    assert "s += $fields" in cypher("offerings/write_listing")

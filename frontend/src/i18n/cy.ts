@@ -258,6 +258,7 @@ export const cy: Record<MessageKey, string> = {
   "leader.singleTieBridges": "Mae {n} cysylltiad unigol arall ond yn cysylltu rhywun heb unrhyw gysylltiad arall; nid ydyn nhw wedi'u rhestru yma.",
   "leader.noSupplyData": "Does dim gwasanaethau wedi'u mapio ar gyfer: {needs}. Nid yw'r anghenion hyn yn cael sgôr: bwlch yno yw data coll, nid gwasanaethau coll.",
   "leader.andMore": "{names} a {n} arall",
+  "leader.unmapped": "Nid oes sgôr i {n} pâr arall o ardal ac angen: does dim gwasanaeth ar gyfer yr angen hwnnw wedi'i fapio o fewn 30 km, felly'r data, nid yr ardal, sydd ar goll.",
   "leader.noRows": "Dim i'w adrodd.",
 
   "group.heading": "Eich cynigion",

@@ -257,6 +257,7 @@ export const en = {
   "leader.singleTieBridges": "{n} more single ties only attach someone who has no other tie; they are not listed here.",
   "leader.noSupplyData": "No services are mapped for: {needs}. These needs are not scored: a gap there means missing data, not missing services.",
   "leader.andMore": "{names} and {n} more",
+  "leader.unmapped": "{n} more pairs of area and need are not scored: no service for that need is mapped within 30 km, so the data, not the area, is what is missing.",
   "leader.noRows": "Nothing to report.",
 
   "group.heading": "Your offerings",

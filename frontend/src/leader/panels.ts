@@ -296,6 +296,8 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     if (noData.length) {
       section.querySelector("#panel-gaps .report")!.prepend(h("p", { class: "note", id: "no-supply-data", text: t("leader.noSupplyData", { needs: noData.map(need).join(", ") }) }));
     }
+    const unmapped = last.gaps.totals.area_needs_without_mapped_supply ?? 0;
+    if (unmapped) section.querySelector("#measure-coverage")!.append(h("p", { class: "note", text: t("leader.unmapped", { n: unmapped }) }));
     const extra = last.bottlenecks.totals.bridges_to_single_tie ?? 0;
     if (extra) section.querySelector("#measure-bridges")!.append(h("p", { class: "note", text: t("leader.singleTieBridges", { n: extra }) }));
     setMessage("analyse-scope-said", scopeName ? t("leader.scopeSaid", { name: scopeName }) : t("leader.scopeAll"));

@@ -73,7 +73,8 @@ def test_top_none_lists_everything(graph: nx.Graph) -> None:
 def test_gaps_report_lists_coverage_worst_first_and_group_gaps(graph: nx.Graph) -> None:
     demand = [
         DemandPoint("A", "dementia", 52.0, -3.0, 100),
-        DemandPoint("B", "dementia", 53.0, -3.0, 100),
+        DemandPoint("B", "dementia", 52.2, -3.0, 100),  # 22 km from the service
+        DemandPoint("C", "dementia", 53.0, -3.0, 100),  # 111 km: no service mapped near
     ]
     supply = [SupplyPoint("s", 52.0, -3.0, ("dementia",))]
     out = gaps_report(graph, demand, supply, radius_km=5, top=3)
@@ -83,6 +84,7 @@ def test_gaps_report_lists_coverage_worst_first_and_group_gaps(graph: nx.Graph) 
         {"area": "A", "need": "dementia", "score": 10.0},
     ]
     assert out["unreached"] == [{"area": "B", "need": "dementia"}]
+    assert out["totals"]["area_needs_without_mapped_supply"] == 1  # C: no data, not a gap
     assert all(set(g) == {"groups", "ties", "expected"} for g in out["group_gaps"])
     assert out["team_gaps"][0]["team"] == "t1"
     assert out["assumptions"]["radius_km"] == 5
