@@ -299,6 +299,25 @@ class ServiceNode(Node):
             return None
         return pending_change_of(stored)
 
+    @strawberry.field(
+        description="What its group can edit, as updateOffering names the fields (the change "
+        "waiting for a moderator, if any, else the stored content); its group and moderators "
+        "only, null for anyone else."
+    )
+    async def editable(self, info: Info[Context, None]) -> JSON | None:
+        caller = info.context.caller
+        if not (caller.moderates or caller.edits_offerings):
+            return None
+        stored = await listing_content(info.context.db, str(self.id))
+        if caller.org_scope is not None and caller.org_scope not in stored.orgs:
+            return None
+        content = stored.pending or stored.content
+        if content is None:
+            return None
+        values = content.model_dump(mode="json")
+        values["schedules"] = [{camel(k): v for k, v in x.items()} for x in values["schedules"]]
+        return JSON({camel(k): v for k, v in values.items()})
+
     @strawberry.field(description="The organisation that provides it.")
     async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:
         record = await info.context.loaders.organization.load(str(self.id))

@@ -6,6 +6,7 @@ import { sharedListView } from "./connector/sharedList";
 import { groupView } from "./group/view";
 import { applyTranslations, language, missingWelsh, placeholderMismatches, setLanguage, t, type Language } from "./i18n";
 import { leaderView } from "./leader/view";
+import { moderationView } from "./moderation/view";
 import { restoreSession, signInBox } from "./ui/signin";
 
 declare global {
@@ -33,6 +34,9 @@ function route(): void {
   } else if (hash.startsWith("/leader")) {
     teardown = leaderView(main);
     active = "leader";
+  } else if (hash.startsWith("/moderation")) {
+    teardown = moderationView(main);
+    active = "moderation";
   } else if (hash.startsWith("/group")) {
     teardown = groupView(main);
     active = "group";

@@ -12,7 +12,6 @@ import re
 import uuid
 
 from pydantic import Field
-from rapidfuzz import fuzz
 
 from graph import messages as say
 from graph.database import Database
@@ -31,6 +30,7 @@ from graph.repositories.outcomes import (
 from graph.repositories.search import lucene_query
 from graph.repositories.values import now_iso
 from graph.text import stored_text
+from queries.analytics.duplicates import DEFAULT_THRESHOLD, pair_confidence
 
 __all__ = [
     "NewOffering",
@@ -44,8 +44,7 @@ __all__ = [
 ]
 
 SOURCE = "commongraph:api"
-NEAR_KM = 2.0  # a similar name within this distance is a likely duplicate
-NAME_SIMILARITY = 85  # rapidfuzz token_set_ratio threshold (0–100)
+NEAR_KM = 2.0  # listings with a similar name this near are judged by pair_confidence
 LANGUAGE_NAMES = {
     "cy": "Welsh",
     "en": "English",
@@ -102,7 +101,10 @@ async def _duplicates(
     row = rows[0]
     found: dict[str, Candidate] = {}
     for hit in row["named"]:
-        if fuzz.token_set_ratio(offering.name.lower(), str(hit["name"]).lower()) >= NAME_SIMILARITY:
+        # One rule for what looks like a duplicate, shared with the duplication analysis.
+        mine = {"id": "", "name": offering.name, "latitude": offering.latitude,
+                "longitude": offering.longitude}  # fmt: skip
+        if pair_confidence(mine, hit) >= DEFAULT_THRESHOLD:
             found[hit["id"]] = Candidate(
                 id=hit["id"],
                 name=hit["name"],

@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -69,6 +70,31 @@ class RecordRows:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     content_hash: str = ""
+
+    def renamed(self, ids: Mapping[str, str]) -> RecordRows:
+        """These rows with node ids replaced as ``ids`` says (a record re-imported from our
+        own export names its nodes by their published UUIDs). A renamed node keeps its
+        stored provenance: ``source`` and ``source_id`` are not overwritten."""
+
+        def new(node_id: str) -> str:
+            return ids.get(node_id, node_id)
+
+        nodes = {
+            new(k): (label, props if k not in ids else {
+                p: v for p, v in props.items() if p not in ("source", "source_id")
+            })
+            for k, (label, props) in self.nodes.items()
+        }  # fmt: skip
+        return replace(
+            self,
+            root_id=new(self.root_id),
+            nodes=nodes,
+            edges={(new(a), t, new(b)): o for (a, t, b), o in self.edges.items()},
+            owned={
+                (new(p), t, out): [new(c) for c in kids] for (p, t, out), kids in self.owned.items()
+            },
+            references=[replace(r, target=new(r.target)) for r in self.references],
+        )
 
     def problems(self, file: str | None, index: int | None, record_id: str) -> list[Problem]:
         return [

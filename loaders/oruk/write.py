@@ -11,6 +11,7 @@ batch is retried record by record so the good ones are stored and the bad one is
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -152,6 +153,7 @@ def store_batch(
     """Write one batch of records (created/updated), counting unchanged ones without writing."""
     if not batch:
         return
+    batch = _as_published(driver, batch, database)
     latest: dict[str, Prepared] = {}
     for prepared in batch:
         if prepared.rows.root_id in latest:
@@ -181,6 +183,22 @@ def store_batch(
     if todo:
         _warn_unresolved(driver, [prepared for prepared, _ in todo], summary, database)
         _write(driver, todo, summary, now, database)
+
+
+def _as_published(
+    driver: neo4j.Driver, batch: list[Prepared], database: str | None
+) -> list[Prepared]:
+    """The batch with ids the graph published under another node id (its ``oruk_id``, as
+    ``export oruk`` writes them) renamed to that node's id, so re-importing our own export
+    updates what is there and creates nothing."""
+    ids = sorted({node_id for prepared in batch for node_id in prepared.rows.nodes})
+    known = {
+        str(row["oruk_id"]): str(row["id"])
+        for row in read_rows(driver, "load/oruk_known_ids", ids=ids, database=database)
+    }
+    if not known:
+        return batch
+    return [dataclasses.replace(p, rows=p.rows.renamed(known)) for p in batch]
 
 
 def _warn_unresolved(

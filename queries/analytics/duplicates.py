@@ -114,19 +114,21 @@ def name_similarity(a: Iterable[str], b: Iterable[str], *, cutoff: float = 0.0) 
     of either name that matches no token of the other (optimal string alignment distance
     above a quarter of its length): a typo keeps two names close, a different word ("Lunch
     Club" vs "Day Club") does not. Names equal once spaces are removed ("Food Bank" vs
-    "Foodbank") count no unmatched token. Below ``cutoff`` the plain ratio is returned (an
-    upper bound), skipping the token matching.
+    "Foodbank") score as the spaceless names do. Below ``cutoff`` the plain ratio is returned
+    (an upper bound), skipping the token matching.
     """
     ta, tb = list(a), list(b)
     if not ta or not tb:
         return 0.0
     ratio = fuzz.token_sort_ratio(" ".join(ta), " ".join(tb)) / 100.0
+    # Compounds: "Stretford Food Bank" and "STRETFORD FOODBANK" are one name.
+    joined = max(
+        fuzz.ratio("".join(sorted(ta)), "".join(sorted(tb))), fuzz.ratio("".join(ta), "".join(tb))
+    )
+    if joined >= 92:
+        return max(ratio, joined / 100.0)
     if ratio < cutoff:
         return float(ratio)
-    if fuzz.ratio("".join(sorted(ta)), "".join(sorted(tb))) >= 92 or (
-        fuzz.ratio("".join(ta), "".join(tb)) >= 92
-    ):
-        return ratio
     unmatched = sum(1 for t in ta if not any(_token_matches(t, u) for u in tb))
     unmatched += sum(1 for u in tb if not any(_token_matches(u, t) for t in ta))
     return float(ratio * 0.75**unmatched)

@@ -166,3 +166,22 @@ def test_an_edit_names_a_bad_field_and_stores_nothing(
         )["updateOffering"]
         assert done["__typename"] == "ValidationError" and done["field"] == field, done
     assert _mine(gql, keys["editor_a"], svc.id) == before
+
+
+def test_a_near_duplicate_spelled_as_a_compound_is_flagged_before_anything_is_created(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    """The Stretford pair: "Stretford Food Bank" 12 m from "STRETFORD FOODBANK"."""
+    editor = keys["editor_a"]
+    first = {"name": "STRETFORD FOODBANK", "latitude": 53.44600, "longitude": -2.30800}
+    made = _data(gql(REGISTER, {"input": first}, key=editor))["registerOffering"]
+    assert made["__typename"] == "OfferingPayload"
+    _data(gql(APPROVE, {"id": made["service"]["id"]}, key=keys["moderator"]))
+    second = {"name": "Stretford Food Bank", "latitude": 53.44610, "longitude": -2.30805}
+    query = REGISTER.replace(
+        "... on ValidationError",
+        "... on PossibleDuplicates { candidates { id reasons } } ... on ValidationError",
+    )
+    again = _data(gql(query, {"input": second}, key=editor))["registerOffering"]
+    assert again["__typename"] == "PossibleDuplicates"
+    assert [c["id"] for c in again["candidates"]] == [made["service"]["id"]]

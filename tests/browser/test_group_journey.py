@@ -52,6 +52,13 @@ def test_group_registers_edits_and_confirms_an_offering(
     page.fill("#o-closesAt", "12:00")
     expect(page.locator("#o-days-error")).to_be_empty()
 
+    # Needs are picked from the vocabulary, in words: there is nothing to mistype.
+    needs = page.locator('#o-needs input[name="needs"]')
+    expect(needs.first).to_be_attached()
+    assert needs.count() >= 10
+    expect(page.locator("#o-needs")).to_contain_text("Loneliness")
+    page.locator("#o-needs label", has_text="Loneliness").locator("input").check()
+
     # Likely duplicates while typing, before submitting.
     name, latitude, longitude = _existing(seeded)
     page.fill("#o-latitude", str(latitude))
@@ -78,6 +85,13 @@ def test_group_registers_edits_and_confirms_an_offering(
     listing.locator("button.edit").click()
     expect(page.locator("#edit-heading")).to_be_focused()
     page.fill("#e-description", "Tea, talk and a short walk every Tuesday.")
+    page.fill("#e-phone", "01792 000 222")
+    page.locator("#e-accessibility label", has_text="Step-free access").locator("input").check()
+    page.click("#e-add-hours")
+    row = page.locator("#e-schedules .schedule-row").last
+    row.locator('input[value="TH"]').check()
+    row.locator('input[name^="opens-"]').fill("14:00")
+    row.locator('input[name^="closes-"]').fill("16:00")
     page.click("#edit-save")
     expect(page.locator("#edit-form")).to_be_hidden()
     listing = page.locator(f'#my-listings li[data-id="{service_id}"]')
@@ -114,10 +128,10 @@ def test_server_rejections_are_shown_next_to_the_field(page: Page, seeded: Seede
     page.fill("#o-name", "Zebra knitting circle for night owls")
     page.fill("#o-latitude", "51.6")
     page.fill("#o-longitude", "-3.9")
-    page.fill("#o-needs", "no-such-need")
+    page.fill("#o-postalCode", "ZZ9 9ZZZ")
     page.click("#register-submit")
-    expect(page.locator("#o-needs-error")).to_contain_text("no-such-need")
-    expect(page.locator("#register-message")).to_contain_text("no-such-need")
+    expect(page.locator("#o-postalCode-error")).to_contain_text("not a UK postcode")
+    expect(page.locator("#register-message")).to_contain_text("not a UK postcode")
 
 
 def test_a_bad_key_is_refused_next_to_the_key_field(page: Page, seeded: SeededData) -> None:

@@ -4,12 +4,16 @@ import assetsNear from "./documents/assetsNear.graphql?raw";
 import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
 import connection from "./documents/connection.graphql?raw";
 import createShortlist from "./documents/createShortlist.graphql?raw";
+import decide from "./documents/decide.graphql?raw";
+import editableOffering from "./documents/editableOffering.graphql?raw";
 import egoNetwork from "./documents/egoNetwork.graphql?raw";
 import lookup from "./documents/lookup.graphql?raw";
 import me from "./documents/me.graphql?raw";
+import moderationQueue from "./documents/moderationQueue.graphql?raw";
 import myOfferings from "./documents/myOfferings.graphql?raw";
 import offering from "./documents/offering.graphql?raw";
 import registerOffering from "./documents/registerOffering.graphql?raw";
+import reject from "./documents/reject.graphql?raw";
 import relationshipMap from "./documents/relationshipMap.graphql?raw";
 import serviceDetail from "./documents/serviceDetail.graphql?raw";
 import sharedShortlist from "./documents/sharedShortlist.graphql?raw";
@@ -23,12 +27,16 @@ export const documents = {
   confirmStillCorrect,
   connection,
   createShortlist,
+  decide,
+  editableOffering,
   egoNetwork,
   lookup,
   me,
+  moderationQueue,
   myOfferings,
   offering,
   registerOffering,
+  reject,
   relationshipMap,
   serviceDetail,
   sharedShortlist,

@@ -30,6 +30,11 @@ export function vocabulary(): Promise<Vocabulary> {
   return loading;
 }
 
+/** The vocabularies once fetched (null before). */
+export function loadedVocabulary(): Vocabulary | null {
+  return loaded;
+}
+
 /** A term's label in the current language, or null when the vocabulary has no such term. */
 export function termLabel(list: keyof Vocabulary, id: string | null | undefined): string | null {
   const term = id ? loaded?.[list].find((entry) => entry.id === id) : undefined;

@@ -1,10 +1,12 @@
 // The group's own listings, from the server (myOfferings, so every browser shows the same):
 // moderation status and a rejection's reason, version, last verified, "still correct" in one
 // step, and an edit form with an optimistic version lock.
-import { gql, isFailure, type Failure } from "../api/client";
+import { getJson, gql, isFailure, type Failure } from "../api/client";
+import { loadedVocabulary, termLabel, vocabulary } from "../api/vocabulary";
+import { DAYS } from "../connector/filters";
 import { documents } from "../api/documents";
 import { t, type MessageKey } from "../i18n";
-import { actionMessage, field, formatDate, h, setMessage, showFieldError } from "../ui/dom";
+import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { CHECKS } from "./validation";
 import { freshness } from "../connector/detail";
 
@@ -18,6 +20,7 @@ export interface Offering {
   maximumAge: number | null;
   moderationStatus: string;
   moderationReason?: string | null;
+  pendingChange?: { submittedAt: string | null; changes: { field: string }[] } | null;
   version: number;
   lastVerified: string | null;
   listedBy?: string | null;
@@ -34,6 +37,13 @@ export async function myOfferings(): Promise<Offering[]> {
 export async function loadOffering(id: string): Promise<Offering | null> {
   const data = await gql<{ node: Offering & { __typename: string } }>(documents.offering, { id });
   return data.node.__typename === "Service" ? data.node : null;
+}
+
+/** A field's name as the form labels it. */
+export function fieldLabel(name: string): string {
+  const key = `field.${name}` as MessageKey;
+  const text = t(key);
+  return text === key ? name : text;
 }
 
 function statusText(status: string): string {
@@ -64,8 +74,10 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
     h("h3", { text: offering.name }),
     h("dl", {},
       h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering.moderationStatus) }),
-      offering.moderationReason && offering.moderationStatus === "rejected" ? h("dt", { text: t("group.reason") }) : null,
-      offering.moderationReason && offering.moderationStatus === "rejected" ? h("dd", { class: "reason", text: offering.moderationReason }) : null,
+      offering.moderationReason ? h("dt", { text: t("group.reason") }) : null,
+      offering.moderationReason ? h("dd", { class: "reason", text: offering.moderationReason }) : null,
+      offering.pendingChange ? h("dt", { text: t("group.pendingChange") }) : null,
+      offering.pendingChange ? h("dd", { class: "pending-change", text: t("group.pendingFields", { fields: offering.pendingChange.changes.map((c) => fieldLabel(c.field)).join(", ") }) }) : null,
       h("dt", { text: t("detail.lastVerified") }), h("dd", { class: "verified", text: freshness(offering) }),
       h("dt", { text: t("detail.status") }), h("dd", { text: t("group.version", { n: offering.version }) }),
     ),
@@ -74,29 +86,128 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
   );
 }
 
-/** The edit form for one offering; only changed fields are sent, with the version read. */
-export function editForm(offering: Offering, onSaved: (o: Offering) => void, onCancel: () => void): HTMLFormElement {
-  const input = (name: keyof Offering, type = "text") => {
-    const value = offering[name];
-    return h("input", { name, type, value: value == null ? "" : String(value), autocomplete: "off" });
+/** What a group can edit of a listing (Service.editable), as updateOffering names it. */
+export interface Editable {
+  name: string;
+  description: string | null;
+  latitude: number;
+  longitude: number;
+  locationName: string | null;
+  address1: string | null;
+  city: string | null;
+  postalCode: string | null;
+  email: string | null;
+  url: string | null;
+  phone: string | null;
+  needs: string[];
+  languages: string[];
+  accessibility: string[];
+  minimumAge: number | null;
+  maximumAge: number | null;
+  free: boolean;
+  feesDescription: string | null;
+  eligibilityDescription: string | null;
+  schedules: { byday: string; opensAt: string; closesAt: string }[];
+  catchment: string[];
+}
+
+const TEXT_FIELDS = [
+  "name", "description", "locationName", "address1", "city", "postalCode", "email", "url", "phone",
+  "feesDescription", "eligibilityDescription",
+] as const;
+const NUMBER_FIELDS = ["latitude", "longitude", "minimumAge", "maximumAge"] as const;
+export const LANGUAGE_CODES = ["cy", "en", "pl", "ar", "ur"] as const;
+
+async function loadEditable(id: string): Promise<Editable | null> {
+  const data = await gql<{ node: { __typename: string; editable?: Editable | null } }>(documents.editableOffering, { id });
+  return data.node.editable ?? null;
+}
+
+export function checkboxes(name: string, options: { id: string; label: string }[], chosen: string[]): HTMLElement {
+  return h(
+    "div",
+    { class: "choices", role: "group", "aria-labelledby": `e-${name}-label` },
+    ...options.map((o) =>
+      h("label", { class: "choice" }, h("input", { type: "checkbox", name, value: o.id, checked: chosen.includes(o.id) }), h("span", { text: o.label })),
+    ),
+  );
+}
+
+function scheduleRow(s: { byday: string; opensAt: string; closesAt: string } | null, index: number): HTMLElement {
+  const days = (s?.byday ?? "").split(",");
+  const row = h(
+    "div",
+    { class: "schedule-row", "data-index": index },
+    h("div", { class: "days", role: "group", "aria-label": t("group.days") },
+      ...DAYS.map((d) => h("label", { class: "day" }, h("input", { type: "checkbox", name: `day-${index}`, value: d, checked: days.includes(d) }), h("span", { text: t(`day.${d}` as MessageKey) }))),
+    ),
+    h("label", { text: t("group.opens") }, h("input", { name: `opens-${index}`, type: "time", value: s?.opensAt ?? "" })),
+    h("label", { text: t("group.closes") }, h("input", { name: `closes-${index}`, type: "time", value: s?.closesAt ?? "" })),
+    h("button", { type: "button", class: "remove-hours", text: t("group.removeHours") }),
+  );
+  row.querySelector(".remove-hours")!.addEventListener("click", () => row.remove());
+  return row;
+}
+
+/** The edit form for one listing: every field its group owns, from what is stored (or the
+ * change already waiting); only changed fields are sent, with the version read. */
+export async function editForm(offering: Offering, onSaved: (o: Offering, note: string) => void, onCancel: () => void): Promise<HTMLFormElement> {
+  const [current] = await Promise.all([loadEditable(offering.id), vocabulary()]);
+  const start: Editable = current ?? {
+    name: offering.name, description: offering.description, latitude: NaN, longitude: NaN, locationName: null, address1: null,
+    city: null, postalCode: null, email: offering.email, url: offering.url, phone: null, needs: [], languages: [], accessibility: [],
+    minimumAge: offering.minimumAge, maximumAge: offering.maximumAge, free: false, feesDescription: null, eligibilityDescription: null,
+    schedules: [], catchment: [],
   };
+  const text = (name: (typeof TEXT_FIELDS)[number] | (typeof NUMBER_FIELDS)[number], type = "text") => {
+    const value = start[name];
+    return h("input", { name, type, value: value == null || Number.isNaN(value) ? "" : String(value), autocomplete: "off" });
+  };
+  const terms = (list: "needs" | "accessibility") => (loadedVocabulary()?.[list] ?? []).map((term) => ({ id: term.id, label: termLabel(list, term.id) ?? term.id }));
+  const scheduleList = h("div", { id: "e-schedules" }, ...start.schedules.map((s, i) => scheduleRow(s, i)));
+  let rows = start.schedules.length;
+  const addHours = h("button", { type: "button", id: "e-add-hours", text: t("group.addHours") });
+  addHours.addEventListener("click", () => scheduleList.append(scheduleRow(null, rows++)));
   const form = h(
     "form",
     { id: "edit-form", class: "offering-form panel", novalidate: true, "aria-labelledby": "edit-heading" },
     h("h2", { id: "edit-heading", tabindex: -1, text: t("group.edit", { name: offering.name }) }),
-    field("e-name", "group.name", input("name")),
-    field("e-description", "group.description", h("textarea", { name: "description", rows: 3, text: offering.description ?? "" })),
-    field("e-email", "group.email", input("email", "email")),
-    field("e-url", "group.url", input("url", "url")),
-    h("div", { class: "inline" }, field("e-minimumAge", "group.minAge", input("minimumAge", "number")), field("e-maximumAge", "group.maxAge", input("maximumAge", "number"))),
+    offering.moderationStatus === "approved" ? h("p", { class: "notice", text: t("group.editPublicNote") }) : null,
+    field("e-name", "group.name", text("name")),
+    field("e-description", "group.description", h("textarea", { name: "description", rows: 3, text: start.description ?? "" })),
+    h("fieldset", {}, h("legend", { i18n: "group.location" }),
+      field("e-locationName", "group.locationName", text("locationName")),
+      field("e-address1", "group.address", text("address1")),
+      field("e-city", "group.city", text("city")),
+      h("div", { class: "inline" }, field("e-postalCode", "group.postcode", text("postalCode")), h("button", { type: "button", id: "e-find-postcode", i18n: "group.findPostcode" })),
+      h("div", { class: "inline" }, field("e-latitude", "group.latitude", text("latitude")), field("e-longitude", "group.longitude", text("longitude"))),
+    ),
+    h("fieldset", {}, h("legend", { i18n: "group.contact" }),
+      field("e-email", "group.email", text("email", "email")),
+      field("e-url", "group.url", text("url", "url")),
+      field("e-phone", "group.phone", text("phone", "tel")),
+    ),
+    h("fieldset", { id: "e-needs" }, h("legend", { id: "e-needs-label", i18n: "group.needs" }), checkboxes("needs", terms("needs"), start.needs), h("p", { class: "field-error", id: "e-needs-error", "aria-live": "polite" })),
+    h("fieldset", {}, h("legend", { i18n: "group.who" }),
+      h("p", { id: "e-languages-label", text: t("group.languages") }),
+      checkboxes("languages", LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey) })), start.languages),
+      h("div", { class: "inline" }, field("e-minimumAge", "group.minAge", text("minimumAge", "number")), field("e-maximumAge", "group.maxAge", text("maximumAge", "number"))),
+      field("e-eligibilityDescription", "group.eligibility", text("eligibilityDescription")),
+    ),
+    h("fieldset", { id: "e-accessibility" }, h("legend", { id: "e-accessibility-label", i18n: "group.accessibility" }), checkboxes("accessibility", terms("accessibility"), start.accessibility)),
+    h("fieldset", {}, h("legend", { i18n: "group.cost" }),
+      h("div", { class: "field check" }, h("input", { type: "checkbox", name: "free", id: "e-free", checked: start.free }), h("label", { for: "e-free", i18n: "group.free" })),
+      field("e-feesDescription", "group.fees", text("feesDescription")),
+    ),
+    h("fieldset", {}, h("legend", { i18n: "group.when" }), scheduleList, addHours, h("p", { class: "field-error", id: "e-schedules-error", "aria-live": "polite" })),
     h("div", { class: "actions" },
       h("button", { type: "submit", id: "edit-save", class: "primary", i18n: "group.save" }),
       h("button", { type: "button", id: "edit-cancel", i18n: "group.cancel" }),
     ),
     actionMessage("edit-message"),
   );
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-  const fields = ["name", "description", "email", "url", "minimumAge", "maximumAge"];
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
+  const ticked = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
   const check = (name: string) => {
     const problem = CHECKS[name]?.(value(name), form) ?? null;
     showFieldError(`e-${name}`, problem);
@@ -104,30 +215,66 @@ export function editForm(offering: Offering, onSaved: (o: Offering) => void, onC
   };
   form.addEventListener("input", (event) => check((event.target as HTMLInputElement).name));
   form.querySelector("#edit-cancel")!.addEventListener("click", onCancel);
+  form.querySelector("#e-find-postcode")!.addEventListener("click", async () => {
+    showFieldError("e-postalCode", null);
+    try {
+      const point = await getJson<{ postcode: string; latitude: number; longitude: number }>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
+      (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
+      (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
+      (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);
+    } catch (error) {
+      showFieldError("e-postalCode", (error as Error).message);
+    }
+  });
+  const schedules = () =>
+    [...scheduleList.querySelectorAll<HTMLElement>(".schedule-row")]
+      .map((row) => {
+        const i = row.dataset.index;
+        return { byday: ticked(`day-${i}`).join(","), opensAt: value(`opens-${i}`), closesAt: value(`closes-${i}`) };
+      })
+      .filter((s) => s.byday || s.opensAt || s.closesAt);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (!fields.map(check).every(Boolean)) {
+    const checked = [...TEXT_FIELDS, ...NUMBER_FIELDS].filter((n) => CHECKS[n]);
+    if (!checked.map(check).every(Boolean)) {
       setMessage("edit-message", t("valid.fix"), true);
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
+    const now: Record<string, unknown> = {
+      needs: ticked("needs"),
+      languages: ticked("languages"),
+      accessibility: ticked("accessibility"),
+      free: (form.elements.namedItem("free") as HTMLInputElement).checked,
+      schedules: schedules(),
+    };
+    for (const name of TEXT_FIELDS) now[name] = value(name).trim() || null;
+    for (const name of NUMBER_FIELDS) now[name] = value(name).trim() === "" ? null : Number(value(name));
     const changes: Record<string, unknown> = { id: offering.id, version: offering.version };
-    for (const name of fields) {
-      const before = offering[name as keyof Offering];
-      const typed = value(name).trim();
-      const after = typed === "" ? null : name.endsWith("Age") ? Number(typed) : typed;
-      if ((before ?? null) !== after) changes[name] = after;
+    for (const [name, after] of Object.entries(now)) {
+      const before = start[name as keyof Editable];
+      const same = JSON.stringify(Array.isArray(before) ? [...before].sort() : before ?? null) === JSON.stringify(Array.isArray(after) ? [...after].sort() : after);
+      if (!same) changes[name] = after;
+    }
+    if (Object.keys(changes).length === 2) {
+      setMessage("edit-message", t("group.nothingChanged"), true);
+      return;
     }
     setMessage("edit-message", t("common.loading"));
     try {
-      const data = await gql<{ updateOffering: Result }>(documents.updateOffering, { input: changes });
+      const data = await gql<{ updateOffering: Result & { outcome?: string } }>(documents.updateOffering, { input: changes });
       const result = data.updateOffering;
       if (!isFailure(result) && result.service) {
-        setMessage("edit-message", t("group.saved"));
-        onSaved({ ...offering, ...changes, ...result.service } as Offering);
+        const saved = { ...offering, ...result.service } as Offering;
+        const note = result.outcome === "waiting_for_moderator" ? t("group.changeWaiting") : t("group.savedPending", { n: saved.version });
+        setMessage("edit-message", note);
+        onSaved(saved, note);
         return;
       }
-      if (result.__typename === "ValidationError" && result.field && document.getElementById(`e-${result.field}`)) {
-        showFieldError(`e-${result.field}`, result.message ?? "");
+      const field = result.field?.split(".")[0];
+      if (result.__typename === "ValidationError" && field && document.getElementById(`e-${field}`)) {
+        showFieldError(`e-${field}`, result.message ?? "");
+        document.getElementById(`e-${field}`)?.focus();
       }
       setMessage("edit-message", result.__typename === "Conflict" ? t("group.conflict") : (result.message ?? result.__typename), true);
     } catch (error) {

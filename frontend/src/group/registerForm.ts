@@ -6,7 +6,9 @@ import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
 import { lookForSimilar, similarPanel } from "./similar";
-import { CHECKS, list } from "./validation";
+import { termLabel, vocabulary } from "../api/vocabulary";
+import { checkboxes, LANGUAGE_CODES } from "./myListings";
+import { CHECKS } from "./validation";
 
 export interface RegisteredService {
   id: string;
@@ -26,6 +28,9 @@ function f(name: string, label: MessageKey, el: HTMLInputElement | HTMLTextAreaE
 }
 
 export function registerForm(organisationId: string | null, onRegistered: (s: RegisteredService) => void): HTMLFormElement {
+  // Needs are picked from the served vocabulary (labels in the UI's language), never typed.
+  const needChoices = h("div", { class: "choices" });
+  void vocabulary().then((v) => needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), [])));
   const form = h(
     "form",
     { id: "register-form", class: "offering-form", novalidate: true, "aria-labelledby": "register-heading" },
@@ -52,9 +57,10 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
       f("url", "group.url", input("url", "url")),
       f("phone", "group.phone", input("phone", "tel")),
     ),
+    h("fieldset", { id: "o-needs" }, h("legend", { id: "o-needs-label", i18n: "group.needs" }), needChoices, h("p", { class: "field-error", id: "o-needs-error", "aria-live": "polite" })),
     h("fieldset", {}, h("legend", { i18n: "group.who" }),
-      f("needs", "group.needs", input("needs")),
-      f("languages", "group.languages", input("languages")),
+      h("p", { id: "o-languages-label", text: t("group.languages") }),
+      checkboxes("languages", LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey) })), []),
       h("div", { class: "inline" },
         f("minimumAge", "group.minAge", input("minimumAge", "number", { min: 0, max: 150 })),
         f("maximumAge", "group.maxAge", input("maximumAge", "number", { min: 0, max: 150 })),
@@ -89,6 +95,7 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
     showFieldError(`o-${name}`, problem);
     return !problem;
   };
+  const ticked = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
   const days = () => [...form.querySelectorAll<HTMLInputElement>('input[name="day"]:checked')].map((d) => d.value);
   const checkDays = (): boolean => {
     const timed = value("opensAt").trim() || value("closesAt").trim();
@@ -157,8 +164,8 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
       email: optional("email"),
       url: optional("url"),
       phone: optional("phone"),
-      needs: list(value("needs")),
-      languages: list(value("languages")).map((c) => c.toLowerCase()),
+      needs: ticked("needs"),
+      languages: ticked("languages"),
       minimumAge: integer("minimumAge"),
       maximumAge: integer("maximumAge"),
       free: (form.elements.namedItem("free") as HTMLInputElement).checked,

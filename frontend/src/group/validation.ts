@@ -9,8 +9,6 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const URL_RE = /^https?:\/\/\S+$/;
 const PHONE = /^[0-9+() .-]{6,}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const CODES = /^\s*[a-zA-Z]{2,3}(\s*,\s*[a-zA-Z]{2,3})*\s*$/;
-const IDS = /^\s*[\w-]+(\s*,\s*[\w-]+)*\s*$/;
 
 const max = (n: number): Check => (v) => (v.length > n ? t("valid.tooLong", { n }) : null);
 const required: Check = (v) => (v.trim() ? null : t("valid.required"));
@@ -48,13 +46,8 @@ export const CHECKS: Record<string, Check> = {
   email: optional(all(max(200), (v) => (EMAIL.test(v) ? null : t("valid.email")))),
   url: optional(all(max(500), (v) => (URL_RE.test(v) ? null : t("valid.url")))),
   phone: optional(all(max(40), (v) => (PHONE.test(v) ? null : t("valid.phone")))),
-  needs: optional((v) => (IDS.test(v) ? null : t("valid.codes"))),
-  languages: optional((v) => (CODES.test(v) ? null : t("valid.codes"))),
   minimumAge: optional(all(number(0, 150, "valid.age", true), ageOrder)),
   maximumAge: optional(all(number(0, 150, "valid.age", true), ageOrder)),
   opensAt: optional((v) => (TIME.test(v) ? null : t("valid.time"))),
   closesAt: optional((v) => (TIME.test(v) ? null : t("valid.time"))),
 };
-
-export const list = (v: string): string[] =>
-  v.split(",").map((s) => s.trim()).filter(Boolean);

@@ -32,7 +32,7 @@ export function groupView(root: HTMLElement): () => void {
   const drawList = (): void => {
     listEl.replaceChildren(
       ...(offerings.length
-        ? offerings.map((o) => listingItem(o, openEdit, (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
+        ? offerings.map((o) => listingItem(o, (x) => void openEdit(x), (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
         : [h("li", { class: "empty", text: t("group.noneYet") })]),
     );
   };
@@ -44,24 +44,20 @@ export function groupView(root: HTMLElement): () => void {
     const message = document.getElementById(`msg-${next.id}`);
     if (message && note) message.textContent = note;
   };
-  const openEdit = (offering: Offering): void => {
-    editSlot.replaceChildren(
-      editForm(
-        offering,
-        (saved) => {
-          replace(
-            saved,
-            saved.moderationStatus === "pending"
-              ? t("group.savedPending", { n: saved.version })
-              : t("group.savedVersion", { n: saved.version }),
-          );
-          editSlot.replaceChildren();
-          listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(saved.id)}"] .edit`)?.focus();
-        },
-        () => editSlot.replaceChildren(),
-      ),
-    );
-    (document.getElementById("edit-heading") as HTMLElement).focus();
+  const openEdit = async (offering: Offering): Promise<void> => {
+    editSlot.replaceChildren(h("p", { role: "status", text: t("common.loading") }));
+    const form = await editForm(
+      offering,
+      async (saved, note) => {
+        const fresh = (await myOfferings().catch(() => null))?.find((o) => o.id === saved.id);
+        replace(fresh ?? saved, note);
+        editSlot.replaceChildren();
+        listEl.querySelector<HTMLElement>(`li[data-id="${CSS.escape(saved.id)}"] .edit`)?.focus();
+      },
+      () => editSlot.replaceChildren(),
+    ).catch((error: Error) => h("p", { class: "error", role: "alert", text: error.message }));
+    editSlot.replaceChildren(form);
+    document.getElementById("edit-heading")?.focus();
   };
 
   const signedIn = async (): Promise<void> => {

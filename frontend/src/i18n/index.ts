@@ -26,7 +26,7 @@ export function language(): Language {
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[current][key] ?? en[key];
+  const template: string = dictionaries[current][key] ?? en[key] ?? key; // a key never shown blank
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );

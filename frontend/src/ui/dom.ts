@@ -73,13 +73,12 @@ export function option(value: string, label: MessageKey | null, text?: string): 
   return el;
 }
 
+/** "4 December 2026" / "4 Rhagfyr 2026": month names from our own catalogues, since a
+ * browser's locale data may lack Welsh (it then falls back to "December 4, 2026"). */
 export function formatDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
-  const date = new Date(iso);
+  const date = new Date(iso.replace(/(\.\d{3})\d+/, "$1")); // nanoseconds → milliseconds
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(document.documentElement.lang === "cy" ? "cy-GB" : "en-GB", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  });
+  const month = t(`date.month.${date.getUTCMonth() + 1}` as MessageKey);
+  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}`;
 }

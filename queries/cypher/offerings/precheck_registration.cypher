@@ -9,19 +9,23 @@
 //   $email            string|null   lower-cased email
 //   $url_variants     list<string>  lower-cased spellings of the website (scheme, www., /)
 //   $phone_digits     string|null   the phone number's digits only
-// Returns: one row: organisation_exists, unknown_needs, candidates (id, name, distance_km,
-// email_match, url_match, phone_match).
+// Returns: one row: organisation_exists, unknown_needs, named (id, name, distance_km and the
+// nearest location's latitude and longitude), contacted (id, name, email_match, url_match,
+// phone_match).
 CALL () {
   CALL db.index.fulltext.queryNodes('service_text', coalesce($lucene, 'x'), {limit: 50})
     YIELD node
   WHERE $lucene IS NOT NULL AND node:Service
   MATCH (node)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->(l:Location)
-  WITH node, min(2 * 6371.0088 * asin(sqrt(
+  WITH node, l, 2 * 6371.0088 * asin(sqrt(
        sin(radians(l.latitude - $latitude) / 2) ^ 2 +
        cos(radians($latitude)) * cos(radians(l.latitude)) *
-       sin(radians(l.longitude - $longitude) / 2) ^ 2))) AS distance_km
-  WHERE distance_km <= $near_km
-  RETURN collect({id: node.id, name: node.name, distance_km: distance_km}) AS named
+       sin(radians(l.longitude - $longitude) / 2) ^ 2)) AS d
+  ORDER BY d
+  WITH node, collect({d: d, latitude: l.latitude, longitude: l.longitude})[0] AS nearest
+  WHERE nearest.d <= $near_km
+  RETURN collect({id: node.id, name: node.name, distance_km: nearest.d,
+                  latitude: nearest.latitude, longitude: nearest.longitude}) AS named
 }
 CALL () {
   MATCH (s:Service)

@@ -51,6 +51,8 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Serv
 CREATE INDEX service_status IF NOT EXISTS FOR (n:Service) ON (n.status);
 CREATE INDEX service_last_modified IF NOT EXISTS FOR (n:Service) ON (n.last_modified);
 CREATE INDEX entity_source IF NOT EXISTS FOR (n:Entity) ON (n.source);
+// Re-importing our own ORUK export finds each record's node by the UUID it was published under.
+CREATE INDEX entity_oruk_id IF NOT EXISTS FOR (n:Entity) ON (n.oruk_id);
 CREATE INDEX person_tribe IF NOT EXISTS FOR (n:Person) ON (n.tribe);
 CREATE INDEX organization_sector IF NOT EXISTS FOR (n:Organization) ON (n.sector);
 CREATE INDEX area_kind IF NOT EXISTS FOR (n:Area) ON (n.kind);

@@ -1,0 +1,154 @@
+// Moderator journey: the queue of new listings and changes to public ones, oldest first; each
+// shows what would be published (a change field by field, before and after) and is approved,
+// or rejected with a reason its group reads.
+import { currentViewer, onViewerChange } from "../api/auth";
+import { gql, isFailure, type Failure } from "../api/client";
+import { documents } from "../api/documents";
+import { termLabel, vocabulary } from "../api/vocabulary";
+import { onLanguageChange, t, type MessageKey } from "../i18n";
+import { fieldLabel } from "../group/myListings";
+import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
+
+interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+interface Entry {
+  kind: "new_listing" | "change";
+  since: string | null;
+  organisationName: string | null;
+  service: {
+    id: string;
+    name: string;
+    description: string | null;
+    version: number;
+    pendingChange: { submittedAt: string | null; changes: Change[] } | null;
+    editable: Record<string, unknown> | null;
+  };
+}
+type Result = { __typename: string } & Partial<Failure>;
+
+/** A field's value in words: need and accessibility ids as labels, hours as days and times. */
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return t("moderation.empty");
+  if (typeof value === "boolean") return t(value ? "moderation.yes" : "moderation.no");
+  if (field === "needs" || field === "accessibility") return (value as string[]).map((id) => termLabel(field, id) ?? id).join(", ");
+  if (field === "languages") return (value as string[]).map((c) => t(`language.${c}` as MessageKey)).join(", ");
+  if (field === "schedules") {
+    return (value as { byday: string; opensAt?: string; opens_at?: string; closesAt?: string; closes_at?: string }[])
+      .map((s) => `${s.byday.split(",").map((d) => t(`day.${d}` as MessageKey)).join(", ")} ${s.opensAt ?? s.opens_at}–${s.closesAt ?? s.closes_at}`)
+      .join("; ");
+  }
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+function changesTable(changes: Change[]): HTMLElement {
+  return h(
+    "table",
+    { class: "changes" },
+    h("caption", { text: t("moderation.changes") }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("moderation.field") }), h("th", { scope: "col", text: t("moderation.before") }), h("th", { scope: "col", text: t("moderation.after") }))),
+    h("tbody", {}, ...changes.map((c) => h("tr", {}, h("th", { scope: "row", text: fieldLabel(c.field) }), h("td", { text: shown(c.field, c.before) }), h("td", { text: shown(c.field, c.after) })))),
+  );
+}
+
+function summary(editable: Record<string, unknown> | null): HTMLElement | null {
+  if (!editable) return null;
+  const fields = ["description", "locationName", "address1", "postalCode", "phone", "email", "url", "needs", "schedules", "free"];
+  return h(
+    "dl",
+    { class: "summary" },
+    ...fields.filter((f) => editable[f] !== null && editable[f] !== undefined && editable[f] !== "").flatMap((f) => [h("dt", { text: fieldLabel(f) }), h("dd", { text: shown(f, editable[f]) })]),
+  );
+}
+
+export function moderationView(root: HTMLElement): () => void {
+  const list = h("ol", { id: "queue", class: "queue" });
+  root.replaceChildren(
+    h(
+      "section",
+      { class: "screen moderation", "aria-labelledby": "moderation-heading" },
+      h("h1", { id: "moderation-heading", i18n: "moderation.heading" }),
+      h("p", { class: "intro", i18n: "moderation.intro" }),
+      h("p", { id: "moderation-key", class: "notice", i18n: "moderation.needKey" }),
+      h("p", { id: "queue-message", role: "status" }),
+      list,
+    ),
+  );
+  let entries: Entry[] = [];
+
+  const item = (entry: Entry): HTMLElement => {
+    const s = entry.service;
+    const msg = `decide-${s.id}`;
+    const reason = h("textarea", { id: `reason-${s.id}`, rows: 2, maxlength: 1000 });
+    const approve = h("button", { type: "button", class: "primary approve", text: t(entry.kind === "change" ? "moderation.acceptChange" : "moderation.approve") });
+    const reject = h("button", { type: "button", class: "reject", text: t(entry.kind === "change" ? "moderation.declineChange" : "moderation.reject") });
+    const decide = async (approving: boolean): Promise<void> => {
+      if (!approving && !reason.value.trim()) {
+        setMessage(msg, t("moderation.reasonNeeded"), true);
+        reason.focus();
+        return;
+      }
+      setMessage(msg, t("common.loading"));
+      try {
+        const data = approving
+          ? (await gql<{ approveOffering: Result }>(documents.decide, { serviceId: s.id })).approveOffering
+          : (await gql<{ rejectOffering: Result }>(documents.reject, { serviceId: s.id, reason: reason.value.trim() })).rejectOffering;
+        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        entries = entries.filter((e) => e.service.id !== s.id);
+        draw();
+        setMessage("queue-message", t(approving ? "moderation.approved" : "moderation.rejected", { name: s.name }));
+      } catch (error) {
+        setMessage(msg, (error as Error).message, true);
+      }
+    };
+    approve.addEventListener("click", () => void decide(true));
+    reject.addEventListener("click", () => void decide(false));
+    return h(
+      "li",
+      { class: `queue-item kind-${entry.kind}`, "data-id": s.id },
+      h("h2", { text: s.name }),
+      h("p", {
+        class: "meta",
+        text: entry.since
+          ? t(entry.kind === "change" ? "moderation.kindChange" : "moderation.kindNew", { organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" })
+          : t(entry.kind === "change" ? "moderation.kindChangeUndated" : "moderation.kindNewUndated", { organisation: entry.organisationName ?? "?" }),
+      }),
+      entry.kind === "change" && s.pendingChange ? changesTable(s.pendingChange.changes) : summary(s.editable),
+      h("div", { class: "field" }, h("label", { for: `reason-${s.id}`, text: t("moderation.reason") }), reason),
+      h("div", { class: "actions" }, approve, reject),
+      actionMessage(msg),
+    );
+  };
+
+  const draw = (): void => {
+    list.replaceChildren(...(entries.length ? entries.map(item) : [h("li", { class: "empty", text: t("moderation.empty.queue") })]));
+  };
+
+  const load = async (): Promise<void> => {
+    const viewer = currentViewer();
+    document.getElementById("moderation-key")!.hidden = Boolean(viewer);
+    if (!viewer) {
+      entries = [];
+      list.replaceChildren();
+      return;
+    }
+    setMessage("queue-message", t("common.loading"));
+    try {
+      await vocabulary();
+      entries = (await gql<{ moderationQueue: Entry[] }>(documents.moderationQueue)).moderationQueue;
+      setMessage("queue-message", t("moderation.count", { n: entries.length }));
+      draw();
+    } catch (error) {
+      setMessage("queue-message", (error as Error).message, true);
+    }
+  };
+  void load();
+  const stopViewer = onViewerChange(() => void load());
+  const stopLanguage = onLanguageChange(draw);
+  return () => {
+    stopViewer();
+    stopLanguage();
+  };
+}

@@ -1,0 +1,117 @@
+"""Moderator and group in Chromium, English and Welsh: a new listing waits in the queue and is
+rejected with a reason the group reads; a change to a public listing waits beside it, the
+moderator sees before and after, accepts it, and the public listing changes only then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import SeededData, describe, run_axe, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+REGISTER = """mutation R($input: RegisterOfferingInput!) { registerOffering(input: $input) {
+  __typename ... on OfferingPayload { service { id } }
+  ... on PossibleDuplicates { candidates { id name distanceKm reasons } } } }"""
+UPDATE = """mutation U($input: UpdateOfferingInput!) { updateOffering(input: $input) {
+  __typename ... on OfferingPayload { outcome } } }"""
+MINE = "{ myOfferings { id name version moderationStatus } }"
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]  # fmt: skip
+WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+                "Medi", "Hydref", "Tachwedd", "Rhagfyr"]  # fmt: skip
+
+
+def _gql(page: Page, key: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    response = page.request.post(
+        "/graphql",
+        data={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    body: dict[str, Any] = response.json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_moderator_rejects_with_a_reason_and_reviews_a_change_before_it_is_public(
+    page: Page, seeded: SeededData, artifacts_dir: Path, language: str
+) -> None:
+    editor, moderator = seeded.keys["editor"], seeded.keys["moderator"]
+    # Two different groups in two towns (the same name at the same place would be flagged as
+    # a likely duplicate, rightly).
+    name, (latitude, longitude) = {
+        "en": ("Port Talbot Singing for the Brain", (51.590, -3.780)),
+        "cy": ("Canu i'r Ymennydd Aberystwyth", (52.415, -4.082)),
+    }[language]
+    made = _gql(
+        page,
+        editor,
+        REGISTER,
+        {"input": {"name": name, "latitude": latitude, "longitude": longitude}},
+    )
+    assert "service" in made["registerOffering"], made
+    new_id = made["registerOffering"]["service"]["id"]
+    public = next(
+        o
+        for o in _gql(page, editor, MINE, {})["myOfferings"]
+        if o["moderationStatus"] == "approved"
+    )
+    changed = _gql(
+        page,
+        editor,
+        UPDATE,
+        {
+            "input": {
+                "id": public["id"],
+                "version": public["version"],
+                "name": f"{public['name']} ({language})",
+            }
+        },
+    )
+    assert changed["updateOffering"]["outcome"] == "waiting_for_moderator"
+
+    page.goto("/#/moderation")
+    if language == "cy":
+        page.select_option("#language", "cy")
+    sign_in(page, moderator)
+    new = page.locator(f'#queue li[data-id="{new_id}"]')
+    expect(new).to_be_visible()
+    expect(new).to_contain_text("Rhestriad newydd" if language == "cy" else "New listing")
+    today = datetime.now(UTC)
+    month = (WELSH_MONTHS if language == "cy" else ENGLISH_MONTHS)[today.month - 1]
+    expect(new.locator(".meta")).to_contain_text(f"{today.day} {month} {today.year}")
+    change = page.locator(f'#queue li[data-id="{public["id"]}"]')
+    expect(change.locator("table.changes")).to_contain_text(public["name"])
+    expect(change.locator("table.changes")).to_contain_text(f"{public['name']} ({language})")
+    page.screenshot(path=str(artifacts_dir / f"moderation-queue-{language}.png"), full_page=True)
+    serious = run_axe(page, f"moderation-queue-{language}", artifacts_dir)
+    assert serious == [], describe(serious)
+
+    # Rejecting needs a reason; the group will read it.
+    new.locator("button.reject").click()
+    expect(new.locator(".action-message")).not_to_be_empty()
+    new.locator("textarea").fill("Please say where you meet.")
+    new.locator("button.reject").click()
+    expect(page.locator(f'#queue li[data-id="{new_id}"]')).to_have_count(0)
+    change.locator("button.approve").click()
+    expect(page.locator(f'#queue li[data-id="{public["id"]}"]')).to_have_count(0)
+
+    # The group sees the reason, and the accepted change is what is public now.
+    page.click("#signout-button")
+    page.goto("/#/group")
+    page.reload()
+    sign_in(page, editor)
+    rejected = page.locator(f'#my-listings li[data-id="{new_id}"]')
+    expect(rejected.locator(".reason")).to_have_text("Please say where you meet.")
+    expect(page.locator(f'#my-listings li[data-id="{public["id"]}"] h3')).to_have_text(
+        f"{public['name']} ({language})"
+    )
+    page.screenshot(
+        path=str(artifacts_dir / f"group-after-moderation-{language}.png"), full_page=True
+    )
