@@ -128,6 +128,16 @@ UNKNOWN_TERMS = Wording(
     "unknown option(s): {ids}; pick from the list",
     "opsiwn(au) anhysbys: {ids}; dewiswch o'r rhestr",
 )
+NOT_MERGEABLE = Wording(
+    "not listings that can be merged: {ids}", "nid rhestriadau y gellir eu cyfuno: {ids}"
+)
+KEEP_NOT_PUBLIC = Wording(
+    "the listing to keep must be public (approved)",
+    "rhaid i'r rhestriad i'w gadw fod yn gyhoeddus (wedi'i gymeradwyo)",
+)
+NOT_MERGED = Wording(
+    "this listing is not merged into another", "nid yw'r rhestriad hwn wedi'i gyfuno ag un arall"
+)
 NOTHING_TO_CHANGE = Wording("give at least one field to change", "rhowch o leiaf un maes i'w newid")
 VERSION_CHANGED = Wording(
     "someone changed this offering since you read it (you had version {had}, it is now "

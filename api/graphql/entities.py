@@ -21,6 +21,7 @@ from api.graphql.context import Context
 from graph.repositories.assets import ServiceProps
 from graph.repositories.edits import StoredListing, listing_content, pending_differences
 from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.offerings import same_as
 from graph.repositories.outcomes import camel
 from graph.repositories.phones import PhoneRecord
 from graph.repositories.values import is_stale
@@ -211,6 +212,14 @@ def _opt_float(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+@strawberry.type(description="A listing merged into another as the same asset.")
+class MergedListing:
+    id: strawberry.ID
+    name: str
+    listed_by: str | None
+    source: str | None
+
+
 @strawberry.type(description="One field of a listing before and after a change.")
 class FieldChangeNode:
     field: str = strawberry.field(description="The field, as updateOffering names it.")
@@ -317,6 +326,22 @@ class ServiceNode(Node):
         values = content.model_dump(mode="json")
         values["schedules"] = [{camel(k): v for k, v in x.items()} for x in values["schedules"]]
         return JSON({camel(k): v for k, v in values.items()})
+
+    @strawberry.field(
+        description="Other listings of this same asset that a moderator merged into it (its "
+        "other sources): id, name and who listed it."
+    )
+    async def same_as(self, info: Info[Context, None]) -> list[MergedListing]:
+        rows = await same_as(info.context.db, str(self.id))
+        return [
+            MergedListing(
+                id=strawberry.ID(str(r["id"])),
+                name=str(r["name"] or ""),
+                listed_by=_opt_str(r.get("listed_by")),
+                source=_opt_str(r.get("source")),
+            )
+            for r in rows
+        ]
 
     @strawberry.field(description="The organisation that provides it.")
     async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:

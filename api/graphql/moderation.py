@@ -17,7 +17,7 @@ from graph.errors import CommonGraphError
 from graph.repositories import audit, edits, offerings
 from graph.repositories.outcomes import NotAllowed
 
-__all__ = ["ModerationMutations", "ModerationQueries"]
+__all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries"]
 
 
 @strawberry.type
@@ -131,3 +131,37 @@ class ModerationMutations:
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:
         return await _decide(info, str(service_id), "rejected", reason)
+
+
+@strawberry.type
+class MergeMutations:
+    @strawberry.mutation(
+        description="Moderators: the listings in `duplicateIds` describe the same asset as "
+        "`keepId`. Nothing is deleted: each gets SAME_AS the kept one and is hidden from "
+        "search, assetsNear and /oruk; the kept listing names them in `sameAs`; "
+        "unmergeListing undoes it."
+    )
+    async def merge_listings(
+        self, info: Info[Context, None], keep_id: strawberry.ID, duplicate_ids: list[strawberry.ID]
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await offerings.merge_listings(
+                info.context.db, info.context.actor, str(keep_id), [str(d) for d in duplicate_ids]
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+    @strawberry.mutation(description="Moderators: undo a merge; the listing stands on its own.")
+    async def unmerge_listing(
+        self, info: Info[Context, None], service_id: strawberry.ID
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await offerings.unmerge_listing(
+                info.context.db, info.context.actor, str(service_id)
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))

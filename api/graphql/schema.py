@@ -29,7 +29,7 @@ from api.graphql.limits import (
     schema_facts,
 )
 from api.graphql.lookup import LookupQueries
-from api.graphql.moderation import ModerationMutations, ModerationQueries
+from api.graphql.moderation import MergeMutations, ModerationMutations, ModerationQueries
 from api.graphql.network import NetworkQueries
 from api.graphql.nodes import NodeResult, resolve_node
 from api.graphql.offerings import OfferingMutations, OfferingQueries
@@ -90,6 +90,7 @@ Mutation = merge_types(
     (
         OfferingMutations,
         ModerationMutations,
+        MergeMutations,
         ShortlistMutations,
         ReferralMutations,
         ErasureMutations,

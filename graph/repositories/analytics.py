@@ -15,6 +15,7 @@ from graph.repositories.outcomes import Missing
 from graph.settings import Neo4jSettings
 from queries import projection
 from queries.analytics.report import bottlenecks_report, duplicates_report, gaps_report
+from queries.analytics.teams import predicted_needs
 
 __all__ = [
     "MAX_TOP",
@@ -55,6 +56,10 @@ def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]
         listed.update(str(i) for i in row["service_ids"])
     for row in report.get("listings", []):
         listed.update(str(i) for i in row["ids"])
+    for row in report.get("team_gaps", []):
+        listed.add(str(row["team"]))
+        if row.get("area"):
+            listed.add(str(row["area"]))
     listed.update(str(i) for i in report.get("articulation_points", []))
     for pair in report.get("bridges", []) + report.get("bridges_between_groups", []):
         listed.update(str(i) for i in pair)
@@ -116,7 +121,15 @@ def gaps(
         graph = graph.subgraph([v for v in graph if v in within.ids]).copy()
         if within.kind == "area":
             demand = [row for row in demand if row["area"] in within.area_ids]
-    report = gaps_report(graph, demand, supply, radius_km=radius_km, top=top, group_attr=group_attr)
+    report = gaps_report(
+        graph,
+        demand,
+        supply,
+        radius_km=radius_km,
+        top=top,
+        group_attr=group_attr,
+        area_needs=predicted_needs(demand),
+    )
     report["assumptions"].update(
         prefix=prefix,
         scope=_described(within),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 
 from pydantic import Field
 
@@ -37,10 +38,13 @@ __all__ = [
     "ScheduleInput",
     "claim_listing",
     "confirm_still_correct",
+    "merge_listings",
     "moderate_offering",
     "offerings_of_organisation",
     "pending_offerings",
     "register_offering",
+    "same_as",
+    "unmerge_listing",
 ]
 
 SOURCE = "commongraph:api"
@@ -330,3 +334,47 @@ async def pending_offerings(
         raise InvalidField("first", say.PAGE_SIZE())
     rows = await db.read("offerings/pending_offerings", offset=max(offset, 0), limit=first + 1)
     return [ServiceProps.from_props(r["props"]) for r in rows[:first]], len(rows) > first
+
+
+async def merge_listings(
+    db: Database, actor: Actor, keep_id: str, duplicate_ids: list[str]
+) -> ServiceProps:
+    """Merge listings of one asset into ``keep_id`` without deleting anything (SAME_AS)."""
+    duplicates = list(dict.fromkeys(d for d in duplicate_ids if d != keep_id))
+    if not duplicates or len(duplicates) > 50:
+        raise InvalidField("duplicateIds", say.BETWEEN(low=1, high=50))
+    rows = await db.write(
+        "offerings/merge_listings",
+        keep_id=keep_id,
+        duplicate_ids=duplicates,
+        key_id=actor.key_id,
+        now=now_iso(),
+        audit=audit_params(actor, "mergeListings", keep_id, ["same_as"]),
+    )
+    if not rows:
+        raise Missing("Service", keep_id)
+    row = rows[0]
+    if row["missing"]:
+        raise InvalidField("duplicateIds", say.NOT_MERGEABLE(ids=", ".join(row["missing"])))
+    if row["keep_status"] != "approved":
+        raise InvalidField("keepId", say.KEEP_NOT_PUBLIC())
+    return ServiceProps.from_props(row["props"])
+
+
+async def unmerge_listing(db: Database, actor: Actor, service_id: str) -> ServiceProps:
+    """Undo a merge: the listing stands on its own again, with its earlier status."""
+    rows = await db.write(
+        "offerings/unmerge_listing",
+        id=service_id,
+        now=now_iso(),
+        audit=audit_params(actor, "unmergeListing", service_id, ["same_as"]),
+    )
+    if not rows:
+        raise InvalidField("serviceId", say.NOT_MERGED())
+    return ServiceProps.from_props(rows[0]["props"])
+
+
+async def same_as(db: Database, service_id: str) -> list[dict[str, Any]]:
+    """The listings merged into this one (its other sources)."""
+    rows = await db.read("offerings/same_as", ids=[service_id])
+    return list(rows[0]["sources"]) if rows else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
@@ -9,7 +10,7 @@ import networkx as nx
 
 from ._common import cap, json_id, node_sort_key, sorted_nodes
 
-__all__ = ["NEED_ROLES", "area_needs_from_graph", "team_gaps"]
+__all__ = ["NEED_ROLES", "area_needs_from_graph", "predicted_needs", "team_gaps"]
 
 #: Roles (person ``tribe`` values) that each need calls for in a local team. Keys are need
 #: ids or names, case-folded, spaces and hyphens as underscores. A working assumption drawn
@@ -29,6 +30,16 @@ NEED_ROLES: dict[str, tuple[str, ...]] = {
     "substance_misuse": ("cpn", "support_worker"),
     "housing": ("support_worker", "social_worker"),
     "end_of_life": ("nurse", "gp", "social_worker"),
+    # The needs the shipped open data measures (queries/vocabulary/needs.py).
+    "unpaid_care": ("social_worker", "community_connector"),
+    "poor_health": ("gp", "nurse"),
+    "food_poverty": ("community_connector", "support_worker"),
+    "employment": ("support_worker", "community_connector"),
+    "deprivation": ("support_worker", "community_connector"),
+    "cancer": ("nurse", "gp"),
+    "cardiovascular": ("nurse", "pharmacist"),
+    "hypertension": ("pharmacist", "nurse"),
+    "respiratory": ("nurse", "pharmacist"),
 }
 
 _TIES = ("KNOWS", "WORKS_WITH")
@@ -54,6 +65,43 @@ def area_needs_from_graph(G: nx.Graph) -> dict[Hashable, list[str]]:
             if G.nodes[u].get("kind") == "need":
                 names.append(str(G.nodes[u].get("name") or u))
         out[v] = sorted(dict.fromkeys(names))
+    return out
+
+
+def predicted_needs(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """The needs each area has more of than most areas of its level: an area's predicted need.
+
+    ``rows`` are the demand rows of the coverage projection (``area``, ``parent``, ``need``,
+    ``level``, ``population``) for the smallest areas. A small area predicts a need when its
+    level is above the median level of that need over all small areas; a parent area (a local
+    authority, where teams sit) when its population-weighted level is above the median over
+    parent areas. Areas without a population weigh as one.
+
+    >>> rows = [{"area": a, "parent": p, "need": "dementia", "level": x, "population": 100}
+    ...         for a, p, x in (("l1", "A", .9), ("l2", "A", .8), ("l3", "B", .1), ("l4", "B", .2))]
+    >>> predicted_needs(rows)["A"], predicted_needs(rows)["B"]
+    (['dementia'], [])
+    """
+    rows = list(rows)
+    small: dict[str, dict[str, float]] = {}
+    parent_sum: dict[str, dict[str, list[float]]] = {}
+    for r in rows:
+        level, weight = float(r["level"]), float(r.get("population") or 1)
+        small.setdefault(str(r["area"]), {})[str(r["need"])] = level
+        if r.get("parent"):
+            acc = parent_sum.setdefault(str(r["parent"]), {}).setdefault(str(r["need"]), [0.0, 0.0])
+            acc[0] += level * weight
+            acc[1] += weight
+    parents = {a: {n: s / w for n, (s, w) in needs.items() if w} for a, needs in parent_sum.items()}
+    out: dict[str, list[str]] = {}
+    for table in (small, parents):
+        by_need: dict[str, list[float]] = {}
+        for needs in table.values():
+            for need, level in needs.items():
+                by_need.setdefault(need, []).append(level)
+        median = {need: statistics.median(v) for need, v in by_need.items()}
+        for area, needs in table.items():
+            out[area] = sorted(n for n, level in needs.items() if level > median[n])
     return out
 
 

@@ -159,6 +159,14 @@ OPS: dict[str, Op] = {
     "duplicates": lambda g, d, n: ('{ duplicates(prefix: "none-", top: 3) }', {}),
     "pendingOfferings": lambda g, d, n: ("{ pendingOfferings { id } }", {}),
     "moderationQueue": lambda g, d, n: ("{ moderationQueue { kind } }", {}),
+    "mergeListings": lambda g, d, n: (
+        'mutation { mergeListings(keepId: "no-such", duplicateIds: ["none"]) ' + UNION + " }",
+        {},
+    ),
+    "unmergeListing": lambda g, d, n: (
+        'mutation { unmergeListing(serviceId: "no-such") ' + UNION + " }",
+        {},
+    ),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
     "myOfferings": lambda g, d, n: ("{ myOfferings { id } }", {}),
     # rows added by the reliability/security work (issue 8)

@@ -185,3 +185,50 @@ def test_a_near_duplicate_spelled_as_a_compound_is_flagged_before_anything_is_cr
     again = _data(gql(query, {"input": second}, key=editor))["registerOffering"]
     assert again["__typename"] == "PossibleDuplicates"
     assert [c["id"] for c in again["candidates"]] == [made["service"]["id"]]
+
+
+SEARCH = """query S($t: String!) { searchAssets(text: $t, latitude: 51.48, longitude: -3.70,
+  radiusKm: 1, first: 10) { edges { node { id name sameAs { id name } } } } }"""
+MERGE = """mutation M($keep: ID!, $dups: [ID!]!) { mergeListings(keepId: $keep, duplicateIds: $dups) {
+  __typename ... on OfferingPayload { service { id } } ... on ValidationError { field message } } }"""
+UNMERGE = """mutation U($id: ID!) { unmergeListing(serviceId: $id) { __typename
+  ... on OfferingPayload { service { moderationStatus } } } }"""
+
+
+def test_a_merge_shows_one_listing_that_names_its_sources_and_can_be_undone(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    editor, moderator = keys["editor_a"], keys["moderator"]
+    ids = []
+    for name, lat in (("Bridgend Memory Cafe", 51.4800), ("Bridgend Memory Café", 51.4801)):
+        offering = {
+            "name": name,
+            "latitude": lat,
+            "longitude": -3.7000,
+            "confirmNotDuplicate": True,
+        }
+        made = _data(gql(REGISTER, {"input": offering}, key=editor))["registerOffering"]
+        ids.append(made["service"]["id"])
+        _data(gql(APPROVE, {"id": ids[-1]}, key=moderator))
+    found = _data(gql(SEARCH, {"t": "Bridgend Memory"}))["searchAssets"]["edges"]
+    assert {e["node"]["id"] for e in found} >= set(ids)
+
+    assert (
+        _data(gql(MERGE, {"keep": ids[0], "dups": [ids[1]]}, key=editor))["mergeListings"][
+            "__typename"
+        ]
+        == "Forbidden"
+    )
+    merged = _data(gql(MERGE, {"keep": ids[0], "dups": [ids[1]]}, key=moderator))["mergeListings"]
+    assert merged == {"__typename": "OfferingPayload", "service": {"id": ids[0]}}
+    found = _data(gql(SEARCH, {"t": "Bridgend Memory"}))["searchAssets"]["edges"]
+    shown = [e["node"] for e in found if e["node"]["id"] in ids]
+    assert [n["id"] for n in shown] == [ids[0]]
+    assert shown[0]["sameAs"] == [{"id": ids[1], "name": "Bridgend Memory Café"}]
+    again = _data(gql(MERGE, {"keep": ids[0], "dups": [ids[1]]}, key=moderator))["mergeListings"]
+    assert again["__typename"] == "ValidationError" and again["field"] == "duplicateIds"
+
+    undone = _data(gql(UNMERGE, {"id": ids[1]}, key=moderator))["unmergeListing"]
+    assert undone["service"]["moderationStatus"] == "approved"
+    found = _data(gql(SEARCH, {"t": "Bridgend Memory"}))["searchAssets"]["edges"]
+    assert {e["node"]["id"] for e in found} >= set(ids)

@@ -193,3 +193,32 @@ def test_errors_appear_next_to_the_field_that_caused_them(page: Page, seeded: Se
     page.fill("#path-to", person)
     page.click("#path-find")
     expect(page.locator("#path-to-error")).to_contain_text("same node")
+
+
+def test_the_leader_journey_reads_in_welsh_from_a_name_to_an_exported_report(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/leader")
+    page.select_option("#language", "cy")
+    sign_in(page, seeded.keys["leader"])
+    names = Counter(p.name for p in seeded.graph.people.values())
+    start, target = _two_hops_apart(seeded, unique_names=names)
+    page.fill("#graph-start", seeded.graph.people[start].name)
+    page.click("#graph-show")
+    expect(page.locator("#graph-counts")).not_to_contain_text(" 0 ")
+    page.fill("#path-from", seeded.graph.people[start].name)
+    page.fill("#path-to", seeded.graph.people[target].name)
+    page.click("#path-find")
+    expect(page.locator("#path-message")).to_contain_text("Llwybr")
+    page.click("#analyse-run")
+    expect(page.locator("#measure-brokers")).to_contain_text(
+        "Pobl sy'n dal y rhwydwaith at ei gilydd", timeout=60_000
+    )
+    expect(page.locator("#analyse-scope-said")).to_contain_text("Yn dadansoddi popeth")
+    with page.expect_download() as download:
+        page.locator("#measure-brokers .pager button", has_text="Lawrlwytho CSV").click()
+    header = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Person,Proffesiwn")
+    page.screenshot(path=str(artifacts_dir / "leader-analysis-cy.png"), full_page=True)
+    serious = run_axe(page, "leader-analysis-cy", artifacts_dir)
+    assert serious == [], describe(serious)

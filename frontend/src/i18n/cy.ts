@@ -259,6 +259,11 @@ export const cy: Record<MessageKey, string> = {
   "leader.noSupplyData": "Does dim gwasanaethau wedi'u mapio ar gyfer: {needs}. Nid yw'r anghenion hyn yn cael sgôr: bwlch yno yw data coll, nid gwasanaethau coll.",
   "leader.andMore": "{names} a {n} arall",
   "leader.unmapped": "Nid oes sgôr i {n} pâr arall o ardal ac angen: does dim gwasanaeth ar gyfer yr angen hwnnw wedi'i fapio o fewn 30 km, felly'r data, nid yr ardal, sydd ar goll.",
+  "leader.m.teamGaps": "Timau heb rolau y mae eu hardal eu hangen",
+  "leader.m.teamGapsMeans": "Rolau y mae anghenion uwch na'r canolrif yn yr ardal yn galw amdanynt (dementia: nyrs seiciatrig gymunedol a therapydd galwedigaethol; gofal di-dâl: gweithiwr cymdeithasol a chysylltydd…) nad oes gan unrhyw aelod o'r tîm, a faint o bobl â'r rôl honno sydd eisoes yn adnabod aelod: y bobl gyntaf i'w tynnu i mewn.",
+  "leader.team": "Tîm",
+  "leader.missingRoles": "Rolau coll",
+  "leader.onPull": "Yn adnabod aelod",
   "leader.noRows": "Dim i'w adrodd.",
 
   "nav.moderation": "Cymedroli",

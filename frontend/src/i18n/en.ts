@@ -258,6 +258,11 @@ export const en = {
   "leader.noSupplyData": "No services are mapped for: {needs}. These needs are not scored: a gap there means missing data, not missing services.",
   "leader.andMore": "{names} and {n} more",
   "leader.unmapped": "{n} more pairs of area and need are not scored: no service for that need is mapped within 30 km, so the data, not the area, is what is missing.",
+  "leader.m.teamGaps": "Teams missing roles their area needs",
+  "leader.m.teamGapsMeans": "Roles the area's above-median needs call for (dementia: CPN and OT; unpaid care: social worker and connector…) that no member of the team has, and how many people with that role already know a member: the first people to pull in.",
+  "leader.team": "Team",
+  "leader.missingRoles": "Missing roles",
+  "leader.onPull": "Known to a member",
   "leader.noRows": "Nothing to report.",
 
   "nav.moderation": "Moderation",

@@ -14,6 +14,7 @@ interface Totals {
 }
 interface Gaps {
   coverage: { area: string; need: string; score: number }[];
+  team_gaps: { team: string; area: string | null; needs: string[]; missing_roles: string[]; on_pull: Record<string, string[]> }[];
   unreached: { area: string; need: string }[];
   no_supply_data: string[];
   group_gaps: { groups: [string, string]; ties: number; expected: number }[];
@@ -101,6 +102,22 @@ function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Mea
         columns: ["leader.area", "leader.need"],
         rows: gaps.unreached.map((c) => ({ cells: [gapName(c.area), need(c.need)] })),
         total: gaps.totals.unreached,
+      },
+      {
+        id: "team-gaps",
+        title: "leader.m.teamGaps",
+        means: "leader.m.teamGapsMeans",
+        columns: ["leader.team", "leader.area", "leader.missingRoles", "leader.onPull"],
+        rows: gaps.team_gaps.map((g) => ({
+          cells: [
+            gapName(g.team),
+            g.area ? gapName(g.area) : "",
+            g.missing_roles.map(categoryLabel).join(", "),
+            g.missing_roles.map((r) => `${categoryLabel(r)}: ${g.on_pull[r]?.length ?? 0}`).join(", "),
+          ],
+          focus: g.team,
+        })),
+        total: gaps.team_gaps.length,
       },
       {
         id: "group-gaps",

@@ -18,6 +18,7 @@ WITH a, n, length(path) - 1 AS depth,
 ORDER BY depth
 WITH a, n, collect(level)[0] AS level, collect(depth)[0] AS depth
 RETURN a.id AS area, a.name AS area_name, n.id AS need,
+       head([(a)-[:PART_OF]->(p:Area) | p.id]) AS parent, a.population AS population, level,
        a.centroid.latitude AS latitude, a.centroid.longitude AS longitude,
        toFloat(coalesce(a.population, 1000)) * level AS demand,
        a.population IS NULL AS assumed_population,
