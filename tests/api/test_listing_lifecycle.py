@@ -189,8 +189,9 @@ def test_a_near_duplicate_spelled_as_a_compound_is_flagged_before_anything_is_cr
 
 SEARCH = """query S($t: String!) { searchAssets(text: $t, latitude: 51.48, longitude: -3.70,
   radiusKm: 1, first: 10) { edges { node { id name sameAs { id name } } } } }"""
-MERGE = """mutation M($keep: ID!, $dups: [ID!]!) { mergeListings(keepId: $keep, duplicateIds: $dups) {
-  __typename ... on OfferingPayload { service { id } } ... on ValidationError { field message } } }"""
+MERGE = """mutation M($keep: ID!, $dups: [ID!]!) {
+  mergeListings(keepId: $keep, duplicateIds: $dups) { __typename
+  ... on OfferingPayload { service { id } } ... on ValidationError { field message } } }"""
 UNMERGE = """mutation U($id: ID!) { unmergeListing(serviceId: $id) { __typename
   ... on OfferingPayload { service { moderationStatus } } } }"""
 
