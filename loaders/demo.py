@@ -297,6 +297,20 @@ def _real(
         [{"node_id": f"org:ods:{ods}", "area_id": ons} for ods, ons in data.ods_boards.items()],
         database=database,
     )
+    # Ties that are facts, not generated: each GP practice and its commissioning health board.
+    members = {
+        a.organisation.id: a.organisation.member_of
+        for a in all_assets
+        if a.organisation.member_of is not None
+    }
+    linked = repo.link_member_of(
+        driver,
+        [{"member_id": m, "body_id": b} for m, b in sorted(members.items())],
+        source="ods:epraccur",
+        basis="commissioner",
+        database=database,
+    )
+    say(f"practices tied to their health boards: {linked.matched}")
     say("generating people, teams and relationships")
     _generate(driver, areas, all_assets, lsoa_of, seed, report)
 

@@ -135,6 +135,19 @@ def link_in_area(
     return _write(driver, "areas/link_in_area", rows, database)
 
 
+def link_member_of(
+    driver: neo4j.Driver,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    source: str,
+    basis: str,
+    database: str | None = None,
+) -> WriteCounts:
+    """``(Organization)-[:MEMBER_OF {source, basis}]->(Organization)`` for rows
+    ``{member_id, body_id}``: a tie a published register states (a practice's commissioner)."""
+    return _write(driver, "areas/link_member_of", rows, database, source=source, basis=basis)
+
+
 def upsert_needs(
     driver: neo4j.Driver,
     needs: Mapping[str, str],

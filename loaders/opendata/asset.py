@@ -86,6 +86,9 @@ class Organisation(BaseModel):
     identifier: tuple[str, str] | None = Field(
         default=None, description="(scheme, value), e.g. ('ODS', 'W00001')"
     )
+    #: the organisation it belongs to by a published fact (a GP practice's commissioning
+    #: health board in the ODS register), written as MEMBER_OF with its source
+    member_of: str | None = None
 
 
 class OpeningHours(BaseModel):

@@ -24,13 +24,14 @@ SOURCE_EPRACCUR = "ods:epraccur"
 SOURCE_TRAFFORD_GP = "ods:trafford_gp_registrations"
 
 
-def _practice_org(code: str, name: str) -> Organisation:
+def _practice_org(code: str, name: str, commissioner: str | None = None) -> Organisation:
     return Organisation(
         id=f"org:ods:{code}",
         name=name,
         sector="primary_care",
         legal_status="GP practice (NHS contract)",
         identifier=("ODS", code),
+        member_of=f"org:ods:{commissioner}" if commissioner else None,
     )
 
 
@@ -60,7 +61,7 @@ def parse_epraccur(path: Path, postcodes: PostcodeIndex | None = None) -> ParseR
             name=name,
             tag="gp",
             description="NHS general practice",
-            organisation=_practice_org(code, name or code),
+            organisation=_practice_org(code, name or code, row.get("commissioner")),
             address_1=join_address(*lines[:3]),
             city=next((line for line in reversed(lines) if line), None),
             postal_code=row.get("postcode"),

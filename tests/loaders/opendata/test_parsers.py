@@ -44,6 +44,9 @@ def test_epraccur_keeps_active_gp_practices_and_skips_the_rest(
     first = result.records[0]
     assert first.organisation.identifier == ("ODS", first.source_id)
     assert first.latitude is not None  # found by postcode
+    # The practice's commissioning health board, as the register states it: a fact, not made up.
+    boards = {a.organisation.member_of for a in result.records}
+    assert boards and boards <= {f"org:ods:7A{i}" for i in range(1, 8)}
 
 
 def test_epraccur_row_without_code_is_rejected_and_named(tmp_path: Path) -> None:
