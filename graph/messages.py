@@ -138,6 +138,13 @@ KEEP_NOT_PUBLIC = Wording(
 NOT_MERGED = Wording(
     "this listing is not merged into another", "nid yw'r rhestriad hwn wedi'i gyfuno ag un arall"
 )
+NO_PUBLIC_LISTING = Wording(
+    "no public listing with id {id}", "does dim rhestriad cyhoeddus â'r id {id}"
+)
+NO_OPEN_REPORT = Wording("no open report with id {id}", "does dim adroddiad agored â'r id {id}")
+SAY_WHAT_IS_WRONG = Wording(
+    "say what is wrong (1 to 2000 characters)", "dywedwch beth sydd o'i le (1 i 2000 nod)"
+)
 NOTHING_TO_CHANGE = Wording("give at least one field to change", "rhowch o leiaf un maes i'w newid")
 VERSION_CHANGED = Wording(
     "someone changed this offering since you read it (you had version {had}, it is now "

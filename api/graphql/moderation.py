@@ -5,19 +5,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.offerings import OfferingPayload, OfferingResult
-from api.graphql.results import failure
+from api.graphql.results import NotFound, ValidationError, failure
 from graph import messages as say
 from graph.errors import CommonGraphError
-from graph.repositories import audit, edits, offerings
+from graph.repositories import audit, edits, offerings, problem_reports
 from graph.repositories.outcomes import NotAllowed
 
-__all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries"]
+__all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries", "ReportMutations"]
 
 
 @strawberry.type
@@ -40,6 +42,12 @@ class QueueEntry:
     since: str | None = strawberry.field(description="When it started waiting (ISO 8601).")
     organisation_name: str | None
     service: ServiceNode
+    report_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For a `report`: its id (resolveReport)."
+    )
+    message: str | None = strawberry.field(
+        default=None, description="For a `report`: what the person said is wrong."
+    )
 
 
 def _require(info: Info[Context, None]) -> None:
@@ -58,8 +66,9 @@ class ModerationQueries:
         return [ServiceNode.of(p) for p in found]
 
     @strawberry.field(
-        description="New listings and changes to public listings waiting for a decision, "
-        "oldest first; approveOffering and rejectOffering act on either."
+        description="New listings, changes to public listings and problem reports from the "
+        "public, oldest first; approveOffering and rejectOffering act on listings and "
+        "changes, resolveReport on reports."
     )
     async def moderation_queue(
         self, info: Info[Context, None], first: int = 50, offset: int = 0
@@ -72,6 +81,8 @@ class ModerationQueries:
                 since=i.since,
                 organisation_name=i.organisation,
                 service=ServiceNode.of(i.service),
+                report_id=strawberry.ID(i.report_id) if i.report_id else None,
+                message=i.message,
             )
             for i in items
         ]
@@ -161,6 +172,47 @@ class MergeMutations:
             _require(info)
             props = await offerings.unmerge_listing(
                 info.context.db, info.context.actor, str(service_id)
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+
+@strawberry.type(description="The report was received; a moderator will look at it.")
+class ProblemReported:
+    report_id: strawberry.ID
+
+
+ReportResult = Annotated[
+    ProblemReported | ValidationError | NotFound, strawberry.union("ReportResult")
+]
+
+
+@strawberry.type
+class ReportMutations:
+    @strawberry.mutation(
+        description="Anyone: say what is wrong with a public listing (closed, wrong phone...). "
+        "It waits in the moderation queue; the reporter is not recorded."
+    )
+    async def report_problem(
+        self, info: Info[Context, None], service_id: strawberry.ID, message: str
+    ) -> ReportResult:
+        try:
+            report_id = await problem_reports.report_problem(
+                info.context.db, info.context.actor, str(service_id), message
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return ProblemReported(report_id=strawberry.ID(report_id))
+
+    @strawberry.mutation(description="Moderators: close a problem report, with a note.")
+    async def resolve_report(
+        self, info: Info[Context, None], report_id: strawberry.ID, note: str | None = None
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await problem_reports.resolve_report(
+                info.context.db, info.context.actor, str(report_id), note
             )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]

@@ -29,7 +29,12 @@ from api.graphql.limits import (
     schema_facts,
 )
 from api.graphql.lookup import LookupQueries
-from api.graphql.moderation import MergeMutations, ModerationMutations, ModerationQueries
+from api.graphql.moderation import (
+    MergeMutations,
+    ModerationMutations,
+    ModerationQueries,
+    ReportMutations,
+)
 from api.graphql.network import NetworkQueries
 from api.graphql.nodes import NodeResult, resolve_node
 from api.graphql.offerings import OfferingMutations, OfferingQueries
@@ -91,6 +96,7 @@ Mutation = merge_types(
         OfferingMutations,
         ModerationMutations,
         MergeMutations,
+        ReportMutations,
         ShortlistMutations,
         ReferralMutations,
         ErasureMutations,

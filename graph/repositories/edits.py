@@ -297,14 +297,17 @@ async def decline_change(
 class QueueItem(BaseModel):
     """One thing waiting for a moderator."""
 
-    kind: Literal["new_listing", "change"]
+    kind: Literal["new_listing", "change", "report"]
     since: str | None
     organisation: str | None
     service: ServiceProps
+    report_id: str | None = None
+    message: str | None = None
 
 
 async def moderation_queue(db: Database, first: int, offset: int) -> tuple[list[QueueItem], bool]:
-    """New listings and changes to public ones, oldest first, and whether more follow."""
+    """New listings, changes to public ones and problem reports, oldest first, and whether
+    more follow."""
     if not 1 <= first <= 100:
         raise InvalidField("first", say.PAGE_SIZE())
     rows = await db.read("offerings/moderation_queue", offset=max(offset, 0), limit=first + 1)
@@ -314,6 +317,8 @@ async def moderation_queue(db: Database, first: int, offset: int) -> tuple[list[
             since=None if r["since"] is None else str(r["since"]),
             organisation=r["organisation"],
             service=ServiceProps.from_props(r["props"]),
+            report_id=r["report_id"],
+            message=r["message"],
         )
         for r in rows[:first]
     ]

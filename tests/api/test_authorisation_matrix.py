@@ -163,6 +163,15 @@ OPS: dict[str, Op] = {
         'mutation { mergeListings(keepId: "no-such", duplicateIds: ["none"]) ' + UNION + " }",
         {},
     ),
+    "reportProblem": lambda g, d, n: (
+        'mutation { reportProblem(serviceId: "no-such", message: "closed") '
+        "{ __typename ... on NotFound { message } } }",
+        {},
+    ),
+    "resolveReport": lambda g, d, n: (
+        'mutation { resolveReport(reportId: "no-such") ' + UNION + " }",
+        {},
+    ),
     "unmergeListing": lambda g, d, n: (
         'mutation { unmergeListing(serviceId: "no-such") ' + UNION + " }",
         {},

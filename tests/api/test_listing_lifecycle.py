@@ -233,3 +233,39 @@ def test_a_merge_shows_one_listing_that_names_its_sources_and_can_be_undone(
     assert undone["service"]["moderationStatus"] == "approved"
     found = _data(gql(SEARCH, {"t": "Bridgend Memory"}))["searchAssets"]["edges"]
     assert {e["node"]["id"] for e in found} >= set(ids)
+
+
+REPORT = """mutation R($id: ID!, $m: String!) { reportProblem(serviceId: $id, message: $m) {
+  __typename ... on ProblemReported { reportId } ... on ValidationError { field message }
+  ... on NotFound { message } } }"""
+REPORTS = "{ moderationQueue(first: 100) { kind reportId message service { id } } }"
+RESOLVE = """mutation S($id: ID!) { resolveReport(reportId: $id, note: "Phone corrected") {
+  __typename ... on OfferingPayload { service { id } } ... on ValidationError { field } } }"""
+
+
+def test_anyone_reports_a_problem_and_it_reaches_the_moderation_queue(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    public = next(
+        s for s in small_graph.services.values() if s.moderation_status in (None, "approved")
+    )
+    said = "The phone number rings a fish shop."
+    made = _data(gql(REPORT, {"id": public.id, "m": said}))["reportProblem"]  # no key at all
+    assert made["__typename"] == "ProblemReported"
+    entry = next(
+        e
+        for e in _data(gql(REPORTS, key=keys["moderator"]))["moderationQueue"]
+        if e["reportId"] == made["reportId"]
+    )
+    assert entry == {"kind": "report", "reportId": made["reportId"], "message": said,
+                     "service": {"id": public.id}}  # fmt: skip
+    blank = _data(gql(REPORT, {"id": public.id, "m": "  "}))["reportProblem"]
+    assert blank["__typename"] == "ValidationError" and blank["field"] == "message"
+    missing = _data(gql(REPORT, {"id": "no-such-listing", "m": said}))["reportProblem"]
+    assert missing["__typename"] == "NotFound"
+    done = _data(gql(RESOLVE, {"id": made["reportId"]}, key=keys["moderator"]))["resolveReport"]
+    assert done == {"__typename": "OfferingPayload", "service": {"id": public.id}}
+    again = _data(gql(RESOLVE, {"id": made["reportId"]}, key=keys["moderator"]))["resolveReport"]
+    assert again == {"__typename": "ValidationError", "field": "reportId"}
+    left = _data(gql(REPORTS, key=keys["moderator"]))["moderationQueue"]
+    assert made["reportId"] not in {e["reportId"] for e in left}

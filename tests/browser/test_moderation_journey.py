@@ -115,3 +115,30 @@ def test_a_moderator_rejects_with_a_reason_and_reviews_a_change_before_it_is_pub
     page.screenshot(
         path=str(artifacts_dir / f"group-after-moderation-{language}.png"), full_page=True
     )
+
+
+def test_a_person_reports_a_problem_and_a_moderator_closes_it(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    page.goto("/#/find")
+    page.fill("#postcode", "CF10 1AA")
+    page.click("#search-button")
+    first = page.locator("#results > li").first
+    expect(first).to_be_visible()
+    service_id = first.get_attribute("data-id")
+    first.locator("button.details").click()
+    page.locator(".report-problem summary").click()
+    page.click("#report-send")
+    expect(page.locator("#report-message")).to_contain_text("Say what is wrong first")
+    page.fill("#report-text", "The café has moved to the library.")
+    page.click("#report-send")
+    expect(page.locator("#report-message")).to_contain_text("A moderator will check")
+
+    page.goto("/#/moderation")
+    sign_in(page, seeded.keys["moderator"])
+    report = page.locator(f'#queue li.kind-report[data-id="{service_id}"]')
+    expect(report.locator(".report-message")).to_have_text("The café has moved to the library.")
+    report.locator("textarea").fill("Address updated.")
+    report.locator("button.resolve").click()
+    expect(page.locator(f'#queue li.kind-report[data-id="{service_id}"]')).to_have_count(0)
+    expect(page.locator("#queue-message")).to_contain_text("report closed")

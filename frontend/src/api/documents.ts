@@ -14,6 +14,8 @@ import myOfferings from "./documents/myOfferings.graphql?raw";
 import offering from "./documents/offering.graphql?raw";
 import registerOffering from "./documents/registerOffering.graphql?raw";
 import reject from "./documents/reject.graphql?raw";
+import reportProblem from "./documents/reportProblem.graphql?raw";
+import resolveReport from "./documents/resolveReport.graphql?raw";
 import relationshipMap from "./documents/relationshipMap.graphql?raw";
 import serviceDetail from "./documents/serviceDetail.graphql?raw";
 import sharedShortlist from "./documents/sharedShortlist.graphql?raw";
@@ -37,6 +39,8 @@ export const documents = {
   offering,
   registerOffering,
   reject,
+  reportProblem,
+  resolveReport,
   relationshipMap,
   serviceDetail,
   sharedShortlist,

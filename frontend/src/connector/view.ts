@@ -5,6 +5,7 @@ import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
+import { reportProblemBox } from "./reportProblem";
 import { serviceDetail, type ServiceView } from "./detail";
 import { describeFilters, filtersFieldset, readFilters, type Filters } from "./filters";
 import { renderResults, type Hit } from "./results";
@@ -127,7 +128,7 @@ export function connectorView(root: HTMLElement): () => void {
 
   const drawDetail = (): void => {
     if (!detail) return;
-    detailBody.replaceChildren(serviceDetail(detail));
+    detailBody.replaceChildren(serviceDetail(detail), reportProblemBox(detail.id));
     const onList = has(detail.id);
     detailAdd.textContent = onList ? t("find.added") : t("find.add");
     detailAdd.setAttribute("aria-pressed", String(onList));

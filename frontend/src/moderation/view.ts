@@ -15,7 +15,9 @@ interface Change {
   after: unknown;
 }
 interface Entry {
-  kind: "new_listing" | "change";
+  kind: "new_listing" | "change" | "report";
+  reportId: string | null;
+  message: string | null;
   since: string | null;
   organisationName: string | null;
   service: {
@@ -84,6 +86,7 @@ export function moderationView(root: HTMLElement): () => void {
     const reason = h("textarea", { id: `reason-${s.id}`, rows: 2, maxlength: 1000 });
     const approve = h("button", { type: "button", class: "primary approve", text: t(entry.kind === "change" ? "moderation.acceptChange" : "moderation.approve") });
     const reject = h("button", { type: "button", class: "reject", text: t(entry.kind === "change" ? "moderation.declineChange" : "moderation.reject") });
+    if (entry.kind === "report") return reportItem(entry);
     const decide = async (approving: boolean): Promise<void> => {
       if (!approving && !reason.value.trim()) {
         setMessage(msg, t("moderation.reasonNeeded"), true);
@@ -118,6 +121,35 @@ export function moderationView(root: HTMLElement): () => void {
       entry.kind === "change" && s.pendingChange ? changesTable(s.pendingChange.changes) : summary(s.editable),
       h("div", { class: "field" }, h("label", { for: `reason-${s.id}`, text: t("moderation.reason") }), reason),
       h("div", { class: "actions" }, approve, reject),
+      actionMessage(msg),
+    );
+  };
+
+  const reportItem = (entry: Entry): HTMLElement => {
+    const s = entry.service;
+    const msg = `resolve-${entry.reportId}`;
+    const note = h("textarea", { id: `note-${entry.reportId}`, rows: 2, maxlength: 2000 });
+    const resolve = h("button", { type: "button", class: "primary resolve", text: t("moderation.resolve") });
+    resolve.addEventListener("click", async () => {
+      setMessage(msg, t("common.loading"));
+      try {
+        const data = (await gql<{ resolveReport: Result }>(documents.resolveReport, { reportId: entry.reportId, note: note.value.trim() || null })).resolveReport;
+        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        entries = entries.filter((e) => e.reportId !== entry.reportId);
+        draw();
+        setMessage("queue-message", t("moderation.resolved", { name: s.name }));
+      } catch (error) {
+        setMessage(msg, (error as Error).message, true);
+      }
+    });
+    return h(
+      "li",
+      { class: "queue-item kind-report", "data-id": s.id, "data-report": entry.reportId ?? "" },
+      h("h2", { text: s.name }),
+      h("p", { class: "meta", text: t("moderation.kindReport", { date: formatDate(entry.since) ?? "" }) }),
+      h("blockquote", { class: "report-message", text: entry.message ?? "" }),
+      h("div", { class: "field" }, h("label", { for: `note-${entry.reportId}`, text: t("moderation.note") }), note),
+      h("div", { class: "actions" }, resolve),
       actionMessage(msg),
     );
   };
