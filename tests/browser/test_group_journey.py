@@ -75,7 +75,8 @@ def test_group_registers_edits_and_confirms_an_offering(
     expect(page.locator("#duplicates-list")).to_contain_text(name)
     page.click("#register-anyway")
     expect(page.locator("#register-message")).to_contain_text("waiting for a moderator")
-    listing = page.locator("#my-listings li.offering").first
+    # Listings needing confirmation come first; the new one is the pending one with this name.
+    listing = page.locator("#my-listings li.offering.status-pending", has_text=name).first
     expect(listing.locator("h3")).to_have_text(name)
     expect(listing.locator(".moderation")).to_have_text("Waiting for a moderator")
     service_id = listing.get_attribute("data-id")
@@ -157,3 +158,24 @@ def test_the_same_key_in_a_fresh_browser_shows_every_listing_of_the_organisation
     sign_in(page, seeded.keys["editor"])
     for service_id in provided:
         expect(page.locator(f'#my-listings li[data-id="{service_id}"]')).to_be_visible()
+
+
+def test_listings_that_need_confirming_come_first_and_are_counted(
+    page: Page, seeded: SeededData
+) -> None:
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["editor"])
+    items = page.locator("#my-listings li.offering")
+    expect(items.first).to_be_visible()
+    classes = [c or "" for c in items.evaluate_all("els => els.map(e => e.className)")]
+    due = [c for c in classes if "needs-confirming" in c]
+    # Every listing needing confirmation is listed before every one that does not.
+    assert classes[: len(due)] == due
+    summary = page.locator("#confirm-summary")
+    if due:
+        expect(summary).to_contain_text(
+            f"{len(due)} of your {len(classes)} listings need confirming"
+        )
+        expect(items.first.locator(".badge")).to_contain_text("Needs confirming")
+    else:
+        expect(summary).to_contain_text("All your listings were confirmed")

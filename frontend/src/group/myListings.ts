@@ -23,6 +23,7 @@ export interface Offering {
   pendingChange?: { submittedAt: string | null; changes: { field: string }[] } | null;
   version: number;
   lastVerified: string | null;
+  stale?: boolean;
   listedBy?: string | null;
   listedOn?: string | null;
 }
@@ -70,8 +71,9 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
   edit.addEventListener("click", () => onEdit(offering));
   return h(
     "li",
-    { "data-id": offering.id, class: `offering status-${offering.moderationStatus}` },
+    { "data-id": offering.id, class: `offering status-${offering.moderationStatus}${offering.stale ? " needs-confirming" : ""}` },
     h("h3", { text: offering.name }),
+    offering.stale ? h("p", { class: "badge stale", text: t("group.needsConfirming") }) : null,
     h("dl", {},
       h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering.moderationStatus) }),
       offering.moderationReason ? h("dt", { text: t("group.reason") }) : null,

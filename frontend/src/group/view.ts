@@ -22,6 +22,7 @@ export function groupView(root: HTMLElement): () => void {
       h("section", { class: "panel", "aria-labelledby": "mine-heading" },
         h("h2", { id: "mine-heading", i18n: "group.mine" }),
         h("p", { id: "mine-message", role: "status" }),
+        h("p", { id: "confirm-summary", class: "notice" }),
         listEl,
       ),
       editSlot,
@@ -30,9 +31,13 @@ export function groupView(root: HTMLElement): () => void {
   );
 
   const drawList = (): void => {
+    // What needs confirming first: listings nobody in the group confirmed in 12 months.
+    const ordered = [...offerings.filter((o) => o.stale), ...offerings.filter((o) => !o.stale)];
+    const due = ordered.filter((o) => o.stale).length;
+    setMessage("confirm-summary", offerings.length ? (due ? t("group.dueCount", { n: due, total: offerings.length }) : t("group.allConfirmed")) : "");
     listEl.replaceChildren(
-      ...(offerings.length
-        ? offerings.map((o) => listingItem(o, (x) => void openEdit(x), (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
+      ...(ordered.length
+        ? ordered.map((o) => listingItem(o, (x) => void openEdit(x), (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
         : [h("li", { class: "empty", text: t("group.noneYet") })]),
     );
   };
