@@ -145,6 +145,7 @@ NO_OPEN_REPORT = Wording("no open report with id {id}", "does dim adroddiad agor
 SAY_WHAT_IS_WRONG = Wording(
     "say what is wrong (1 to 2000 characters)", "dywedwch beth sydd o'i le (1 i 2000 nod)"
 )
+NO_OPEN_CLAIM = Wording("no open claim with id {id}", "does dim hawliad agored â'r id {id}")
 NOTHING_TO_CHANGE = Wording("give at least one field to change", "rhowch o leiaf un maes i'w newid")
 VERSION_CHANGED = Wording(
     "someone changed this offering since you read it (you had version {had}, it is now "
@@ -159,10 +160,6 @@ OTHER_ORGANISATION = Wording(
 ALREADY_YOURS = Wording(
     "your organisation provides this listing already",
     "mae eich sefydliad yn darparu'r rhestriad hwn yn barod",
-)
-ASK_TRANSFER = Wording(
-    "another organisation provides this listing; ask a moderator to transfer it",
-    "mae sefydliad arall yn darparu'r rhestriad hwn; gofynnwch i gymedrolwr ei drosglwyddo",
 )
 MODERATION_STATUS = Wording("is approved or rejected", "yw wedi'i gymeradwyo neu ei wrthod")
 AT_MOST_CHARS = Wording("at most {n} characters", "dim mwy na {n} nod")

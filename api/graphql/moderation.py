@@ -48,6 +48,12 @@ class QueueEntry:
     message: str | None = strawberry.field(
         default=None, description="For a `report`: what the person said is wrong."
     )
+    claim_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For a `claim`: its id (decideClaim)."
+    )
+    claimant: str | None = strawberry.field(
+        default=None, description="For a `claim`: the organisation asking for the listing."
+    )
 
 
 def _require(info: Info[Context, None]) -> None:
@@ -83,6 +89,8 @@ class ModerationQueries:
                 service=ServiceNode.of(i.service),
                 report_id=strawberry.ID(i.report_id) if i.report_id else None,
                 message=i.message,
+                claim_id=strawberry.ID(i.claim_id) if i.claim_id else None,
+                claimant=i.claimant,
             )
             for i in items
         ]
@@ -204,6 +212,27 @@ class ReportMutations:
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
         return ProblemReported(report_id=strawberry.ID(report_id))
+
+    @strawberry.mutation(
+        description="Moderators: decide a group's claim to a listing another organisation "
+        "provides: approve moves the listing to the claiming organisation (audited); reject "
+        "keeps it where it is, with a reason."
+    )
+    async def decide_claim(
+        self,
+        info: Info[Context, None],
+        claim_id: strawberry.ID,
+        approve: bool,
+        reason: str | None = None,
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await offerings.decide_claim(
+                info.context.db, info.context.actor, str(claim_id), approve, reason
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
 
     @strawberry.mutation(description="Moderators: close a problem report, with a note.")
     async def resolve_report(

@@ -127,7 +127,8 @@ class OfferingPayload:
         default=None,
         description="For updateOffering: `saved` (the listing was not public yet and waits "
         "for a moderator as a whole) or `waiting_for_moderator` (a change to a public "
-        "listing: the approved content stays public until a moderator accepts it).",
+        "listing: the approved content stays public until a moderator accepts it). For "
+        "claimListing: `claimed`, or `waiting_for_moderator` (a transfer request).",
     )
 
 
@@ -214,7 +215,11 @@ class OfferingMutations:
             return failure(exc)  # type: ignore[return-value]
         return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
-    @strawberry.mutation(description="Claim a listing no organisation provides yet.")
+    @strawberry.mutation(
+        description="Claim a listing for your organisation: one nobody provides is yours at "
+        "once (`outcome: claimed`); one another organisation provides becomes a transfer "
+        "request a moderator decides (`outcome: waiting_for_moderator`)."
+    )
     async def claim_listing(
         self,
         info: Info[Context, None],
@@ -223,12 +228,12 @@ class OfferingMutations:
     ) -> OfferingResult:
         try:
             org = _editor_org(info, str(organization_id) if organization_id else None)
-            props = await repo.claim_listing(
+            props, outcome = await repo.claim_listing(
                 info.context.db, info.context.actor, str(service_id), org
             )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
     @strawberry.mutation(
         description="Confirm your listing is still correct (records who and when)."

@@ -297,12 +297,14 @@ async def decline_change(
 class QueueItem(BaseModel):
     """One thing waiting for a moderator."""
 
-    kind: Literal["new_listing", "change", "report"]
+    kind: Literal["new_listing", "change", "report", "claim"]
     since: str | None
     organisation: str | None
     service: ServiceProps
     report_id: str | None = None
     message: str | None = None
+    claim_id: str | None = None
+    claimant: str | None = None
 
 
 async def moderation_queue(db: Database, first: int, offset: int) -> tuple[list[QueueItem], bool]:
@@ -319,6 +321,8 @@ async def moderation_queue(db: Database, first: int, offset: int) -> tuple[list[
             service=ServiceProps.from_props(r["props"]),
             report_id=r["report_id"],
             message=r["message"],
+            claim_id=r["claim_id"],
+            claimant=r["claimant"],
         )
         for r in rows[:first]
     ]

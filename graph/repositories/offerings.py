@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -38,6 +38,7 @@ __all__ = [
     "ScheduleInput",
     "claim_listing",
     "confirm_still_correct",
+    "decide_claim",
     "merge_listings",
     "moderate_offering",
     "offerings_of_organisation",
@@ -238,8 +239,9 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
 
 async def claim_listing(
     db: Database, actor: Actor, service_id: str, organisation_id: str
-) -> ServiceProps:
-    """Attach an orphan listing to the caller's organisation."""
+) -> tuple[ServiceProps, Literal["claimed", "waiting_for_moderator"]]:
+    """Attach an orphan listing to the caller's organisation at once; a listing another
+    organisation provides becomes a claim that waits for a moderator (a transfer)."""
     rows = await db.write(
         "offerings/claim_listing",
         id=service_id,
@@ -255,9 +257,41 @@ async def claim_listing(
         raise Missing("Organization", organisation_id)
     if organisation_id in row["orgs"]:
         raise VersionConflict(say.ALREADY_YOURS(), None)
-    if not row["claimable"]:
-        raise NotAllowed(say.ASK_TRANSFER())
-    return ServiceProps.from_props(row["props"])
+    if row["claimable"]:
+        return ServiceProps.from_props(row["props"]), "claimed"
+    asked = await db.write(
+        "offerings/request_transfer",
+        id=service_id,
+        organisation_id=organisation_id,
+        claim_id=str(uuid.uuid4()),
+        key_id=actor.key_id,
+        now=now_iso(),
+        audit=audit_params(actor, "claimListing", service_id, ["transfer_request"]),
+    )
+    return ServiceProps.from_props(asked[0]["props"]), "waiting_for_moderator"
+
+
+async def decide_claim(
+    db: Database, actor: Actor, claim_id: str, approve: bool, reason: str | None
+) -> ServiceProps:
+    """Move a claimed listing to the claiming organisation, or turn the claim down."""
+    clean = stored_text(reason).strip() if reason else None
+    if clean is not None and len(clean) > 1000:
+        raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
+    rows = await db.write(
+        "offerings/decide_claim",
+        id=claim_id,
+        approve=approve,
+        reason=clean,
+        key_id=actor.key_id,
+        now=now_iso(),
+        audit=audit_params(
+            actor, "approveClaim" if approve else "rejectClaim", claim_id, ["organization"]
+        ),
+    )
+    if not rows:
+        raise InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id)))
+    return ServiceProps.from_props(rows[0]["props"])
 
 
 async def confirm_still_correct(

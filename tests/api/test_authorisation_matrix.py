@@ -168,6 +168,10 @@ OPS: dict[str, Op] = {
         "{ __typename ... on NotFound { message } } }",
         {},
     ),
+    "decideClaim": lambda g, d, n: (
+        'mutation { decideClaim(claimId: "no-such", approve: true) ' + UNION + " }",
+        {},
+    ),
     "resolveReport": lambda g, d, n: (
         'mutation { resolveReport(reportId: "no-such") ' + UNION + " }",
         {},

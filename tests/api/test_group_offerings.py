@@ -236,16 +236,40 @@ def test_confirm_still_correct_records_who_and_when(
     assert rows[0]["role"] == "group_editor" and rows[0]["at"] == done["service"]["lastVerified"]
 
 
-def test_claim_listing_attaches_an_orphan_but_never_takes_another_groups_listing(
+def test_claiming_an_orphan_is_immediate_and_another_groups_listing_needs_a_moderator(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
 ) -> None:
     claim = """mutation C($id: ID!) { claimListing(serviceId: $id) { __typename
-      ... on OfferingPayload { service { organization { id } } } ... on Forbidden { message } } }"""
+      ... on OfferingPayload { outcome service { organization { id } } }
+      ... on Forbidden { message } } }"""
+    queue = "{ moderationQueue(first: 100) { kind claimId claimant service { id } } }"
+    decide = """mutation D($id: ID!, $ok: Boolean!) { decideClaim(claimId: $id, approve: $ok,
+      reason: "Checked with both groups") { __typename
+      ... on OfferingPayload { service { organization { id } } } } }"""
+    org_a, org_b = list(small_graph.organisations)[:2]
     orphan = list(small_graph.services)[-1]
     driver.execute_query(
         "MATCH (:Organization)-[p:PROVIDES]->(:Service {id: $id}) DELETE p", id=orphan
     )
     got = gql(claim, {"id": orphan}, key=keys["editor_b"])["data"]["claimListing"]
-    assert got["service"]["organization"]["id"] == list(small_graph.organisations)[1]
-    taken = gql(claim, {"id": orphan}, key=keys["editor_a"])["data"]["claimListing"]
-    assert taken["__typename"] == "Forbidden"
+    assert got["outcome"] == "claimed" and got["service"]["organization"]["id"] == org_b
+    # B's listing, claimed by A: a transfer request, nothing moves yet.
+    asked = gql(claim, {"id": orphan}, key=keys["editor_a"])["data"]["claimListing"]
+    assert asked["outcome"] == "waiting_for_moderator"
+    assert asked["service"]["organization"]["id"] == org_b
+    entries = gql(queue, key=keys["moderator"])["data"]["moderationQueue"]
+    entry = next(e for e in entries if e["kind"] == "claim" and e["service"]["id"] == orphan)
+    assert entry["claimant"] == small_graph.organisations[org_a][0]
+    refused = gql(decide, {"id": entry["claimId"], "ok": True}, key=keys["editor_a"])
+    assert refused["data"]["decideClaim"]["__typename"] == "Forbidden"
+    moved = gql(decide, {"id": entry["claimId"], "ok": True}, key=keys["moderator"])
+    assert moved["data"]["decideClaim"]["service"]["organization"]["id"] == org_a
+    providers = driver.execute_query(
+        "MATCH (o:Organization)-[:PROVIDES]->(:Service {id: $id}) RETURN collect(o.id) AS ids",
+        id=orphan,
+    ).records[0]["ids"]
+    assert providers == [org_a]
+    trail = driver.execute_query(
+        "MATCH (e:AuditEvent {operation: 'approveClaim'}) RETURN count(e) AS n"
+    ).records[0]["n"]
+    assert trail == 1

@@ -5,6 +5,7 @@ import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
 import connection from "./documents/connection.graphql?raw";
 import createShortlist from "./documents/createShortlist.graphql?raw";
 import decide from "./documents/decide.graphql?raw";
+import decideClaim from "./documents/decideClaim.graphql?raw";
 import editableOffering from "./documents/editableOffering.graphql?raw";
 import egoNetwork from "./documents/egoNetwork.graphql?raw";
 import lookup from "./documents/lookup.graphql?raw";
@@ -30,6 +31,7 @@ export const documents = {
   connection,
   createShortlist,
   decide,
+  decideClaim,
   editableOffering,
   egoNetwork,
   lookup,

@@ -15,9 +15,11 @@ interface Change {
   after: unknown;
 }
 interface Entry {
-  kind: "new_listing" | "change" | "report";
+  kind: "new_listing" | "change" | "report" | "claim";
   reportId: string | null;
   message: string | null;
+  claimId: string | null;
+  claimant: string | null;
   since: string | null;
   organisationName: string | null;
   service: {
@@ -87,6 +89,7 @@ export function moderationView(root: HTMLElement): () => void {
     const approve = h("button", { type: "button", class: "primary approve", text: t(entry.kind === "change" ? "moderation.acceptChange" : "moderation.approve") });
     const reject = h("button", { type: "button", class: "reject", text: t(entry.kind === "change" ? "moderation.declineChange" : "moderation.reject") });
     if (entry.kind === "report") return reportItem(entry);
+    if (entry.kind === "claim") return claimItem(entry);
     const decide = async (approving: boolean): Promise<void> => {
       if (!approving && !reason.value.trim()) {
         setMessage(msg, t("moderation.reasonNeeded"), true);
@@ -120,6 +123,42 @@ export function moderationView(root: HTMLElement): () => void {
       }),
       entry.kind === "change" && s.pendingChange ? changesTable(s.pendingChange.changes) : summary(s.editable),
       h("div", { class: "field" }, h("label", { for: `reason-${s.id}`, text: t("moderation.reason") }), reason),
+      h("div", { class: "actions" }, approve, reject),
+      actionMessage(msg),
+    );
+  };
+
+  const claimItem = (entry: Entry): HTMLElement => {
+    const s = entry.service;
+    const msg = `claim-${entry.claimId}`;
+    const reason = h("textarea", { id: `claim-reason-${entry.claimId}`, rows: 2, maxlength: 1000 });
+    const decideClaim = async (approve: boolean): Promise<void> => {
+      if (!approve && !reason.value.trim()) {
+        setMessage(msg, t("moderation.reasonNeeded"), true);
+        reason.focus();
+        return;
+      }
+      setMessage(msg, t("common.loading"));
+      try {
+        const data = (await gql<{ decideClaim: Result }>(documents.decideClaim, { claimId: entry.claimId, approve, reason: reason.value.trim() || null })).decideClaim;
+        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        entries = entries.filter((e) => e.claimId !== entry.claimId);
+        draw();
+        setMessage("queue-message", t(approve ? "moderation.transferred" : "moderation.claimRefused", { name: s.name, organisation: entry.claimant ?? "?" }));
+      } catch (error) {
+        setMessage(msg, (error as Error).message, true);
+      }
+    };
+    const approve = h("button", { type: "button", class: "primary approve", text: t("moderation.transfer") });
+    const reject = h("button", { type: "button", class: "reject", text: t("moderation.refuseClaim") });
+    approve.addEventListener("click", () => void decideClaim(true));
+    reject.addEventListener("click", () => void decideClaim(false));
+    return h(
+      "li",
+      { class: "queue-item kind-claim", "data-id": s.id, "data-claim": entry.claimId ?? "" },
+      h("h2", { text: s.name }),
+      h("p", { class: "meta", text: t("moderation.kindClaim", { claimant: entry.claimant ?? "?", organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" }) }),
+      h("div", { class: "field" }, h("label", { for: `claim-reason-${entry.claimId}`, text: t("moderation.reason") }), reason),
       h("div", { class: "actions" }, approve, reject),
       actionMessage(msg),
     );

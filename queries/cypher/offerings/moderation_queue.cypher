@@ -1,20 +1,28 @@
 // What waits for a moderator, oldest first: new listings (moderation_status 'pending'),
-// changes to public listings (a pending_change) and open problem reports from the public.
+// changes to public listings (a pending_change), open problem reports from the public and
+// groups' claims to listings another organisation provides.
 // Parameters:
 //   $offset, $limit  int  paging
-// Returns: kind ('new_listing', 'change' or 'report'), since (when it started waiting), the
-// service's properties, the name of the organisation providing it, and for a report its id
-// and message.
+// Returns: kind ('new_listing', 'change', 'report' or 'claim'), since (when it started
+// waiting), the service's properties, the name of the organisation providing it, for a report
+// its id and message, for a claim its id and the claiming organisation's name.
 CALL () {
   MATCH (s:Service)
   WHERE s.moderation_status = 'pending' OR s.pending_change IS NOT NULL
   RETURN s, CASE WHEN s.pending_change IS NOT NULL THEN 'change' ELSE 'new_listing' END AS kind,
-         coalesce(s.pending_at, s.created_at) AS since, null AS report_id, null AS message
+         coalesce(s.pending_at, s.created_at) AS since, null AS report_id, null AS message,
+         null AS claim_id, null AS claimant
   UNION
   MATCH (r:ProblemReport {status: 'open'})-[:ABOUT]->(s:Service)
-  RETURN s, 'report' AS kind, r.at AS since, r.id AS report_id, r.message AS message
+  RETURN s, 'report' AS kind, r.at AS since, r.id AS report_id, r.message AS message,
+         null AS claim_id, null AS claimant
+  UNION
+  MATCH (c:ClaimRequest {status: 'open'})-[:CLAIMS]->(s:Service)
+  OPTIONAL MATCH (o:Organization {id: c.organisation_id})
+  RETURN s, 'claim' AS kind, c.at AS since, null AS report_id, null AS message,
+         c.id AS claim_id, o.name AS claimant
 }
-RETURN kind, since, properties(s) AS props, report_id, message,
+RETURN kind, since, properties(s) AS props, report_id, message, claim_id, claimant,
        head([(o:Organization)-[:PROVIDES]->(s) | o.name]) AS organisation
 ORDER BY since, s.id
 SKIP $offset
