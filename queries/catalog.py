@@ -8,7 +8,7 @@ allow-list in code, never from a client string (docs/decisions.md F3).
 Examples
 --------
 >>> from queries.catalog import cypher
->>> cypher("health/ping").strip()
+>>> cypher("health/ping").splitlines()[-1]
 'RETURN 1 AS ok'
 """
 

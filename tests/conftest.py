@@ -60,7 +60,7 @@ def neo4j_settings() -> Iterator[Neo4jSettings]:
         _TEST_SERVER["layout"] = layout
         settings = Neo4jSettings(
             uri=layout.bolt_uri,
-            password=manager.read_password(layout),  # type: ignore[arg-type]
+            password=manager.read_password(layout),
         )
     saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
     os.environ.update(

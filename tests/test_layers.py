@@ -26,7 +26,7 @@ def _modules(package: str) -> Iterator[tuple[Path, ast.Module]]:
 
 
 def _imported_roots(tree: ast.Module) -> set[str]:
-    roots = set()
+    roots: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             roots.update(alias.name.split(".")[0] for alias in node.names)

@@ -41,6 +41,10 @@ class Referral:
     receiving_organisation_ids: list[str]
     created_at: str
     updated_at: str | None
+    receivable: bool = strawberry.field(
+        description="Whether anyone at a receiving organisation can see it in commongraph (a "
+        "group editor key exists); false: nobody will, so phone the service."
+    )
 
     @classmethod
     def of(cls, r: repo.ReferralRecord) -> Referral:
@@ -54,6 +58,7 @@ class Referral:
             receiving_organisation_ids=r.organisation_ids,
             created_at=r.created_at,
             updated_at=r.updated_at,
+            receivable=r.receivable,
         )
 
 

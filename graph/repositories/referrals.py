@@ -54,6 +54,8 @@ class ReferralRecord(BaseModel):
     referrer_organisation_id: str | None = None
     created_at: str
     updated_at: str | None = None
+    #: someone holds a group editor key for a receiving organisation (else phone them)
+    receivable: bool = True
 
     def is_referrer(self, key_id: str | None, organisation_id: str | None) -> bool:
         return (key_id is not None and key_id == self.referrer_key_id) or (
@@ -70,6 +72,7 @@ def _record(row: dict[str, Any]) -> ReferralRecord:
             **row["props"],
             "service_name": row["service_name"],
             "organisation_ids": row["organisation_ids"],
+            "receivable": bool(row.get("receivable", True)),
         }
     )
 

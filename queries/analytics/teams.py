@@ -123,7 +123,7 @@ def _members(G: nx.Graph, team: Hashable, role_attr: str) -> dict[Hashable, str 
 def team_gaps(
     G: nx.Graph,
     *,
-    area_needs: Mapping[Hashable, Iterable[str]] | None = None,
+    area_needs: Mapping[Any, Iterable[str]] | None = None,
     need_roles: Mapping[str, Iterable[str]] | None = None,
     role_attr: str = "tribe",
     top: int | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.auth.keys import hash_key
 from api.guard import GuardSettings
 from graph.settings import Neo4jSettings
 from tests.api.fixtures_graph import FixtureGraph, generate, write_graph
+from tests.support.keys import make_key
 
 GraphQL = Callable[..., dict[str, Any]]
 
@@ -38,21 +37,6 @@ def client(
     app = create_app(neo4j_settings, static_dir=empty_ui, guard=GuardSettings.unlimited())
     with TestClient(app) as test_client:
         yield test_client
-
-
-def make_key(driver: neo4j.Driver, role: str, organisation_id: str | None = None) -> str:
-    """Store an API key for ``role`` the way `commongraph keys create` does; return it."""
-    key_id = secrets.token_hex(6)
-    key = f"cg_{key_id}_{secrets.token_urlsafe(32)}"
-    driver.execute_query(
-        "CREATE (:ApiKey {id: $id, key_hash: $hash, role: $role, "
-        "organisation_id: $org, name: $role, created_at: '2024-01-01T00:00:00Z', revoked: false})",
-        id=key_id,
-        hash=hash_key(key),
-        role=role,
-        org=organisation_id,
-    )
-    return key
 
 
 @pytest.fixture(scope="module")

@@ -298,11 +298,11 @@ def generate(
             f"07{i:09d}",
         )
     pids = list(g.people)
-    for pid in pids:
-        for other in rng.sample(pids, 3):
-            if other != pid:
+    for person_id in pids:
+        for friend in rng.sample(pids, 3):
+            if friend != person_id:
                 g.ties.append(
-                    (pid, other, rng.choice(["KNOWS", "WORKS_WITH"]), round(rng.random(), 3))
+                    (person_id, friend, rng.choice(["KNOWS", "WORKS_WITH"]), round(rng.random(), 3))
                 )
     return g
 

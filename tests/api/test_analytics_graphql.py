@@ -7,7 +7,8 @@ import networkx as nx
 import pytest
 
 from loaders.relationships import load_relationship_rows
-from tests.api.conftest import GraphQL, make_key
+from tests.api.conftest import GraphQL
+from tests.support.keys import make_key
 
 QUERY = """query B($prefix: String, $top: Int!) {
   bottlenecks(prefix: $prefix, top: $top)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import neo4j
 import pytest
 
-from tests.api.conftest import GraphQL, make_key
+from tests.api.conftest import GraphQL
 from tests.api.fixtures_graph import FixtureGraph
+from tests.support.keys import make_key
 
 pytestmark = pytest.mark.neo4j
 

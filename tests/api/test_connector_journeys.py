@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import neo4j
 import pytest
 
 from tests.api.conftest import GraphQL
@@ -81,13 +82,18 @@ def test_search_with_a_radius_keeps_only_services_within_it(
     ],
 )
 def test_search_treats_lucene_and_cypher_syntax_in_user_text_as_plain_words(
-    small_graph: FixtureGraph, gql: GraphQL, text: str
+    small_graph: FixtureGraph, gql: GraphQL, driver: neo4j.Driver, text: str
 ) -> None:
+    count = "MATCH (n) RETURN count(n) AS n"
+    before = driver.execute_query(count).records[0]["n"]
     body = gql(SEARCH, {"text": text})
     if "errors" in body:  # only "type at least one letter" is acceptable
         assert "at least one letter" in body["errors"][0]["message"]
     else:
-        assert body["data"]["searchAssets"]["totalCount"] >= 0
+        found = body["data"]["searchAssets"]
+        # Plain words: "NOT", "a:b", "name:x) OR (1=1" never match everything.
+        assert found["totalCount"] < len(small_graph.services)
+    assert driver.execute_query(count).records[0]["n"] == before  # nothing was deleted
 
 
 NODE = """query N($id: ID!) { node(id: $id) {
@@ -186,7 +192,7 @@ def test_shortlist_is_built_by_a_connector_and_readable_by_anyone_with_its_token
 def test_shortlists_cannot_be_changed_by_someone_else_or_read_with_a_wrong_token(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: object
 ) -> None:
-    from tests.api.conftest import make_key
+    from tests.support.keys import make_key
 
     mine = gql(CREATE, {"name": "mine"}, key=keys["connector"])["data"]["createShortlist"]
     other = make_key(driver, "connector")  # type: ignore[arg-type]
@@ -248,3 +254,29 @@ def test_referral_moves_requested_accepted_done_and_both_sides_see_it(
         "updateReferralStatus"
     ]
     assert again["__typename"] == "ValidationError"
+
+
+RECEIVABLE = """mutation R($s: ID!) { createReferral(serviceId: $s) {
+  __typename ... on ReferralPayload { referral { id receivable } } } }"""
+
+
+def test_a_referral_nobody_can_receive_is_flagged_at_once(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    """Group editor keys exist for organisations A and B only: a referral to a service of
+    any other organisation would stay "requested" for ever, so it says so straight away."""
+    org_a, org_b = list(small_graph.organisations)[:2]
+    held = next(
+        s for s in small_graph.services.values()
+        if s.organisation_id == org_a and _approved(small_graph, s.id)
+    )  # fmt: skip
+    unheld = next(
+        s for s in small_graph.services.values()
+        if s.organisation_id not in (org_a, org_b) and _approved(small_graph, s.id)
+    )  # fmt: skip
+    to_a = gql(RECEIVABLE, {"s": held.id}, key=keys["connector"])["data"]["createReferral"]
+    assert to_a["referral"]["receivable"] is True
+    nowhere = gql(RECEIVABLE, {"s": unheld.id}, key=keys["connector"])["data"]["createReferral"]
+    assert nowhere["referral"]["receivable"] is False
+    listed = gql("{ referrals { id receivable } }", key=keys["connector"])["data"]["referrals"]
+    assert {r["id"]: r["receivable"] for r in listed}[nowhere["referral"]["id"]] is False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import neo4j
 import pytest
 
@@ -33,7 +35,7 @@ TRAIL = """query T($id: ID) { auditTrail(targetId: $id) { operation actorRole
   actorOrganisationId changedFields at } }"""
 
 
-def _input(org: str | None = None, **extra: object) -> dict[str, object]:
+def _input(org: str | None = None, **extra: Any) -> dict[str, object]:
     base: dict[str, object] = {
         "name": "Llandrindod Knit and Natter",
         "latitude": 52.2420,
@@ -160,7 +162,7 @@ def test_registration_rejects_bad_input_with_the_field_and_writes_nothing(
     gql: GraphQL,
     keys: dict[str, str],
     driver: neo4j.Driver,
-    change: dict[str, object],
+    change: dict[str, Any],
     field: str,
 ) -> None:
     before = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]

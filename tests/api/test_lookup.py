@@ -10,7 +10,8 @@ import pytest
 
 from graph.repositories import areas as repo
 from loaders.relationships import load_relationship_rows
-from tests.api.conftest import GraphQL, make_key
+from tests.api.conftest import GraphQL
+from tests.support.keys import make_key
 
 pytestmark = pytest.mark.neo4j
 

@@ -69,7 +69,8 @@ async def _more_than_may_wait(settings: Neo4jSettings) -> list[object]:
             runner.run(db, "duplicates", prefix=None, top=top, group_attr="tribe")
             for top in (1, 2, 3, 4)
         ]
-        return await asyncio.gather(*calls, return_exceptions=True)
+        done: list[object] = await asyncio.gather(*calls, return_exceptions=True)
+        return done
     finally:
         await db.close()
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import neo4j
 import pytest
 
-from tests.api.conftest import GraphQL, make_key
+from tests.api.conftest import GraphQL
 from tests.api.fixtures_graph import FixtureGraph
+from tests.support.keys import make_key
 
 pytestmark = pytest.mark.neo4j
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import threading
 import time
 import urllib.request
@@ -29,6 +28,7 @@ from api.auth.keys import hash_key
 from graph.server.config import PROJECT_ROOT
 from graph.settings import Neo4jSettings
 from tests.api.fixtures_graph import FixtureGraph, generate, write_graph
+from tests.support.keys import make_key
 from tests.support.ports import free_port
 from tests.support.wipe import wipe_graph
 
@@ -58,31 +58,16 @@ class SeededData:
     organisation_id: str
 
 
-def _make_key(driver: neo4j.Driver, role: str, organisation_id: str | None = None) -> str:
-    """Store a key the way `commongraph keys create` does (sha256 only); return it."""
-    key_id = secrets.token_hex(6)
-    key = f"cg_{key_id}_{secrets.token_urlsafe(32)}"
-    driver.execute_query(
-        "CREATE (:ApiKey {id: $id, key_hash: $hash, role: $role, organisation_id: $org, "
-        "name: $role, created_at: '2024-01-01T00:00:00Z', revoked: false})",
-        id=key_id,
-        hash=hash_key(key),
-        role=role,
-        org=organisation_id,
-    )
-    return key
-
-
 def _seed(driver: neo4j.Driver, database: str) -> SeededData:
     wipe_graph(driver, database)
     graph = generate(seed=5, services=400, locations=320, people=200, prefix="b")
     write_graph(driver, graph)
     organisation = sorted(graph.organisations)[0]
     keys = {
-        "connector": _make_key(driver, "connector"),
-        "leader": _make_key(driver, "leader"),
-        "editor": _make_key(driver, "group_editor", organisation),
-        "moderator": _make_key(driver, "moderator"),
+        "connector": make_key(driver, "connector"),
+        "leader": make_key(driver, "leader"),
+        "editor": make_key(driver, "group_editor", organisation),
+        "moderator": make_key(driver, "moderator"),
     }
     return SeededData(graph=graph, keys=keys, organisation_id=organisation)
 

@@ -24,7 +24,8 @@ def _search(page: Page, postcode: str) -> None:
 
 
 def _result_ids(page: Page) -> list[str]:
-    return page.eval_on_selector_all("#results > li", "els => els.map(e => e.dataset.id)")
+    ids: list[str] = page.eval_on_selector_all("#results > li", "els => els.map(e => e.dataset.id)")
+    return ids
 
 
 def _distances(page: Page) -> list[float]:

@@ -35,7 +35,8 @@ def _gql(page: Page, key: str, query: str, variables: dict[str, Any]) -> dict[st
     )
     body: dict[str, Any] = response.json()
     assert "errors" not in body, body
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])

@@ -24,10 +24,10 @@ from graph.database import Database
 from graph.errors import ValidationFailed
 from graph.model_version import MODEL_VERSION, migrate, model_version
 from graph.settings import Neo4jSettings
-from tests.api.conftest import make_key
 from tests.api.fixtures_graph import generate, write_graph
 from tests.support.figures import measure
 from tests.support.fingerprint import graph_fingerprint
+from tests.support.keys import make_key
 from tests.support.loop import run_in_own_loop
 from tests.support.wipe import wipe_graph
 

@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -160,7 +161,7 @@ def test_a_service_whose_organization_id_names_no_organisation_is_stored_with_a_
             "stored without that link",
         )
     ]
-    providers = dict(
+    providers: dict[str, Any] = dict(
         graph.execute_query(
             "MATCH (s:Service) OPTIONAL MATCH (o:Organization)-[:PROVIDES]->(s) "
             "RETURN s.id AS id, o.source_id AS org"

@@ -105,7 +105,9 @@ def test_relationship_tables_with_control_characters_are_stored_clean_with_warni
     edges.write_text("source,target,type,weight\np1,p2,KNOWS,0.5\n", encoding="utf-8")
     summary = load_relationship_files(graph, nodes, edges)
     assert (summary.created, summary.rejected) == (3, 0), summary.problems
-    names = dict(graph.execute_query("MATCH (p:Person) RETURN p.id AS id, p.name AS name").records)
+    names: dict[str, str] = dict(
+        graph.execute_query("MATCH (p:Person) RETURN p.id AS id, p.name AS name").records
+    )
     assert names == {"p1": "Ann Jones", "p2": "Bob"}
     assert {(p.file, p.record, p.record_id, p.field, p.reason) for p in summary.warnings} == {
         ("nodes.csv", 2, "p1", "name", "removed 1 control character (U+0001)"),

@@ -64,7 +64,7 @@ def private_neo4j() -> Iterator[PrivateNeo4j]:
     state = Path(tempfile.mkdtemp(prefix="private-", dir=PROJECT_ROOT / ".commongraph"))
     layout = ServerLayout(state_dir=state, bolt_port=free_port(), http_port=free_port())
     manager.start(layout, ServerSizing.from_env(small=True))
-    settings = Neo4jSettings(uri=layout.bolt_uri, password=manager.read_password(layout))  # type: ignore[arg-type]
+    settings = Neo4jSettings(uri=layout.bolt_uri, password=manager.read_password(layout))
     server = PrivateNeo4j(layout=layout, settings=settings)
     with server.driver() as driver:
         apply_schema(driver, settings.database)

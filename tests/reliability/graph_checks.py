@@ -45,7 +45,7 @@ def duplicated_ids(driver: neo4j.Driver) -> list[str]:
 
 def count(driver: neo4j.Driver, label_query: str) -> int:
     """``label_query`` is a literal ``MATCH … RETURN count(*) AS n`` statement of a test."""
-    records, _, _ = driver.execute_query(label_query)  # type: ignore[arg-type]
+    records, _, _ = driver.execute_query(label_query)
     return int(records[0]["n"])
 
 

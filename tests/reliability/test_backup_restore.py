@@ -50,11 +50,11 @@ def _tables_from_graphml(graphml: Path, folder: Path, oruk_ids: set[str]) -> tup
                 writer.writerow({"id": node_id, **data})
     edges = folder / "edges.csv"
     with edges.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(("source", "target", "type", "weight"))
+        rows = csv.writer(handle)
+        rows.writerow(("source", "target", "type", "weight"))
         for src, dst, data in graph.edges(data=True):
             if data["relationship"] != "PROVIDES":  # the ORUK file carries PROVIDES
-                writer.writerow((src, dst, data["relationship"], data["weight"]))
+                rows.writerow((src, dst, data["relationship"], data["weight"]))
     return nodes, edges
 
 

@@ -19,8 +19,8 @@ import pytest
 
 from api.app import create_app
 from graph.settings import Neo4jSettings
-from tests.api.conftest import make_key
 from tests.support.figures import record
+from tests.support.keys import make_key
 from tests.support.loop import run_in_own_loop
 
 pytestmark = pytest.mark.neo4j
@@ -50,7 +50,8 @@ async def _gql(http: httpx.AsyncClient, key: str, query: str, variables: dict[st
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     assert "errors" not in body, body
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 def test_concurrent_updates_of_one_offering_lose_no_edit(

@@ -39,6 +39,7 @@ import pytest
 import strawberry
 from fastapi.testclient import TestClient
 from graphql import get_introspection_query, parse
+from pydantic import SecretStr
 
 from api.app import create_app
 from api.graphql.endpoint import MAX_BODY_BYTES
@@ -58,6 +59,7 @@ from api.graphql.schema import build_schema
 from graph.server.config import PROJECT_ROOT
 from graph.settings import Neo4jSettings
 from tests.api.fixtures_graph import FixtureGraph
+from tests.security.leaks import Answer
 from tests.support.figures import measure as measure_figure
 from tests.support.figures import record
 from tests.support.loop import run_in_own_loop
@@ -263,7 +265,7 @@ def test_an_operation_that_runs_past_its_budget_is_stopped_with_timeout() -> Non
 def app_without_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """The real app, pointed at a port where nothing listens: nothing here may need Neo4j."""
     nowhere = f"bolt://127.0.0.1:{free_port()}"
-    settings = Neo4jSettings(uri=nowhere, password="unused")  # type: ignore[arg-type]
+    settings = Neo4jSettings(uri=nowhere, password=SecretStr("unused"))
     no_ui = tmp_path_factory.mktemp("no-ui") / "absent"
     with TestClient(create_app(settings, static_dir=no_ui)) as client:
         yield client
@@ -275,7 +277,7 @@ NEAR_VARS = (
 )
 
 
-def _only_error(response: httpx.Response) -> dict[str, Any]:
+def _only_error(response: Answer) -> dict[str, Any]:
     assert response.status_code < 500, response.text
     body = response.json()
     assert "Unexpected error." not in response.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -78,7 +79,7 @@ def test_loader_text_fields_keep_injection_strings_literally(
     loaded = load_relationship_files(driver, nodes, edges)
     assert loaded.rejected == 2 * len(CORPUS), "a corpus kind or type was not rejected"
     assert {p.field for p in loaded.rejects} == {"kind", "type"}
-    people = dict(
+    people: dict[str, Any] = dict(
         driver.execute_query(
             "MATCH (p:Person) WHERE p.id STARTS WITH 'inj-' RETURN p.id AS id, p.name AS name"
         ).records

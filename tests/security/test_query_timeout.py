@@ -21,9 +21,9 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.settings import Neo4jSettings
-from tests.api.conftest import make_key
 from tests.security.leaks import assert_no_leak
 from tests.support.figures import measure
+from tests.support.keys import make_key
 
 pytestmark = pytest.mark.neo4j
 

@@ -3,6 +3,7 @@ import addToShortlist from "./documents/addToShortlist.graphql?raw";
 import assetsNear from "./documents/assetsNear.graphql?raw";
 import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
 import connection from "./documents/connection.graphql?raw";
+import createReferral from "./documents/createReferral.graphql?raw";
 import createShortlist from "./documents/createShortlist.graphql?raw";
 import decide from "./documents/decide.graphql?raw";
 import decideClaim from "./documents/decideClaim.graphql?raw";
@@ -13,6 +14,7 @@ import me from "./documents/me.graphql?raw";
 import moderationQueue from "./documents/moderationQueue.graphql?raw";
 import myOfferings from "./documents/myOfferings.graphql?raw";
 import offering from "./documents/offering.graphql?raw";
+import referrals from "./documents/referrals.graphql?raw";
 import registerOffering from "./documents/registerOffering.graphql?raw";
 import reject from "./documents/reject.graphql?raw";
 import reportProblem from "./documents/reportProblem.graphql?raw";
@@ -22,6 +24,7 @@ import serviceDetail from "./documents/serviceDetail.graphql?raw";
 import sharedShortlist from "./documents/sharedShortlist.graphql?raw";
 import similarListings from "./documents/similarListings.graphql?raw";
 import updateOffering from "./documents/updateOffering.graphql?raw";
+import updateReferralStatus from "./documents/updateReferralStatus.graphql?raw";
 import withdrawShortlist from "./documents/withdrawShortlist.graphql?raw";
 
 export const documents = {
@@ -29,6 +32,7 @@ export const documents = {
   assetsNear,
   confirmStillCorrect,
   connection,
+  createReferral,
   createShortlist,
   decide,
   decideClaim,
@@ -39,6 +43,7 @@ export const documents = {
   moderationQueue,
   myOfferings,
   offering,
+  referrals,
   registerOffering,
   reject,
   reportProblem,
@@ -48,5 +53,6 @@ export const documents = {
   sharedShortlist,
   similarListings,
   updateOffering,
+  updateReferralStatus,
   withdrawShortlist,
 } as const;

@@ -5,6 +5,8 @@ import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
+import { currentViewer, onViewerChange } from "../api/auth";
+import { referBox, referralList } from "../referrals/referrals";
 import { reportProblemBox } from "./reportProblem";
 import { serviceDetail, type ServiceView } from "./detail";
 import { describeFilters, filtersFieldset, readFilters, type Filters } from "./filters";
@@ -76,6 +78,10 @@ export function connectorView(root: HTMLElement): () => void {
   const printResults = h("button", { type: "button", id: "print-results", class: "no-print", hidden: true, i18n: "find.print" });
   const detailBody = h("div", { id: "detail-body" });
   const detailAdd = h("button", { type: "button", id: "detail-add", class: "add" });
+  // A connector's own referrals, under the shortlist (signed-in connectors only).
+  const referralsSlot = h("div", { id: "referrals-slot" });
+  const showReferrals = () => referralsSlot.replaceChildren(currentViewer()?.role === "connector" ? referralList("sent") : "");
+  showReferrals();
   const detailClose = h("button", { type: "button", id: "detail-close", i18n: "detail.back" });
   const detailPanel = h(
     "section",
@@ -108,6 +114,7 @@ export function connectorView(root: HTMLElement): () => void {
         ),
       ),
       shortlistPanel(),
+      referralsSlot,
     ),
   );
 
@@ -128,7 +135,8 @@ export function connectorView(root: HTMLElement): () => void {
 
   const drawDetail = (): void => {
     if (!detail) return;
-    detailBody.replaceChildren(serviceDetail(detail), reportProblemBox(detail.id));
+    const phone = detail.phones?.[0]?.number ?? null;
+    detailBody.replaceChildren(serviceDetail(detail), referBox(detail.id, detail.name, phone) ?? "", reportProblemBox(detail.id));
     const onList = has(detail.id);
     detailAdd.textContent = onList ? t("find.added") : t("find.add");
     detailAdd.setAttribute("aria-pressed", String(onList));
@@ -304,8 +312,13 @@ export function connectorView(root: HTMLElement): () => void {
     renderShortlist();
     offline.textContent = mapEl.classList.contains("offline") ? t("find.mapOffline") : "";
   });
+  const stopViewer = onViewerChange(() => {
+    showReferrals();
+    drawDetail();
+  });
   return () => {
     stopShortlist();
     stopLanguage();
+    stopViewer();
   };
 }

@@ -4,6 +4,7 @@ import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
 import { formatDate, h, setMessage } from "../ui/dom";
 import { editForm, listingItem, loadOffering, myOfferings, type Offering } from "./myListings";
+import { referralList } from "../referrals/referrals";
 import { registerForm } from "./registerForm";
 
 export function groupView(root: HTMLElement): () => void {
@@ -11,6 +12,7 @@ export function groupView(root: HTMLElement): () => void {
   const listEl = h("ul", { id: "my-listings", class: "my-listings" });
   const editSlot = h("div", { id: "edit-slot" });
   const formSlot = h("div", { id: "register-slot" });
+  const inboxSlot = h("div", { id: "inbox-slot" });
 
   root.replaceChildren(
     h(
@@ -25,6 +27,7 @@ export function groupView(root: HTMLElement): () => void {
         h("p", { id: "confirm-summary", class: "notice" }),
         listEl,
       ),
+      inboxSlot,
       editSlot,
       formSlot,
     ),
@@ -74,6 +77,7 @@ export function groupView(root: HTMLElement): () => void {
       drawList();
       return;
     }
+    inboxSlot.replaceChildren(viewer.role === "group_editor" ? referralList("inbox") : "");
     formSlot.replaceChildren(
       registerForm(viewer.organisationId, async (service) => {
         const full = await loadOffering(service.id);

@@ -6,7 +6,8 @@
 //   $organisation_id  string|null  the caller's organisation
 //   $status           string|null  only this status
 //   $limit            int          how many, newest first
-// Returns: one row per referral.
+// Returns: one row per referral, with `receivable` (anyone holds a group editor key for an
+// organisation providing the service).
 MATCH (r:Referral)-[:TO_SERVICE]->(s:Service)
 WITH r, s, [(o:Organization)-[:PROVIDES]->(s) | o.id] AS organisation_ids
 WHERE ($status IS NULL OR r.status = $status)
@@ -14,6 +15,8 @@ WHERE ($status IS NULL OR r.status = $status)
        OR ($key_id IS NOT NULL AND r.referrer_key_id = $key_id)
        OR ($organisation_id IS NOT NULL AND r.referrer_organisation_id = $organisation_id)
        OR ($organisation_id IS NOT NULL AND $organisation_id IN organisation_ids))
-RETURN properties(r) AS props, s.name AS service_name, organisation_ids
+RETURN properties(r) AS props, s.name AS service_name, organisation_ids,
+       EXISTS { MATCH (k:ApiKey) WHERE k.role = 'group_editor' AND NOT coalesce(k.revoked, false)
+                AND k.organisation_id IN [(o:Organization)-[:PROVIDES]->(s) | o.id] } AS receivable
 ORDER BY r.created_at DESC, r.id
 LIMIT $limit

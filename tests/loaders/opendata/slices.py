@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from loaders.opendata.catalog import default_data_dir
 
@@ -23,7 +24,9 @@ def csv_slice(src: Path, dest: Path, rows: int, extra: list[str] | None = None) 
     return dest
 
 
-def geojson_slice(src: Path, dest: Path, rows: int, extra: list[dict] | None = None) -> Path:
+def geojson_slice(
+    src: Path, dest: Path, rows: int, extra: list[dict[str, Any]] | None = None
+) -> Path:
     """The first ``rows`` features of ``src`` (+ ``extra`` features) into ``dest``."""
     data = json.loads(src.read_text(encoding="utf-8"))
     data["features"] = data["features"][:rows] + (extra or [])

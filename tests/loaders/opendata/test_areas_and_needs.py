@@ -34,7 +34,7 @@ def wales():  # type: ignore[no-untyped-def]
 
 def test_wales_hierarchy_is_lsoa_to_local_authority_to_health_board(wales) -> None:  # type: ignore[no-untyped-def]
     result, _ = wales
-    kinds = {}
+    kinds: dict[str, int] = {}
     for area in result.records:
         kinds[area.kind] = kinds.get(area.kind, 0) + 1
     assert kinds == {"lsoa": 1909, "local_authority": 22, "health_board": 7}
