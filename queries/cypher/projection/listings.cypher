@@ -1,5 +1,5 @@
 // Directory listings for duplicate detection: one row per service with its first location
-// and its contact points.
+// (and that location's first postcode) and its contact points.
 // Parameters:
 //   $prefix  string|null  only services whose id starts with it
 MATCH (s:Service)
@@ -13,6 +13,8 @@ OPTIONAL MATCH (s)-[:HAS_CONTACT|HAS_PHONE]->(x)
 OPTIONAL MATCH (x)-[:HAS_PHONE]->(p:Phone)
 WITH s, l, o, collect(DISTINCT coalesce(p.number, x.number)) AS phones
 RETURN s.id AS id, s.name AS name, l.latitude AS latitude, l.longitude AS longitude,
+       head([(l)-[:HAS_ADDRESS]->(a:Address) WHERE a.postal_code IS NOT NULL | a.postal_code])
+         AS postcode,
        head(phones) AS phone, coalesce(s.email, o.email) AS email,
        coalesce(s.url, o.website) AS website
 ORDER BY id

@@ -108,3 +108,32 @@ def test_the_generator_is_seeded() -> None:
     a, b = generate_listings(200, seed=3), generate_listings(200, seed=3)
     assert a.listings == b.listings and a.entity == b.entity
     assert generate_listings(200, seed=4).listings != a.listings
+
+
+def test_numbered_and_directional_names_are_not_one_asset() -> None:
+    """Two pairs the shipped data flagged before: different places that differ by one word."""
+    here = {"latitude": 53.40, "longitude": -2.30}
+    pairs = [
+        ("Practice 1", "Practice 2"),
+        (
+            "Southway Housing Burnage East Quids In Food Cub",
+            "Southway Housing Burnage West Quids In Food Club",
+        ),
+    ]
+    for a, b in pairs:
+        assert pair_confidence({"id": "a", "name": a, **here}, {"id": "b", "name": b, **here}) < 0.8
+
+
+def test_branches_of_a_chain_at_different_addresses_are_not_one_asset() -> None:
+    """Two "Trussell Trust" food banks 130 m apart in Fallowfield (M14 6…), each with its own
+    address; a postcode typo 20 m away (Partington, M31 4FY / 4FL) is still one asset."""
+    a = {"id": "a", "name": "Trussell Trust", "latitude": 53.44208, "longitude": -2.22318,
+         "postcode": "M14 6LS"}  # fmt: skip
+    b = {"id": "b", "name": "Trussell Trust", "latitude": 53.44322, "longitude": -2.22216,
+         "postcode": "M14 6EH"}  # fmt: skip
+    assert pair_confidence(a, b) < 0.8
+    c = {"id": "c", "name": "Partington Library and Wellbeing Centre", "latitude": 53.417677,
+         "longitude": -2.425432, "postcode": "M31 4FY"}  # fmt: skip
+    d = {"id": "d", "name": "Partington Library & Wellbeing Centre", "latitude": 53.417851,
+         "longitude": -2.425598, "postcode": "M31 4FL"}  # fmt: skip
+    assert pair_confidence(c, d) >= 0.8
