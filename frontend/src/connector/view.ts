@@ -136,7 +136,7 @@ export function connectorView(root: HTMLElement): () => void {
   const drawDetail = (): void => {
     if (!detail) return;
     const phone = detail.phones?.[0]?.number ?? null;
-    detailBody.replaceChildren(serviceDetail(detail), referBox(detail.id, detail.name, phone) ?? "", reportProblemBox(detail.id));
+    detailBody.replaceChildren(serviceDetail(detail), referBox(detail.id, detail.name, phone, showReferrals) ?? "", reportProblemBox(detail.id));
     const onList = has(detail.id);
     detailAdd.textContent = onList ? t("find.added") : t("find.add");
     detailAdd.setAttribute("aria-pressed", String(onList));

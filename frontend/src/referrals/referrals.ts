@@ -21,7 +21,7 @@ type Result = { __typename: string; referral?: ReferralView } & Partial<Failure>
 const statusText = (s: ReferralView["status"]) => t(`referral.status.${s.toLowerCase()}` as MessageKey);
 
 /** "Refer someone here" for a connector, under a service's detail. */
-export function referBox(serviceId: string, serviceName: string, phone: string | null): HTMLElement | null {
+export function referBox(serviceId: string, serviceName: string, phone: string | null, onSent: () => void = () => {}): HTMLElement | null {
   if (currentViewer()?.role !== "connector") return null;
   const note = h("textarea", { id: "refer-note", rows: 2, maxlength: 2000 });
   const send = h("button", { type: "button", id: "refer-send", text: t("referral.send") });
@@ -38,6 +38,7 @@ export function referBox(serviceId: string, serviceName: string, phone: string |
           ? t("referral.nobodyPhone", { name: serviceName, phone })
           : t("referral.nobody", { name: serviceName });
       setMessage("refer-message", said, !result.referral.receivable);
+      onSent();
     } catch (error) {
       setMessage("refer-message", (error as Error).message, true);
     }
