@@ -31,6 +31,10 @@ class GraphNode:
     sector: str | None
     organisation_id: str | None
     hop: int | None = strawberry.field(description="Steps from the centre (egoNetwork).")
+    generated: bool = strawberry.field(
+        default=False,
+        description="Made up by the demo's generator (an example, not a real person or tie).",
+    )
     x: float | None = strawberry.field(description="Layout hint; null = lay out client-side.")
     y: float | None
 
@@ -44,6 +48,7 @@ class GraphNode:
             sector=n.sector,
             organisation_id=n.organisation_id,
             hop=n.hop,
+            generated=n.generated,
             x=None,
             y=None,
         )

@@ -33,6 +33,11 @@ MAX_NODES = 2000
 MAX_PATHS = 25
 
 
+#: Provenance of records the generator made up (the demo's example network of people and the
+#: synthetic benchmark data): shown as "generated", never as real people.
+GENERATED_PREFIX = "demo:"
+
+
 class GraphNode(BaseModel):
     id: str
     label: str
@@ -41,6 +46,7 @@ class GraphNode(BaseModel):
     sector: str | None = None
     organisation_id: str | None = None
     hop: int | None = None
+    generated: bool = False
 
 
 class GraphEdge(BaseModel):
@@ -84,6 +90,7 @@ def _node(raw: dict[str, Any]) -> GraphNode:
         sector=raw.get("sector"),
         organisation_id=raw.get("organisation_id"),
         hop=raw.get("hop"),
+        generated=str(raw.get("source") or "").startswith(GENERATED_PREFIX),
     )
 
 

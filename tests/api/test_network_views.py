@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import neo4j
 import networkx as nx
 import pytest
 
@@ -150,3 +151,15 @@ def test_public_callers_get_no_relationship_views(small_graph: FixtureGraph, gql
         body = gql(query, variables)
         assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert "Person" not in str(body)
+
+
+def test_people_the_generator_made_up_are_marked_generated(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
+) -> None:
+    centre = next(iter(small_graph.people))
+    driver.execute_query("MATCH (p:Person {id: $id}) SET p.source = 'demo:generator'", id=centre)
+    query = """query E($id: ID!) { egoNetwork(id: $id, hops: 1) { nodes { id generated } } }"""
+    nodes = gql(query, {"id": centre}, key=keys["leader"])["data"]["egoNetwork"]["nodes"]
+    marked = {n["id"]: n["generated"] for n in nodes}
+    assert marked[centre] is True
+    assert not any(v for k, v in marked.items() if k != centre)

@@ -264,6 +264,8 @@ export const cy: Record<MessageKey, string> = {
   "leader.team": "Tîm",
   "leader.missingRoles": "Rolau coll",
   "leader.onPull": "Yn adnabod aelod",
+  "leader.generatedNote": "Enghraifft a gynhyrchwyd yw'r bobl a'r cysylltiadau ar y map hwn, wedi'u creu ar gyfer y demo: nid pobl go iawn ydyn nhw. Daw sefydliadau, gwasanaethau ac ardaloedd o'r data agored cyhoeddedig.",
+  "leader.generatedMark": "enghraifft a gynhyrchwyd",
   "leader.noRows": "Dim i'w adrodd.",
 
   "nav.moderation": "Cymedroli",

@@ -263,6 +263,8 @@ export const en = {
   "leader.team": "Team",
   "leader.missingRoles": "Missing roles",
   "leader.onPull": "Known to a member",
+  "leader.generatedNote": "The people and ties on this map are a generated example, made up for the demo: they are not real people. Organisations, services and areas come from the published open data.",
+  "leader.generatedMark": "generated example",
   "leader.noRows": "Nothing to report.",
 
   "nav.moderation": "Moderation",

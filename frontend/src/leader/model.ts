@@ -12,6 +12,8 @@ export interface ApiNode {
   sector?: string | null;
   organisationId?: string | null;
   hop?: number | null;
+  /** Made up by the demo's generator: an example, not a real person. */
+  generated?: boolean;
 }
 
 export interface ApiEdge {
@@ -71,6 +73,7 @@ export function merge(graph: Graph, nodes: ApiNode[], edges: ApiEdge[]): number 
       tribe: node.tribe ?? "",
       sector: node.sector ?? "",
       organisationId: node.organisationId ?? "",
+      generated: Boolean(node.generated),
       x: Math.cos(angle) * radius,
       y: Math.sin(angle) * radius,
       size: 3,

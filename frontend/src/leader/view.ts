@@ -96,6 +96,7 @@ export function leaderView(root: HTMLElement): () => void {
           h("p", { id: "graph-counts" }),
           h("p", { id: "graph-size-note", class: "help" }),
           h("p", { id: "graph-truncated", class: "notice", hidden: true, i18n: "leader.truncated" }),
+          h("p", { id: "graph-generated", class: "notice", hidden: true, i18n: "leader.generatedNote" }),
           h("h2", { i18n: "leader.legend" }),
           h("ul", { id: "graph-legend", class: "legend" }),
           h("p", { id: "graph-selected" }),
@@ -121,6 +122,8 @@ export function leaderView(root: HTMLElement): () => void {
     setMessage("graph-counts", t("leader.counts", { nodes: graph.order, edges: graph.size }));
     setMessage("graph-size-note", sizedBy === "betweenness" ? t("leader.sizeNote") : t("leader.sizeDegree", { n: BETWEENNESS_LIMIT }));
     document.getElementById("graph-truncated")!.hidden = !truncated;
+    const generated = graph.filterNodes((_, a) => Boolean(a.generated)).length;
+    document.getElementById("graph-generated")!.hidden = generated === 0;
     document.getElementById("graph-legend")!.replaceChildren(
       ...legend.map(([key, colour]) => h("li", {}, h("span", { class: "swatch", style: `background:${colour}`, "aria-hidden": "true" }), categoryLabel(key))),
     );
@@ -136,8 +139,8 @@ export function leaderView(root: HTMLElement): () => void {
       .sort((a, b) => b.score - a.score)
       .slice(0, 50);
     document.getElementById("graph-table")!.replaceChildren(
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "id" }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.colour.tribe") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
-      h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label} (${n.id})` }), h("td", { text: categoryLabel(n.kind) }), h("td", { text: categoryLabel(n.tribe || n.sector || "") }), h("td", { text: n.score.toFixed(3) })))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("leader.name") }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.colour.tribe") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
+      h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label}${graph.getNodeAttribute(n.id, "generated") ? ` (${t("leader.generatedMark")})` : ""}` }), h("td", { text: categoryLabel(n.kind) }), h("td", { text: categoryLabel(n.tribe || n.sector || "") }), h("td", { text: n.score.toFixed(3) })))),
     );
     document.getElementById("graph-node-ids")!.replaceChildren(...graph.mapNodes((n, a) => h("option", { value: n, text: a.label })).slice(0, 500));
   };

@@ -41,6 +41,7 @@ CALL (members) {
 }
 RETURN [k IN kept | {
           id: k.n.id, name: k.n.name, hop: k.hop, tribe: k.n.tribe, sector: k.n.sector,
+          source: k.n.source,
           kind: [l IN ['Person', 'Organization', 'Service', 'Team'] WHERE l IN labels(k.n)][0]
         }] AS nodes,
        edges, truncated

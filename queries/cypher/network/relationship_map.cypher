@@ -31,7 +31,7 @@ CALL (kept) {
                   weight: coalesce(r.strength, r.weight, 1.0)}) AS edges
 }
 RETURN [p IN kept | {
-          id: p.id, name: p.name, tribe: p.tribe, kind: 'Person',
+          id: p.id, name: p.name, tribe: p.tribe, kind: 'Person', source: p.source,
           organisation_id: [(p)-[:WORKS_FOR]->(o:Organization) | o.id][0],
           sector: [(p)-[:WORKS_FOR]->(o:Organization) | o.sector][0]
         }] AS nodes,
