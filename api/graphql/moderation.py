@@ -16,7 +16,7 @@ from api.graphql.offerings import OfferingPayload, OfferingResult
 from api.graphql.results import NotFound, ValidationError, failure
 from graph import messages as say
 from graph.errors import CommonGraphError
-from graph.repositories import audit, edits, offerings, problem_reports
+from graph.repositories import audit, edits, offerings, problem_reports, referrals
 from graph.repositories.outcomes import NotAllowed
 
 __all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries", "ReportMutations"]
@@ -229,6 +229,22 @@ class ReportMutations:
             _require(info)
             props = await offerings.decide_claim(
                 info.context.db, info.context.actor, str(claim_id), approve, reason
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
+
+    @strawberry.mutation(
+        description="Moderators: a referral nobody could receive (kind `referral` in the "
+        "queue, its id in `reportId`) has been dealt with outside commongraph."
+    )
+    async def acknowledge_referral(
+        self, info: Info[Context, None], referral_id: strawberry.ID
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await referrals.acknowledge_unheld(
+                info.context.db, info.context.actor, str(referral_id)
             )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]

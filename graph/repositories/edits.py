@@ -297,7 +297,7 @@ async def decline_change(
 class QueueItem(BaseModel):
     """One thing waiting for a moderator."""
 
-    kind: Literal["new_listing", "change", "report", "claim"]
+    kind: Literal["new_listing", "change", "report", "claim", "referral"]
     since: str | None
     organisation: str | None
     service: ServiceProps

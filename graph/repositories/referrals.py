@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from graph import messages as say
 from graph.database import Database
+from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import (
     InvalidField,
@@ -169,3 +170,16 @@ async def referrals_visible(
         limit=limit,
     )
     return [_record(r) for r in rows]
+
+
+async def acknowledge_unheld(db: Database, actor: Actor, referral_id: str) -> ServiceProps:
+    """A moderator has dealt with a referral nobody could receive; it leaves the queue."""
+    rows = await db.write(
+        "referrals/acknowledge_unheld",
+        id=referral_id,
+        now=now_iso(),
+        audit=audit_params(actor, "acknowledgeReferral", referral_id, ["unheld_seen_at"]),
+    )
+    if not rows:
+        raise Missing("Referral", referral_id)
+    return ServiceProps.from_props(rows[0]["props"])

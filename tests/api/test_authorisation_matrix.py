@@ -168,6 +168,10 @@ OPS: dict[str, Op] = {
         "{ __typename ... on NotFound { message } } }",
         {},
     ),
+    "acknowledgeReferral": lambda g, d, n: (
+        'mutation { acknowledgeReferral(referralId: "no-such") ' + UNION + " }",
+        {},
+    ),
     "decideClaim": lambda g, d, n: (
         'mutation { decideClaim(claimId: "no-such", approve: true) ' + UNION + " }",
         {},

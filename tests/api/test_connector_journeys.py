@@ -280,3 +280,23 @@ def test_a_referral_nobody_can_receive_is_flagged_at_once(
     assert nowhere["referral"]["receivable"] is False
     listed = gql("{ referrals { id receivable } }", key=keys["connector"])["data"]["referrals"]
     assert {r["id"]: r["receivable"] for r in listed}[nowhere["referral"]["id"]] is False
+
+
+def test_moderators_see_referrals_nobody_can_receive_until_dealt_with(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    org_a, org_b = list(small_graph.organisations)[:2]
+    unheld = [
+        s for s in small_graph.services.values()
+        if s.organisation_id not in (org_a, org_b) and _approved(small_graph, s.id)
+    ][-1]  # fmt: skip
+    made = gql(RECEIVABLE, {"s": unheld.id}, key=keys["connector"])["data"]["createReferral"]
+    rid = made["referral"]["id"]
+    queue = "{ moderationQueue(first: 100) { kind reportId service { id } } }"
+    entries = gql(queue, key=keys["moderator"])["data"]["moderationQueue"]
+    assert {"kind": "referral", "reportId": rid, "service": {"id": unheld.id}} in entries
+    ack = """mutation A($id: ID!) { acknowledgeReferral(referralId: $id) { __typename } }"""
+    done = gql(ack, {"id": rid}, key=keys["moderator"])["data"]["acknowledgeReferral"]
+    assert done["__typename"] == "OfferingPayload"
+    entries = gql(queue, key=keys["moderator"])["data"]["moderationQueue"]
+    assert rid not in {e["reportId"] for e in entries}

@@ -1,4 +1,5 @@
 // The GraphQL documents the UI sends, one file each (validated against the schema in tests).
+import acknowledgeReferral from "./documents/acknowledgeReferral.graphql?raw";
 import addToShortlist from "./documents/addToShortlist.graphql?raw";
 import assetsNear from "./documents/assetsNear.graphql?raw";
 import confirmStillCorrect from "./documents/confirmStillCorrect.graphql?raw";
@@ -28,6 +29,7 @@ import updateReferralStatus from "./documents/updateReferralStatus.graphql?raw";
 import withdrawShortlist from "./documents/withdrawShortlist.graphql?raw";
 
 export const documents = {
+  acknowledgeReferral,
   addToShortlist,
   assetsNear,
   confirmStillCorrect,

@@ -370,6 +370,8 @@ export const en = {
   "referral.status.accepted": "accepted",
   "referral.status.declined": "declined",
   "referral.status.done": "done",
+  "moderation.kindReferral": "A referral on {date} that nobody at {organisation} can receive (no one there uses commongraph): contact them so the person is not left waiting",
+  "moderation.dealtWith": "Dealt with",
   "group.heading": "Your offerings",
   "group.intro": "Register what your group offers, keep it up to date and see what moderators decided.",
   "group.needKey": "Sign in with your group's key to register and edit offerings.",

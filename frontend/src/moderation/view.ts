@@ -15,7 +15,7 @@ interface Change {
   after: unknown;
 }
 interface Entry {
-  kind: "new_listing" | "change" | "report" | "claim";
+  kind: "new_listing" | "change" | "report" | "claim" | "referral";
   reportId: string | null;
   message: string | null;
   claimId: string | null;
@@ -90,6 +90,7 @@ export function moderationView(root: HTMLElement): () => void {
     const reject = h("button", { type: "button", class: "reject", text: t(entry.kind === "change" ? "moderation.declineChange" : "moderation.reject") });
     if (entry.kind === "report") return reportItem(entry);
     if (entry.kind === "claim") return claimItem(entry);
+    if (entry.kind === "referral") return referralItem(entry);
     const decide = async (approving: boolean): Promise<void> => {
       if (!approving && !reason.value.trim()) {
         setMessage(msg, t("moderation.reasonNeeded"), true);
@@ -160,6 +161,32 @@ export function moderationView(root: HTMLElement): () => void {
       h("p", { class: "meta", text: t("moderation.kindClaim", { claimant: entry.claimant ?? "?", organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" }) }),
       h("div", { class: "field" }, h("label", { for: `claim-reason-${entry.claimId}`, text: t("moderation.reason") }), reason),
       h("div", { class: "actions" }, approve, reject),
+      actionMessage(msg),
+    );
+  };
+
+  const referralItem = (entry: Entry): HTMLElement => {
+    const s = entry.service;
+    const msg = `ack-${entry.reportId}`;
+    const seen = h("button", { type: "button", class: "primary acknowledge", text: t("moderation.dealtWith") });
+    seen.addEventListener("click", async () => {
+      setMessage(msg, t("common.loading"));
+      try {
+        const data = (await gql<{ acknowledgeReferral: Result }>(documents.acknowledgeReferral, { referralId: entry.reportId })).acknowledgeReferral;
+        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        entries = entries.filter((e) => e.reportId !== entry.reportId);
+        draw();
+      } catch (error) {
+        setMessage(msg, (error as Error).message, true);
+      }
+    });
+    return h(
+      "li",
+      { class: "queue-item kind-referral", "data-id": s.id, "data-referral": entry.reportId ?? "" },
+      h("h2", { text: s.name }),
+      h("p", { class: "meta", text: t("moderation.kindReferral", { organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" }) }),
+      entry.message ? h("blockquote", { class: "report-message", text: entry.message }) : null,
+      h("div", { class: "actions" }, seen),
       actionMessage(msg),
     );
   };

@@ -1,9 +1,10 @@
 // What waits for a moderator, oldest first: new listings (moderation_status 'pending'),
 // changes to public listings (a pending_change), open problem reports from the public and
-// groups' claims to listings another organisation provides.
+// groups' claims to listings another organisation provides, and referrals nobody can receive
+// (no group editor key for the service's organisation; `report_id` holds the referral's id).
 // Parameters:
 //   $offset, $limit  int  paging
-// Returns: kind ('new_listing', 'change', 'report' or 'claim'), since (when it started
+// Returns: kind ('new_listing', 'change', 'report', 'claim' or 'referral'), since (when it started
 // waiting), the service's properties, the name of the organisation providing it, for a report
 // its id and message, for a claim its id and the claiming organisation's name.
 CALL () {
@@ -21,6 +22,14 @@ CALL () {
   OPTIONAL MATCH (o:Organization {id: c.organisation_id})
   RETURN s, 'claim' AS kind, c.at AS since, null AS report_id, null AS message,
          c.id AS claim_id, o.name AS claimant
+  UNION
+  MATCH (r:Referral {status: 'requested'})-[:TO_SERVICE]->(s:Service)
+  WHERE r.unheld_seen_at IS NULL
+    AND NOT EXISTS { MATCH (k:ApiKey) WHERE k.role = 'group_editor'
+                       AND NOT coalesce(k.revoked, false)
+                       AND k.organisation_id IN [(o:Organization)-[:PROVIDES]->(s) | o.id] }
+  RETURN s, 'referral' AS kind, r.created_at AS since, r.id AS report_id, r.note AS message,
+         null AS claim_id, null AS claimant
 }
 RETURN kind, since, properties(s) AS props, report_id, message, claim_id, claimant,
        head([(o:Organization)-[:PROVIDES]->(s) | o.name]) AS organisation
