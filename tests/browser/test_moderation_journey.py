@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import SeededData, describe, run_axe, sign_in
 
@@ -143,3 +143,29 @@ def test_a_person_reports_a_problem_and_a_moderator_closes_it(
     report.locator("button.resolve").click()
     expect(page.locator(f'#queue li.kind-report[data-id="{service_id}"]')).to_have_count(0)
     expect(page.locator("#queue-message")).to_contain_text("report closed")
+
+
+@pytest.mark.parametrize(
+    ("route", "role"), [("/#/group", "editor"), ("/#/moderation", "moderator")]
+)
+def test_the_group_and_moderation_screens_fit_a_phone(
+    browser: Browser, base_url: str, seeded: SeededData, artifacts_dir: Path, route: str, role: str
+) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        phone.goto(route)
+        sign_in(phone, seeded.keys[role])
+        list_id = "#my-listings li.offering" if role == "editor" else "#queue li"
+        expect(phone.locator(list_id).first).to_be_visible()
+        if role == "editor":
+            phone.locator("#my-listings li.offering button.edit").first.click()
+            expect(phone.locator("#edit-form")).to_be_visible()
+        name = route.strip("/#")
+        phone.screenshot(path=str(artifacts_dir / f"phone-{name}.png"), full_page=True)
+        width = phone.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, f"{route} is {width} px wide on a 390 px screen"
+        serious = run_axe(phone, f"phone-{name}", artifacts_dir)
+        assert serious == [], describe(serious)
+    finally:
+        context.close()
