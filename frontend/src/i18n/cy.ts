@@ -373,6 +373,7 @@ export const cy: Record<MessageKey, string> = {
   "referral.status.done": "wedi'i wneud",
   "moderation.kindReferral": "Atgyfeiriad ar {date} na all neb yn {organisation} ei dderbyn (does neb yno'n defnyddio commongraph): cysylltwch â nhw fel nad yw'r person yn cael ei adael yn aros",
   "moderation.dealtWith": "Wedi delio ag ef",
+  "moderation.nthDay": "{day} (wythnos {n} o'r mis)",
   "group.heading": "Eich cynigion",
   "group.intro": "Cofrestrwch yr hyn y mae eich grŵp yn ei gynnig, cadwch ef yn gyfredol a gweld penderfyniad y cymedrolwyr.",
   "group.needKey": "Mewngofnodwch gydag allwedd eich grŵp i gofrestru a golygu cynigion.",

@@ -372,6 +372,7 @@ export const en = {
   "referral.status.done": "done",
   "moderation.kindReferral": "A referral on {date} that nobody at {organisation} can receive (no one there uses commongraph): contact them so the person is not left waiting",
   "moderation.dealtWith": "Dealt with",
+  "moderation.nthDay": "{day} (week {n} of the month)",
   "group.heading": "Your offerings",
   "group.intro": "Register what your group offers, keep it up to date and see what moderators decided.",
   "group.needKey": "Sign in with your group's key to register and edit offerings.",

@@ -33,6 +33,15 @@ interface Entry {
 }
 type Result = { __typename: string } & Partial<Failure>;
 
+/** "WE" → Wednesday; "1WE" (RFC 5545: the first Wednesday of the month) → "Wednesday (week 1
+ * of the month)". */
+function dayName(code: string): string {
+  const match = /^(-?\d+)?([A-Z]{2})$/.exec(code.trim());
+  if (!match) return code;
+  const day = t(`day.${match[2]}` as MessageKey);
+  return match[1] ? t("moderation.nthDay", { day, n: match[1] }) : day;
+}
+
 /** A field's value in words: need and accessibility ids as labels, hours as days and times. */
 function shown(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return t("moderation.empty");
@@ -41,7 +50,7 @@ function shown(field: string, value: unknown): string {
   if (field === "languages") return (value as string[]).map((c) => t(`language.${c}` as MessageKey)).join(", ");
   if (field === "schedules") {
     return (value as { byday: string; opensAt?: string; opens_at?: string; closesAt?: string; closes_at?: string }[])
-      .map((s) => `${s.byday.split(",").map((d) => t(`day.${d}` as MessageKey)).join(", ")} ${s.opensAt ?? s.opens_at}–${s.closesAt ?? s.closes_at}`)
+      .map((s) => `${s.byday.split(",").map(dayName).join(", ")} ${s.opensAt ?? s.opens_at}–${s.closesAt ?? s.closes_at}`)
       .join("; ");
   }
   return Array.isArray(value) ? value.join(", ") : String(value);
