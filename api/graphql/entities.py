@@ -233,6 +233,20 @@ class PendingChange:
     changes: list[FieldChangeNode]
 
 
+async def _stored_for_its_editors(
+    info: Info[Context, None], service_id: str
+) -> StoredListing | None:
+    """The listing as stored, for moderators and its own group's editors; None for anyone else
+    (an unmoderated change is never public)."""
+    caller = info.context.caller
+    if not (caller.moderates or caller.edits_offerings):
+        return None
+    stored = await listing_content(info.context.db, service_id)
+    if caller.org_scope is not None and caller.org_scope not in stored.orgs:
+        return None
+    return stored
+
+
 def pending_change_of(stored: StoredListing) -> PendingChange | None:
     """The change waiting on a listing, field by field (GraphQL names), or None."""
     if stored.pending is None:
@@ -300,13 +314,8 @@ class ServiceNode(Node):
         "moderators only; null for anyone else, and when nothing waits)."
     )
     async def pending_change(self, info: Info[Context, None]) -> PendingChange | None:
-        caller = info.context.caller
-        if not (caller.moderates or caller.edits_offerings):
-            return None
-        stored = await listing_content(info.context.db, str(self.id))
-        if caller.org_scope is not None and caller.org_scope not in stored.orgs:
-            return None
-        return pending_change_of(stored)
+        stored = await _stored_for_its_editors(info, str(self.id))
+        return pending_change_of(stored) if stored is not None else None
 
     @strawberry.field(
         description="What its group can edit, as updateOffering names the fields (the change "
@@ -314,13 +323,8 @@ class ServiceNode(Node):
         "only, null for anyone else."
     )
     async def editable(self, info: Info[Context, None]) -> JSON | None:
-        caller = info.context.caller
-        if not (caller.moderates or caller.edits_offerings):
-            return None
-        stored = await listing_content(info.context.db, str(self.id))
-        if caller.org_scope is not None and caller.org_scope not in stored.orgs:
-            return None
-        content = stored.pending or stored.content
+        stored = await _stored_for_its_editors(info, str(self.id))
+        content = (stored.pending or stored.content) if stored is not None else None
         if content is None:
             return None
         values = content.model_dump(mode="json")

@@ -15,7 +15,6 @@ the writing statement, under the service's write lock.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any, Literal
 
@@ -25,7 +24,13 @@ from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.listing import FieldChange, ListingContent, ScheduleInput, differences
+from graph.repositories.listing import (
+    LANGUAGE_NAMES,
+    FieldChange,
+    ListingContent,
+    ScheduleInput,
+    differences,
+)
 from graph.repositories.outcomes import (
     InvalidField,
     Missing,
@@ -52,7 +57,6 @@ __all__ = [
 
 SOURCE = "commongraph:api"
 EditOutcome = Literal["saved", "waiting_for_moderator"]
-LANGUAGE_NAMES = {"cy": "Welsh", "en": "English", "pl": "Polish", "ar": "Arabic", "ur": "Urdu"}
 #: Service properties an edit sets (an allow-list: never the client's field names).
 SERVICE_FIELDS = (
     "name",
@@ -138,6 +142,9 @@ def pending_differences(stored: StoredListing) -> list[FieldChange]:
 
 
 def write_params(content: ListingContent, now: str) -> dict[str, Any]:
+    """The parameters that store ``content``: the service's own fields and its nested records
+    (address, contact, phone, schedules, languages, accessibility, cost), each with fresh ids;
+    shared by registration (offerings/register_offering) and edits (offerings/write_listing)."""
     base = {"source": SOURCE, "created_at": now, "updated_at": now}
     fields = {k: getattr(content, k) for k in SERVICE_FIELDS}
     address = None
@@ -327,8 +334,3 @@ async def moderation_queue(db: Database, first: int, offset: int) -> tuple[list[
         for r in rows[:first]
     ]
     return items, len(rows) > first
-
-
-def as_json(value: Any) -> str:
-    """A field's value as compact JSON text (what a moderator's diff shows)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -21,7 +21,26 @@ from graph.postcodes import normalise_postcode
 from graph.text import cleans_input_text
 from queries.vocabulary import ACCESSIBILITY
 
-__all__ = ["CONTENT_FIELDS", "FieldChange", "ListingContent", "ScheduleInput", "differences"]
+__all__ = [
+    "CONTENT_FIELDS",
+    "LANGUAGE_NAMES",
+    "FieldChange",
+    "ListingContent",
+    "ScheduleInput",
+    "differences",
+]
+
+#: The HSDS ``Language.name`` stored beside a code a group picks (other codes keep the code).
+LANGUAGE_NAMES = {
+    "cy": "Welsh",
+    "en": "English",
+    "pl": "Polish",
+    "ar": "Arabic",
+    "ur": "Urdu",
+    "bn": "Bengali",
+    "pa": "Punjabi",
+    "ro": "Romanian",
+}
 
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
 _DAYS = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")

@@ -18,7 +18,13 @@ from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.edits import accept_change, decline_change, listing_content
+from graph.repositories.edits import (
+    SOURCE,
+    accept_change,
+    decline_change,
+    listing_content,
+    write_params,
+)
 from graph.repositories.listing import ListingContent, ScheduleInput
 from graph.repositories.outcomes import (
     Candidate,
@@ -48,18 +54,7 @@ __all__ = [
     "unmerge_listing",
 ]
 
-SOURCE = "commongraph:api"
 NEAR_KM = 2.0  # listings with a similar name this near are judged by pair_confidence
-LANGUAGE_NAMES = {
-    "cy": "Welsh",
-    "en": "English",
-    "pl": "Polish",
-    "ar": "Arabic",
-    "ur": "Urdu",
-    "bn": "Bengali",
-    "pa": "Punjabi",
-    "ro": "Romanian",
-}
 
 
 class NewOffering(ListingContent):
@@ -171,56 +166,27 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
         "longitude": offering.longitude,
         **base,
     }
-    address = None
-    if offering.address_1 or offering.city or offering.postal_code:
-        address = {
-            "id": str(uuid.uuid4()),
-            "address_1": offering.address_1,
-            "city": offering.city,
-            "postal_code": offering.postal_code,
-            "country": "GB",
-            **base,
-        }
-    contact = phone = None
-    if offering.email or offering.phone:
-        contact = {"id": str(uuid.uuid4()), "email": offering.email, **base}
-        if offering.phone:
-            phone = {"id": str(uuid.uuid4()), "number": offering.phone, **base}
+    nested = write_params(offering, now)  # the same records an edit writes
     rows = await db.write(
         "offerings/register_offering",
         organisation_id=offering.organisation_id,
         service={k: v for k, v in service.items() if v is not None},
         location=location,
         sal_id=str(uuid.uuid4()),
-        address=address,
-        contact=contact,
-        phone=phone,
-        need_ids=offering.needs,
-        accessibility=[
-            {"id": str(uuid.uuid4()), "description": text, **base}
-            for text in offering.accessibility_texts()
-        ],
-        catchment=offering.catchment,
-        languages=[
-            {"id": str(uuid.uuid4()), "code": c, "name": LANGUAGE_NAMES.get(c, c), **base}
-            for c in offering.languages
-        ],
-        cost_options=[
-            {"id": str(uuid.uuid4()), "amount": 0.0, "option": "Free", "currency": "GBP", **base}
-        ]
-        if offering.free
-        else [],
-        schedules=[
-            {
-                "id": str(uuid.uuid4()),
-                "byday": s.byday,
-                "opens_at": s.opens_at,
-                "closes_at": s.closes_at,
-                "freq": "WEEKLY",
-                **base,
-            }
-            for s in offering.schedules
-        ],
+        **{
+            key: nested[key]
+            for key in (
+                "address",
+                "contact",
+                "phone",
+                "need_ids",
+                "accessibility",
+                "catchment",
+                "languages",
+                "cost_options",
+                "schedules",
+            )
+        },
         audit=audit_params(
             actor,
             "registerOffering",

@@ -15,7 +15,6 @@ from graph.settings import Neo4jSettings
 from tests.browser.conftest import SeededData
 
 DATA = data_dir()
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"no open data at {DATA}")
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +23,6 @@ def client(neo4j_settings: Neo4jSettings) -> Iterator[TestClient]:
         yield test_client
 
 
-@needs_data
 def test_boundaries_are_the_welsh_authorities_and_trafford_simplified(client: TestClient) -> None:
     response = client.get("/api/boundaries")
     assert response.status_code == 200
@@ -47,7 +45,6 @@ def test_boundaries_absent_is_a_clear_404(
     assert "COMMONGRAPH_DATA_DIR" in response.json()["error"]
 
 
-@needs_data
 def test_postcode_is_found_in_any_spelling_with_its_area(client: TestClient) -> None:
     body = client.get("/api/postcodes/cf101aa").json()
     assert body == {
@@ -61,7 +58,6 @@ def test_postcode_is_found_in_any_spelling_with_its_area(client: TestClient) -> 
     assert trafford["area_id"].startswith("E01")
 
 
-@needs_data
 def test_unknown_and_malformed_postcodes_are_explained(client: TestClient) -> None:
     unknown = client.get("/api/postcodes/ZZ9%209ZZ")
     assert unknown.status_code == 404
@@ -71,7 +67,6 @@ def test_unknown_and_malformed_postcodes_are_explained(client: TestClient) -> No
     assert "not a UK postcode" in malformed.json()["error"]
 
 
-@needs_data
 def test_area_at_a_point_is_the_lsoa_or_null_at_sea(client: TestClient) -> None:
     assert client.get("/api/areas/at?latitude=53.45&longitude=-2.3").json()["area_id"] == (
         "E01006142"

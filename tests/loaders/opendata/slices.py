@@ -14,7 +14,6 @@ from typing import Any
 from loaders.opendata.catalog import default_data_dir
 
 DATA = default_data_dir()
-HAS_DATA = (DATA / "wales").is_dir() and (DATA / "trafford").is_dir()
 
 
 def csv_slice(src: Path, dest: Path, rows: int, extra: list[str] | None = None) -> Path:

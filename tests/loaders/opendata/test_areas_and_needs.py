@@ -16,9 +16,8 @@ from loaders.opendata.indicators import (
 )
 from loaders.opendata.needs import NEEDS, need_tags, needs_for_tags
 from queries.vocabulary import TYPE_NEEDS
-from tests.loaders.opendata.slices import DATA, HAS_DATA, csv_slice
+from tests.loaders.opendata.slices import DATA, csv_slice
 
-pytestmark = pytest.mark.skipif(not HAS_DATA, reason="the shipped open data is missing")
 W, T = DATA / "wales", DATA / "trafford"
 
 

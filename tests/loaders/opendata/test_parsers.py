@@ -22,9 +22,8 @@ from loaders.opendata.points import (
     parse_sports_clubs,
 )
 from loaders.opendata.postcodes import PostcodeIndex
-from tests.loaders.opendata.slices import DATA, HAS_DATA, csv_slice, geojson_slice
+from tests.loaders.opendata.slices import DATA, csv_slice, geojson_slice
 
-pytestmark = pytest.mark.skipif(not HAS_DATA, reason="the shipped open data is missing")
 W, T = DATA / "wales", DATA / "trafford"
 
 
