@@ -38,6 +38,7 @@ from loaders.generator.synthetic import synthetic_wales
 from loaders.opendata.asset import Asset
 from loaders.opendata.catalog import default_data_dir, parse_all
 from loaders.opendata.indicators import NeedLevel
+from loaders.opendata.libraries import LIBRARY_SERVICE_PREFIX, LIBRARY_SOURCES
 from loaders.opendata.needs import NEEDS
 from loaders.opendata.relationship_writer import write_generated_rows
 from loaders.opendata.rows import Rejection
@@ -297,6 +298,15 @@ def _real(
         [{"node_id": f"org:ods:{ods}", "area_id": ons} for ods, ons in data.ods_boards.items()],
         database=database,
     )
+    # Each council's library service serves its own authority (the libraries' files state the
+    # authority code); rows whose authority is not a loaded area are ignored by the statement.
+    services = sorted({a.organisation.id for a in all_assets if a.source in LIBRARY_SOURCES})
+    councils = repo.link_in_area(
+        driver,
+        [{"node_id": o, "area_id": o.removeprefix(LIBRARY_SERVICE_PREFIX)} for o in services],
+        database=database,
+    )
+    say(f"library services tied to their local authorities: {councils.matched}")
     # Ties that are facts, not generated: each GP practice and its commissioning health board.
     members = {
         a.organisation.id: a.organisation.member_of

@@ -16,6 +16,8 @@ from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult, read_csv
 
 __all__ = [
+    "LIBRARY_SERVICE_PREFIX",
+    "LIBRARY_SOURCES",
     "SOURCE_GM_LIBRARIES",
     "SOURCE_WALES_LIBRARIES",
     "parse_gm_libraries",
@@ -24,6 +26,9 @@ __all__ = [
 
 SOURCE_WALES_LIBRARIES = "csv:wales_libraries"
 SOURCE_GM_LIBRARIES = "csv:gm_libraries"
+LIBRARY_SOURCES = frozenset({SOURCE_WALES_LIBRARIES, SOURCE_GM_LIBRARIES})
+#: a library service's organisation id is this prefix and its authority's ONS code
+LIBRARY_SERVICE_PREFIX = "org:libraries:"
 
 _TYPES = {"LAL": "Local authority run library", "CL": "Community library"}
 
@@ -31,7 +36,7 @@ _TYPES = {"LAL": "Local authority run library", "CL": "Community library"}
 def _service_org(la_code: str | None, la_name: str | None) -> dict[str, object]:
     code = la_code or "unknown"
     name = f"{la_name} library service" if la_name else f"Library service {code}"
-    return {"id": f"org:libraries:{code}", "name": name, "sector": "local_government"}
+    return {"id": f"{LIBRARY_SERVICE_PREFIX}{code}", "name": name, "sector": "local_government"}
 
 
 def parse_wales_libraries(

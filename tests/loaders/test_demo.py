@@ -85,6 +85,17 @@ def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
         "sum(CASE WHEN s.name CONTAINS 'Alzheimer' THEN 1 ELSE 0 END) AS alz"
     ).records[0]
     assert tagged["gps"] == 0 and tagged["alz"] >= 1
+    # Ties the registers state: practice → commissioning board; library service → its council.
+    facts = driver.execute_query(
+        "MATCH (p:Organization)-[m:MEMBER_OF {source: 'ods:epraccur'}]->(:Organization) "
+        "WITH count(m) AS practices "
+        "MATCH (o:Organization)-[:IN_AREA]->(a:Area {kind: 'local_authority'}) "
+        "WHERE o.id STARTS WITH 'org:libraries:' "
+        "RETURN practices, count(o) AS services, "
+        "sum(CASE WHEN o.id = 'org:libraries:' + a.id THEN 1 ELSE 0 END) AS own"
+    ).records[0]
+    assert facts["practices"] == 398
+    assert facts["services"] == facts["own"] == 23  # 22 Welsh councils and Trafford
     again = load_demo(driver, seed=0)
     assert repo.graph_counts(driver) == counts
     assert all(s.created == 0 for s in again.sources), [s for s in again.sources if s.created]
