@@ -273,6 +273,45 @@ AT_CAPACITY = Wording(
     "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
     "gynnig arall cyn bo hir",
 )
+NO_PERSON_FOR_KEY = Wording(
+    "this key is not linked to a person: open the invitation link your team leader sent you "
+    "to record your connections",
+    "nid yw'r allwedd hon yn gysylltiedig â pherson: agorwch y ddolen wahoddiad a anfonodd "
+    "arweinydd eich tîm atoch i gofnodi eich cysylltiadau",
+)
+CONNECTIONS_NEED_KEY = Wording(
+    "sign in with your key to record your connections",
+    "mewngofnodwch gyda'ch allwedd i gofnodi eich cysylltiadau",
+)
+KNOWS_ONLY_PEOPLE = Wording(
+    "only a person can be known; for an organisation or a team choose 'works with'",
+    "dim ond person y gellir ei adnabod; ar gyfer sefydliad neu dîm dewiswch 'yn gweithio gyda'",
+)
+NOT_YOURSELF = Wording(
+    "is you: a connection is with someone else",
+    "yw chi: mae cysylltiad â rhywun arall",
+)
+ALREADY_RECORDED = Wording(
+    "you have already recorded this connection: change that one instead",
+    "rydych chi eisoes wedi cofnodi'r cysylltiad hwn: newidiwch hwnnw yn lle",
+)
+NO_CONNECTION_OF_YOURS = Wording(
+    "no connection you recorded has id {id}",
+    "does dim cysylltiad a gofnodwyd gennych â'r id {id}",
+)
+SINCE_FORM = Wording(
+    "is a year (2019), a month (2019-05) or a date (2019-05-14), not in the future",
+    "yw blwyddyn (2019), mis (2019-05) neu ddyddiad (2019-05-14), nid yn y dyfodol",
+)
+INVITATION_INVALID = Wording(
+    "this invitation link is unknown, already used or expired: ask your team leader for a new one",
+    "mae'r ddolen wahoddiad hon yn anhysbys, wedi'i defnyddio neu wedi dod i ben: gofynnwch i "
+    "arweinydd eich tîm am un newydd",
+)
+LEADERS_INVITE = Wording(
+    "inviting teams and reading how complete the picture is are for leaders",
+    "mae gwahodd timau a darllen pa mor gyflawn yw'r darlun ar gyfer arweinwyr",
+)
 
 # pydantic's own complaints, by error type (https://docs.pydantic.dev/latest/errors/validation_errors/)
 PYDANTIC: dict[str, Wording] = {

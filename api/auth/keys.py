@@ -14,9 +14,9 @@ import secrets
 from api.auth.roles import Caller, Role
 from graph.database import Database
 from graph.errors import CommonGraphError, NotFoundError, ValidationFailed
-from graph.repositories.users import ApiKeyRecord, create_api_key, find_api_key, organisation_exists
+from graph.repositories.users import ApiKeyRecord, create_api_key, entity_id_of, find_api_key
 
-__all__ = ["InvalidKey", "caller_from_header", "hash_key", "issue_key"]
+__all__ = ["InvalidKey", "caller_from_header", "hash_key", "issue_key", "mint_key"]
 
 _PREFIX = "cg_"
 
@@ -32,10 +32,25 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def mint_key() -> tuple[str, str, str]:
+    """A new key: (key, its public id, its hash); only the id and hash are stored."""
+    key_id = secrets.token_hex(6)
+    key = f"{_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+    return key, key_id, hash_key(key)
+
+
 async def issue_key(
-    db: Database, *, role: str, organisation_id: str | None, name: str | None
+    db: Database,
+    *,
+    role: str,
+    organisation_id: str | None,
+    name: str | None,
+    person_id: str | None = None,
 ) -> tuple[str, ApiKeyRecord]:
-    """Create a key; return the plaintext (shown once) and the stored record."""
+    """Create a key; return the plaintext (shown once) and the stored record.
+
+    ``organisation_id`` and ``person_id`` may be graph ids or the ORUK UUIDs the nodes are
+    published under; the stored record holds the graph id."""
     try:
         parsed = Role(role)
     except ValueError as exc:
@@ -45,17 +60,25 @@ async def issue_key(
         raise ValidationFailed("role: public needs no key; call the API without one")
     if parsed is Role.GROUP_EDITOR and not organisation_id:
         raise ValidationFailed("organisation: a group_editor key needs --organisation ID")
-    if organisation_id and not await organisation_exists(db, organisation_id):
-        raise NotFoundError(f"organisation: no Organization with id {organisation_id!r}")
-    key_id = secrets.token_hex(6)
-    key = f"{_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+    if organisation_id:
+        found = await entity_id_of(db, organisation_id, "Organization")
+        if found is None:
+            raise NotFoundError(f"organisation: no Organization with id {organisation_id!r}")
+        organisation_id = found
+    if person_id:
+        found = await entity_id_of(db, person_id, "Person")
+        if found is None:
+            raise NotFoundError(f"person: no Person with id {person_id!r}")
+        person_id = found
+    key, key_id, key_hash = mint_key()
     record = await create_api_key(
         db,
         key_id=key_id,
-        key_hash=hash_key(key),
+        key_hash=key_hash,
         role=parsed.value,
         organisation_id=organisation_id,
         name=name,
+        person_id=person_id,
     )
     return key, record
 
@@ -76,4 +99,5 @@ async def caller_from_header(db: Database, authorization: str | None) -> Caller:
         key_id=record.id,
         organisation_id=record.organisation_id,
         name=record.name,
+        person_id=record.person_id,
     )

@@ -40,6 +40,8 @@ class Caller(BaseModel):
     key_id: str | None = None
     organisation_id: str | None = None
     name: str | None = None
+    #: the Person this key stands for ("my connections"), when it is linked to one
+    person_id: str | None = None
 
     @property
     def sees_people(self) -> bool:

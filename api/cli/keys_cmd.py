@@ -30,24 +30,41 @@ def keys_group() -> None:
     """API keys for the GraphQL API (send them as `Authorization: Bearer <key>`)."""
 
 
-async def _issue(role: str, organisation: str | None, name: str | None) -> tuple[str, ApiKeyRecord]:
+async def _issue(
+    role: str, organisation: str | None, name: str | None, person: str | None
+) -> tuple[str, ApiKeyRecord]:
     db = Database(Neo4jSettings.from_env())
     try:
-        return await issue_key(db, role=role, organisation_id=organisation, name=name)
+        return await issue_key(
+            db, role=role, organisation_id=organisation, name=name, person_id=person
+        )
     finally:
         await db.close()
 
 
 @keys_group.command("create")
 @click.option("--role", required=True, type=click.Choice(_ROLES), help="What the key may do.")
-@click.option("--organisation", default=None, help="Organisation id (required for group_editor).")
+@click.option(
+    "--organisation",
+    default=None,
+    help="Organisation id or ORUK UUID (required for group_editor).",
+)
 @click.option("--name", default=None, help="Who or what the key is for (shown in audit events).")
+@click.option(
+    "--person",
+    default=None,
+    help='Person id: the key records that person\'s own connections ("my connections").',
+)
 @fail_cleanly
-def create_command(role: str, organisation: str | None, name: str | None) -> None:
+def create_command(
+    role: str, organisation: str | None, name: str | None, person: str | None
+) -> None:
     """Create a key and print it once on stdout; only its sha256 hash is stored."""
-    key, record = asyncio.run(_issue(role, organisation, name))
+    key, record = asyncio.run(_issue(role, organisation, name, person))
     click.echo(key)
     scope = f" for organisation {record.organisation_id}" if record.organisation_id else ""
+    if record.person_id:
+        scope += f" for person {record.person_id}"
     click.echo(
         f"key {record.id}: role {record.role}{scope}. Store it now: it is not shown again.",
         err=True,

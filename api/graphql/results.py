@@ -33,6 +33,7 @@ __all__ = [
     "Conflict",
     "DuplicateCandidate",
     "Failure",
+    "FailureInterface",
     "Forbidden",
     "NotFound",
     "PossibleDuplicates",
@@ -43,25 +44,34 @@ __all__ = [
 ]
 
 
+@strawberry.interface(
+    name="Failure",
+    description="Why a request was not done, in the caller's language (Accept-Language): "
+    "every typed failure has a message to show a person.",
+)
+class FailureInterface:
+    message: str
+
+
 @strawberry.type(description="Input that cannot be accepted: which field and why.")
-class ValidationError:
+class ValidationError(FailureInterface):
     field: str
     message: str
 
 
 @strawberry.type(description="No record with this id (or not one you may see).")
-class NotFound:
+class NotFound(FailureInterface):
     id: str | None
     message: str
 
 
 @strawberry.type(description="Your role or organisation may not do this.")
-class Forbidden:
+class Forbidden(FailureInterface):
     message: str
 
 
 @strawberry.type(description="Someone changed the record first, or it is in another state.")
-class Conflict:
+class Conflict(FailureInterface):
     message: str
     current_version: int | None
 
@@ -78,7 +88,7 @@ class DuplicateCandidate:
     description="Nothing was created: these listings look the same. Register "
     "again with confirmNotDuplicate: true if yours is different."
 )
-class PossibleDuplicates:
+class PossibleDuplicates(FailureInterface):
     message: str
     candidates: list[DuplicateCandidate]
 

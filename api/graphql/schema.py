@@ -1,8 +1,9 @@
 """The GraphQL schema: root fields by journey, and the limits that protect the server.
 
 Root fields live in one module per user journey (assets, search, nodes, shortlists,
-referrals, network, offerings, moderation); this module only assembles them. The printed
-schema is snapshotted in ``tests/api/schema.graphql``.
+referrals, network, offerings, moderation, connections); this module only assembles them. The
+printed schema is snapshotted in ``api/graphql/schema.graphql`` (the frontend generates its
+types from it).
 """
 # strawberry.field(description=...) is typed as returning Any, so mypy calls these
 # decorators untyped; the resolvers themselves are fully annotated.
@@ -17,6 +18,7 @@ from strawberry.types import Info
 
 from api.graphql.analytics import AnalyticsQueries
 from api.graphql.assets import AssetConnection, resolve_assets_near
+from api.graphql.connections import ConnectionMutations, ConnectionQueries
 from api.graphql.context import Context
 from api.graphql.erasure import ErasureMutations
 from api.graphql.errors import ErrorPolicy
@@ -52,6 +54,9 @@ class Me:
     role: str
     organisation_id: str | None
     key_id: str | None
+    person_id: strawberry.ID | None = strawberry.field(
+        description="The person this key stands for (it can record their connections)."
+    )
 
 
 @strawberry.type
@@ -73,7 +78,10 @@ class ConnectorQueries:
     def me(self, info: Info[Context, None]) -> Me:
         caller = info.context.caller
         return Me(
-            role=caller.role.value, organisation_id=caller.organisation_id, key_id=caller.key_id
+            role=caller.role.value,
+            organisation_id=caller.organisation_id,
+            key_id=caller.key_id,
+            person_id=strawberry.ID(caller.person_id) if caller.person_id else None,
         )
 
 
@@ -88,6 +96,7 @@ Query = merge_types(
         AnalyticsQueries,
         ModerationQueries,
         OfferingQueries,
+        ConnectionQueries,
     ),
 )
 Mutation = merge_types(
@@ -100,6 +109,7 @@ Mutation = merge_types(
         ShortlistMutations,
         ReferralMutations,
         ErasureMutations,
+        ConnectionMutations,
     ),
 )
 

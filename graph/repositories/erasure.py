@@ -17,6 +17,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
 from graph.repositories.outcomes import InvalidField, Missing
+from graph.repositories.values import now_iso
 from graph.secret import keyed_hash
 
 __all__ = ["ERASE_OPERATION", "Erasure", "erase_person", "erased_id_hash"]
@@ -39,12 +40,13 @@ def erased_id_hash(person_id: str) -> str:
 
 
 async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
-    """Delete the person and their relationships; raise Missing if there is no such person."""
+    """Delete the person, their relationships and survey invitations, and revoke the keys
+    linked to them; raise Missing if there is no such person."""
     if not person_id.strip() or len(person_id) > _MAX_ID:
         raise InvalidField("id", say.PERSON_ID_LENGTH(n=_MAX_ID))
     hashed = erased_id_hash(person_id)
     audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
-    rows = await db.write("erasure/erase_person", id=person_id, audit=audit)
+    rows = await db.write("erasure/erase_person", id=person_id, now=now_iso(), audit=audit)
     if not rows:
         raise Missing("Person", person_id)
     return Erasure(

@@ -17,9 +17,9 @@ __all__ = [
     "ApiKeyListing",
     "ApiKeyRecord",
     "create_api_key",
+    "entity_id_of",
     "find_api_key",
     "list_api_keys",
-    "organisation_exists",
     "revoke_api_key",
 ]
 
@@ -32,6 +32,8 @@ class ApiKeyRecord(BaseModel):
     organisation_id: str | None = None
     name: str | None = None
     created_at: str
+    #: the Person the key stands for (invited to the connections survey), if any
+    person_id: str | None = None
 
 
 class ApiKeyListing(ApiKeyRecord):
@@ -49,6 +51,7 @@ async def create_api_key(
     role: str,
     organisation_id: str | None,
     name: str | None,
+    person_id: str | None = None,
 ) -> ApiKeyRecord:
     """Store a key's hash with its role; the caller has validated role and organisation."""
     rows = await db.write(
@@ -58,6 +61,7 @@ async def create_api_key(
         role=role,
         organisation_id=organisation_id,
         key_name=name,
+        person_id=person_id,
         now=datetime.now(UTC).isoformat(),
     )
     return ApiKeyRecord.model_validate(rows[0])
@@ -69,10 +73,10 @@ async def find_api_key(db: Database, key_hash: str) -> ApiKeyRecord | None:
     return ApiKeyRecord.model_validate(rows[0]) if rows else None
 
 
-async def organisation_exists(db: Database, organisation_id: str) -> bool:
-    """Whether an ``:Organization`` with this id is in the graph."""
-    rows = await db.read("users/organisation_exists", id=organisation_id)
-    return bool(rows[0]["exists"])
+async def entity_id_of(db: Database, id_or_uuid: str, label: str) -> str | None:
+    """The graph id of the ``label`` node with this id or ORUK UUID, or None."""
+    rows = await db.read("users/entity_id_of", id=id_or_uuid, label=label)
+    return str(rows[0]["id"]) if rows else None
 
 
 async def list_api_keys(db: Database) -> list[ApiKeyListing]:

@@ -7,6 +7,12 @@ kind, a day, a profession, a sector, an accessibility option or a relationship k
 """
 
 from queries.vocabulary.accessibility import ACCESSIBILITY
+from queries.vocabulary.connections import (
+    CONNECTION_KINDS,
+    FREQUENCIES,
+    FREQUENCY_STRENGTH,
+    WORKING_WAYS,
+)
 from queries.vocabulary.days import DAY_CODES, DAYS
 from queries.vocabulary.needs import NEEDS, TAGGING_PHRASES
 from queries.vocabulary.professions import PROFESSIONAL_TRIBES, SECTOR_TRIBES, SECTORS, TRIBES
@@ -22,9 +28,12 @@ from queries.vocabulary.terms import Language, Term, Vocabulary, fold
 __all__ = [
     "ACCESSIBILITY",
     "ALL_VOCABULARIES",
+    "CONNECTION_KINDS",
     "DAYS",
     "DAY_CODES",
     "FREE_AT_POINT_OF_USE",
+    "FREQUENCIES",
+    "FREQUENCY_STRENGTH",
     "NEEDS",
     "PERSON_TIES",
     "PROFESSIONAL_TRIBES",
@@ -36,6 +45,7 @@ __all__ = [
     "TRIBES",
     "TYPE_NEEDS",
     "WELSH_PUBLIC_BODY_KINDS",
+    "WORKING_WAYS",
     "Language",
     "Term",
     "Vocabulary",
@@ -51,4 +61,6 @@ ALL_VOCABULARIES: dict[str, Vocabulary] = {
     "professions": TRIBES,
     "sectors": SECTORS,
     "relationships": RELATIONSHIP_KINDS,
+    "frequencies": FREQUENCIES,
+    "workingWays": WORKING_WAYS,
 }

@@ -48,8 +48,11 @@ def gql(client: TestClient) -> GraphQL:
         variables: dict[str, Any] | None = None,
         key: str | None = None,
         status: int = 200,
+        language: str | None = None,
     ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {key}"} if key else {}
+        if language:
+            headers["Accept-Language"] = language
         response = client.post(
             "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
         )

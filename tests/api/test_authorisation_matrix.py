@@ -208,6 +208,27 @@ OPS: dict[str, Op] = {
         "mutation($id: ID!) { erasePerson(id: $id) " + UNION + " }",
         {"id": list(g.people)[-1 - next(n)]},
     ),
+    # "my connections" and its survey (issue 15)
+    "myConnections": lambda g, d, n: ("{ myConnections { personId } }", {}),
+    "recordConnection": lambda g, d, n: (
+        'mutation { recordConnection(targetId: "no-such", kind: WORKS_WITH) ' + UNION + " }",
+        {},
+    ),
+    "updateConnection": lambda g, d, n: (
+        'mutation { updateConnection(id: "no-such", input: {how: []}) ' + UNION + " }",
+        {},
+    ),
+    "eraseConnection": lambda g, d, n: (
+        'mutation { eraseConnection(id: "no-such") ' + UNION + " }",
+        {},
+    ),
+    "confirmMyConnections": lambda g, d, n: ("mutation { confirmMyConnections " + UNION + " }", {}),
+    "connectionCompleteness": lambda g, d, n: ("{ connectionCompleteness { teams { id } } }", {}),
+    "inviteTeam": lambda g, d, n: ('mutation { inviteTeam(teamId: "no-such") ' + UNION + " }", {}),
+    "acceptInvitation": lambda g, d, n: (
+        'mutation { acceptInvitation(code: "cginv_nope") { __typename } }',
+        {},
+    ),
 }
 
 

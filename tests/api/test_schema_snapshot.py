@@ -1,17 +1,17 @@
 """The printed GraphQL schema equals the committed snapshot, so every change shows in review.
 
 After an intended change: ``COMMONGRAPH_UPDATE_SNAPSHOT=1 pytest tests/api/test_schema_snapshot.py``
-and commit ``tests/api/schema.graphql``.
+and commit ``api/graphql/schema.graphql``.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from api.graphql.schema import build_schema
+from graph.server.config import PROJECT_ROOT
 
-SNAPSHOT = Path(__file__).with_name("schema.graphql")
+SNAPSHOT = PROJECT_ROOT / "api" / "graphql" / "schema.graphql"
 
 
 def test_printed_schema_matches_the_committed_snapshot() -> None:

@@ -1,7 +1,9 @@
 // One way to talk to the server: GraphQL documents (src/api/documents/*.graphql, validated
-// against the printed schema by tests/browser/test_graphql_documents.py) and a few REST calls.
+// against the printed schema by tests/browser/test_graphql_documents.py, typed by codegen)
+// through `op`, and a few REST calls through `getJson`.
 import { language, t } from "../i18n";
 import { apiKey } from "./auth";
+import { documents, type Operations } from "./generated/operations";
 
 /** A failure a person can act on; `field` names the input that caused it, when known. */
 export class ApiError extends Error {
@@ -52,7 +54,19 @@ async function send(input: string, init: RequestInit): Promise<Response> {
   }
 }
 
-export async function gql<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+type OperationName = keyof Operations;
+/** Variables may be left out when the document needs none. */
+type VariablesOf<N extends OperationName> =
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  {} extends Operations[N]["variables"] ? [variables?: Operations[N]["variables"]] : [variables: Operations[N]["variables"]];
+
+/** Send the document `name` (src/api/documents/<name>.graphql); result and variables are the
+ * types generated from the server's schema, so a field the server renames fails the build. */
+export async function op<N extends OperationName>(name: N, ...args: VariablesOf<N>): Promise<Operations[N]["result"]> {
+  return gql<Operations[N]["result"]>(documents[name], (args[0] ?? {}) as Record<string, unknown>);
+}
+
+async function gql<T>(document: string, variables: Record<string, unknown>): Promise<T> {
   const response = await send("/graphql", {
     method: "POST",
     headers: headers(),
@@ -86,17 +100,30 @@ export async function getJson<T>(path: string): Promise<T> {
   return body as T;
 }
 
-/** A typed mutation result: the payload, or a failure the UI shows beside a field. */
-export interface Failure {
-  __typename: "ValidationError" | "NotFound" | "Forbidden" | "Conflict" | "PossibleDuplicates";
-  message: string;
-  field?: string;
-  currentVersion?: number | null;
-  candidates?: { id: string; name: string; distanceKm: number | null; reasons: string[] }[];
+/** The typed failures a mutation or `node` can answer with instead of its payload. */
+export type FailureName = "ValidationError" | "NotFound" | "Forbidden" | "Conflict" | "PossibleDuplicates";
+
+/** A failure a person can act on, with the fields its document selected. */
+export type Failure<T extends { __typename: string } = { __typename: FailureName; message: string }> = Extract<
+  T,
+  { __typename: FailureName }
+>;
+
+export function isFailure<T extends { __typename: string }>(value: T): value is Failure<T> {
+  return ["ValidationError", "NotFound", "Forbidden", "Conflict", "PossibleDuplicates"].includes(value.__typename);
 }
 
-export function isFailure(value: { __typename: string }): value is Failure {
-  return ["ValidationError", "NotFound", "Forbidden", "Conflict", "PossibleDuplicates"].includes(
-    value.__typename,
-  );
+/** The field a typed failure names, when it names one (only `ValidationError` does). */
+export function failureField(value: { __typename: string }): string | null {
+  return "field" in value && typeof value.field === "string" ? value.field : null;
+}
+
+/** The payload of a typed result; a failure is thrown as an ApiError with its message, field
+ * and kind (the failure itself in `body`, for callers that show its details). */
+export function payloadOf<T extends { __typename: string }>(value: T): Exclude<T, { __typename: FailureName }> {
+  if (isFailure(value)) {
+    const message = "message" in value && typeof value.message === "string" ? value.message : value.__typename;
+    throw new ApiError(message, failureField(value), value.__typename, value);
+  }
+  return value as Exclude<T, { __typename: FailureName }>;
 }

@@ -3,38 +3,13 @@
 import { language, t, type MessageKey } from "../i18n";
 import { termLabel } from "../api/vocabulary";
 import { formatDate, h } from "../ui/dom";
+import type { ServiceDetailsFragment } from "../api/generated/graphql";
 
-export interface ScheduleView {
-  byday: string | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  freq: string | null;
+/** A service as the detail panel and the shared list read it (the ServiceDetails fragment). */
+export type ServiceView = ServiceDetailsFragment;
+export type ScheduleView = Pick<ServiceView["schedules"][number], "byday" | "opensAt" | "closesAt" | "freq"> & {
   description?: string | null;
-}
-
-export interface ServiceView {
-  id: string;
-  name: string;
-  description?: string | null;
-  url?: string | null;
-  email?: string | null;
-  minimumAge?: number | null;
-  maximumAge?: number | null;
-  feesDescription?: string | null;
-  lastVerified?: string | null;
-  listedBy?: string | null;
-  listedOn?: string | null;
-  stale?: boolean;
-  kind?: { id: string; en: string; cy: string } | null;
-  phones?: { number: string; extension?: string | null; type?: string | null }[];
-  organization?: { id: string; name: string | null } | null;
-  locations?: { name?: string | null; address?: string | null; accessibility?: string[] }[];
-  schedules?: ScheduleView[];
-  contacts?: { name: string | null; email: string | null; phones: string[] }[];
-  costOptions?: { option: string | null; amount: number | null; currency: string | null }[];
-  languages?: { code: string | null; name: string | null }[];
-  needs?: { id: string; name: string | null }[];
-}
+};
 
 const DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 

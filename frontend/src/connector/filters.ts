@@ -5,9 +5,10 @@
 import { language, onLanguageChange, t } from "../i18n";
 import { vocabulary, type Term } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
+import type { Weekday } from "../api/generated/graphql";
 
 export const LANGUAGES = ["cy", "en", "pl", "ar", "ur"] as const;
-export const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export const DAYS: readonly Weekday[] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 export interface Filters {
   text?: string;
@@ -16,7 +17,7 @@ export interface Filters {
   freeOnly: boolean;
   language?: string;
   accessibility?: string;
-  openAt?: { day: string; time: string };
+  openAt?: { day: Weekday; time: string };
   withinArea: boolean;
   includeUnknown: boolean;
 }
@@ -96,7 +97,7 @@ export function readFilters(): Filters | null {
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
       showFieldError("f-time", t("valid.time"));
       ok = false;
-    } else out.openAt = { day, time };
+    } else out.openAt = { day: day as Weekday, time };
   }
   return ok ? out : null;
 }

@@ -1,7 +1,6 @@
 // "Report a problem with this listing": anyone says what is wrong (closed, wrong phone...);
 // the report waits in the moderation queue. The reporter is not recorded.
-import { gql, isFailure, type Failure } from "../api/client";
-import { documents } from "../api/documents";
+import { op, isFailure, type Failure } from "../api/client";
 import { t } from "../i18n";
 import { actionMessage, h, setMessage } from "../ui/dom";
 
@@ -25,7 +24,7 @@ export function reportProblemBox(serviceId: string): HTMLElement {
     }
     setMessage("report-message", t("common.loading"));
     try {
-      const data = await gql<{ reportProblem: { __typename: string } & Partial<Failure> }>(documents.reportProblem, {
+      const data = await op("reportProblem", {
         serviceId,
         message: text.value.trim(),
       });

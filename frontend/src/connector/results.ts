@@ -4,28 +4,12 @@
 // carries a handout block (address, phone, hours, last verified) that only print shows.
 import { language, t, type MessageKey } from "../i18n";
 import { h } from "../ui/dom";
+import type { AssetsNearQuery } from "../api/generated/graphql";
 import { freshness, scheduleLines, type ScheduleView } from "./detail";
 import { add, has } from "./shortlistStore";
 
-export type UnknownFact = "COST" | "LANGUAGE" | "HOURS" | "ACCESSIBILITY";
-
-export interface Hit {
-  distanceKm: number;
-  unknown: UnknownFact[];
-  node: {
-    id: string;
-    name: string;
-    description: string | null;
-    stale: boolean;
-    lastVerified: string | null;
-    listedBy: string | null;
-    listedOn: string | null;
-    kind: { id: string; en: string; cy: string } | null;
-    phones: { number: string }[];
-    schedules: ScheduleView[];
-    locations: { id: string; address: string | null; latitude: number | null; longitude: number | null }[];
-  };
-}
+export type Hit = AssetsNearQuery["assetsNear"]["edges"][number];
+export type UnknownFact = Hit["unknown"][number];
 
 const UNKNOWN_KEYS: Record<UnknownFact, MessageKey> = {
   COST: "find.unknown.COST",

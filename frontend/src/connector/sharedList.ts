@@ -1,6 +1,5 @@
 // The printable shared shortlist: `/shortlist/<token>` (server list) or `#/list?ids=a,b`.
-import { ApiError, gql } from "../api/client";
-import { documents } from "../api/documents";
+import { ApiError, op } from "../api/client";
 import { onLanguageChange, t } from "../i18n";
 import { h, setMessage } from "../ui/dom";
 import { serviceDetail, type ServiceView } from "./detail";
@@ -26,12 +25,12 @@ export function sharedListView(root: HTMLElement, source: { token?: string; ids?
     setMessage("shared-message", t("common.loading"));
     try {
       if (source.token) {
-        const data = await gql<{ shortlist: { items: { service: ServiceView }[] } | null }>(documents.sharedShortlist, { token: source.token });
+        const data = await op("sharedShortlist", { token: source.token });
         if (!data.shortlist) throw new ApiError(t("shortlist.notFound"));
         services = data.shortlist.items.map((i) => i.service);
       } else {
         const found = await Promise.all(
-          (source.ids ?? []).slice(0, 50).map((id) => gql<{ node: ServiceView & { __typename: string } }>(documents.serviceDetail, { id })),
+          (source.ids ?? []).slice(0, 50).map((id) => op("serviceDetail", { id })),
         );
         services = found.map((f) => f.node).filter((n) => n.__typename === "Service");
         if (!services.length) throw new ApiError(t("shortlist.notFound"));

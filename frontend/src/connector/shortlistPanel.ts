@@ -1,18 +1,11 @@
 // The shortlist beside the results: remove, print, and a share link. Signed-in connectors
 // get a server shortlist with an unguessable token (`/shortlist/<token>`); anyone else gets
 // a link carrying the service ids (`#/list?ids=…`), which the shared page reads publicly.
-import { ApiError, gql, isFailure } from "../api/client";
+import { op, payloadOf } from "../api/client";
 import { currentViewer } from "../api/auth";
-import { documents } from "../api/documents";
 import { language, t } from "../i18n";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 import { entries, remove } from "./shortlistStore";
-
-interface ShortlistMutation {
-  __typename: string;
-  message?: string;
-  shortlist?: { id: string; token: string; sharePath: string; expiresAt?: string | null };
-}
 
 export function shortlistPanel(): HTMLElement {
   const list = h("ul", { id: "shortlist-items", class: "shortlist-items" });
@@ -72,8 +65,8 @@ let shared: string | null = null; // the server shortlist whose link is showing
 async function withdrawLink(): Promise<void> {
   if (!shared) return;
   try {
-    const done = await gql<{ withdrawShortlist: ShortlistMutation }>(documents.withdrawShortlist, { shortlistId: shared });
-    if (isFailure(done.withdrawShortlist)) throw new ApiError(done.withdrawShortlist.message ?? "");
+    const done = await op("withdrawShortlist", { shortlistId: shared });
+    payloadOf(done.withdrawShortlist);
     (document.getElementById("share-link") as HTMLInputElement).value = "";
     document.getElementById("withdraw-link")?.setAttribute("hidden", "");
     setMessage("share-expiry", "");
@@ -87,17 +80,9 @@ async function withdrawLink(): Promise<void> {
 async function serverShortlist(ids: string[]): Promise<string> {
   // The name is only a date, by design: a shared list never says who it is for.
   const name = t("shortlist.name", { date: new Date().toLocaleDateString(language() === "cy" ? "cy-GB" : "en-GB") });
-  const created = await gql<{ createShortlist: ShortlistMutation }>(documents.createShortlist, { name });
-  const result = created.createShortlist;
-  if (isFailure(result as { __typename: string }) || !result.shortlist) {
-    throw new ApiError(result.message ?? "createShortlist failed");
-  }
+  const result = payloadOf((await op("createShortlist", { name })).createShortlist);
   for (const serviceId of ids) {
-    const added = await gql<{ addToShortlist: ShortlistMutation }>(documents.addToShortlist, {
-      shortlistId: result.shortlist.id,
-      serviceId,
-    });
-    if (isFailure(added.addToShortlist)) throw new ApiError(added.addToShortlist.message ?? "");
+    payloadOf((await op("addToShortlist", { shortlistId: result.shortlist.id, serviceId })).addToShortlist);
   }
   shared = result.shortlist.id;
   const expires = formatDate(result.shortlist.expiresAt);

@@ -1,7 +1,6 @@
 // Connector journey: postcode or map click → nearest services with filters → detail →
 // shortlist → print or share.
-import { ApiError, getJson, gql } from "../api/client";
-import { documents } from "../api/documents";
+import { ApiError, getJson, op, payloadOf } from "../api/client";
 import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
@@ -19,14 +18,6 @@ interface Centre {
   longitude: number;
   label: string | null;
   areaId: string | null;
-}
-
-interface NearData {
-  assetsNear: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Hit[];
-  };
 }
 
 interface PlacePoint {
@@ -122,9 +113,10 @@ export function connectorView(root: HTMLElement): () => void {
     setMessage("detail-message", t("common.loading"));
     detailPanel.hidden = false;
     try {
-      const data = await gql<{ node: ServiceView & { __typename: string; message?: string } }>(documents.serviceDetail, { id });
-      if (data.node.__typename !== "Service") throw new ApiError(data.node.message ?? data.node.__typename);
-      detail = data.node;
+      const data = await op("serviceDetail", { id });
+      const node = payloadOf(data.node);
+      if (node.__typename !== "Service") throw new ApiError(t("detail.notAService"));
+      detail = node;
       drawDetail();
       setMessage("detail-message", "");
       (document.getElementById("detail-heading") as HTMLElement).focus();
@@ -186,7 +178,7 @@ export function connectorView(root: HTMLElement): () => void {
     }
     setMessage("result-count", t("common.loading"));
     try {
-      const data = await gql<NearData>(documents.assetsNear, {
+      const data = await op("assetsNear", {
         latitude: centre.latitude,
         longitude: centre.longitude,
         radiusKm: Number(radius.value),

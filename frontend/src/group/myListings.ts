@@ -1,43 +1,25 @@
 // The group's own listings, from the server (myOfferings, so every browser shows the same):
 // moderation status and a rejection's reason, version, last verified, "still correct" in one
 // step, and an edit form with an optimistic version lock.
-import { getJson, gql, isFailure, type Failure } from "../api/client";
+import { failureField, getJson, isFailure, op, payloadOf } from "../api/client";
+import type { OfferingFieldsFragment, UpdateOfferingInput } from "../api/generated/graphql";
 import { loadedVocabulary, termLabel, vocabulary } from "../api/vocabulary";
 import { DAYS } from "../connector/filters";
-import { documents } from "../api/documents";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { CHECKS } from "./validation";
 import { freshness } from "../connector/detail";
 
-export interface Offering {
-  id: string;
-  name: string;
-  description: string | null;
-  email: string | null;
-  url: string | null;
-  minimumAge: number | null;
-  maximumAge: number | null;
-  moderationStatus: string;
-  moderationReason?: string | null;
-  pendingChange?: { submittedAt: string | null; changes: { field: string }[] } | null;
-  version: number;
-  lastVerified: string | null;
-  stale?: boolean;
-  listedBy?: string | null;
-  listedOn?: string | null;
-}
-
-type Result = { __typename: string; service?: Partial<Offering> } & Partial<Failure>;
+export type Offering = OfferingFieldsFragment;
 
 /** Every listing of the signed-in group editor's organisation. */
 export async function myOfferings(): Promise<Offering[]> {
-  return (await gql<{ myOfferings: Offering[] }>(documents.myOfferings)).myOfferings;
+  return (await op("myOfferings")).myOfferings;
 }
 
 export async function loadOffering(id: string): Promise<Offering | null> {
-  const data = await gql<{ node: Offering & { __typename: string } }>(documents.offering, { id });
-  return data.node.__typename === "Service" ? data.node : null;
+  const node = (await op("offering", { id })).node;
+  return node.__typename === "Service" ? node : null;
 }
 
 /** A field's name as the form labels it. */
@@ -59,10 +41,8 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
   confirm.addEventListener("click", async () => {
     setMessage(msg, t("common.loading"));
     try {
-      const data = await gql<{ confirmStillCorrect: Result }>(documents.confirmStillCorrect, { serviceId: offering.id });
-      const result = data.confirmStillCorrect;
-      if (isFailure(result) || !result.service) throw new Error(result.message ?? result.__typename);
-      const next = { ...offering, ...result.service } as Offering;
+      const result = payloadOf((await op("confirmStillCorrect", { serviceId: offering.id })).confirmStillCorrect);
+      const next: Offering = { ...offering, ...result.service };
       onChange(next); // the list is redrawn with "Confirmed as still correct on …"
     } catch (error) {
       setMessage(msg, (error as Error).message, true);
@@ -121,8 +101,9 @@ const NUMBER_FIELDS = ["latitude", "longitude", "minimumAge", "maximumAge"] as c
 export const LANGUAGE_CODES = ["cy", "en", "pl", "ar", "ur"] as const;
 
 async function loadEditable(id: string): Promise<Editable | null> {
-  const data = await gql<{ node: { __typename: string; editable?: Editable | null } }>(documents.editableOffering, { id });
-  return data.node.editable ?? null;
+  const node = (await op("editableOffering", { id })).node;
+  // `editable` is the listing as the edit form fills it: a JSON object of the input fields.
+  return node.__typename === "Service" ? ((node.editable as Editable | null) ?? null) : null;
 }
 
 export function checkboxes(name: string, options: { id: string; label: string }[], chosen: string[]): HTMLElement {
@@ -252,7 +233,7 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     };
     for (const name of TEXT_FIELDS) now[name] = value(name).trim() || null;
     for (const name of NUMBER_FIELDS) now[name] = value(name).trim() === "" ? null : Number(value(name));
-    const changes: Record<string, unknown> = { id: offering.id, version: offering.version };
+    const changes: UpdateOfferingInput & Record<string, unknown> = { id: offering.id, version: offering.version };
     for (const [name, after] of Object.entries(now)) {
       const before = start[name as keyof Editable];
       const same = JSON.stringify(Array.isArray(before) ? [...before].sort() : before ?? null) === JSON.stringify(Array.isArray(after) ? [...after].sort() : after);
@@ -264,21 +245,21 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     }
     setMessage("edit-message", t("common.loading"));
     try {
-      const data = await gql<{ updateOffering: Result & { outcome?: string } }>(documents.updateOffering, { input: changes });
+      const data = await op("updateOffering", { input: changes });
       const result = data.updateOffering;
-      if (!isFailure(result) && result.service) {
-        const saved = { ...offering, ...result.service } as Offering;
+      if (!isFailure(result)) {
+        const saved: Offering = { ...offering, ...result.service };
         const note = result.outcome === "waiting_for_moderator" ? t("group.changeWaiting") : t("group.savedPending", { n: saved.version });
         setMessage("edit-message", note);
         onSaved(saved, note);
         return;
       }
-      const field = result.field?.split(".")[0];
+      const field = failureField(result)?.split(".")[0];
       if (result.__typename === "ValidationError" && field && document.getElementById(`e-${field}`)) {
-        showFieldError(`e-${field}`, result.message ?? "");
+        showFieldError(`e-${field}`, result.message);
         document.getElementById(`e-${field}`)?.focus();
       }
-      setMessage("edit-message", result.__typename === "Conflict" ? t("group.conflict") : (result.message ?? result.__typename), true);
+      setMessage("edit-message", result.__typename === "Conflict" ? t("group.conflict") : result.message, true);
     } catch (error) {
       setMessage("edit-message", (error as Error).message, true);
     }

@@ -1,7 +1,6 @@
 // The registration form: validates as you type, shows similar listings before submitting,
 // and on submit shows the server's verdict next to the field or button it concerns.
-import { getJson, gql, isFailure, type Failure } from "../api/client";
-import { documents } from "../api/documents";
+import { getJson, isFailure, op } from "../api/client";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
@@ -10,16 +9,6 @@ import { termLabel, vocabulary } from "../api/vocabulary";
 import { checkboxes, LANGUAGE_CODES } from "./myListings";
 import { CHECKS } from "./validation";
 
-export interface RegisteredService {
-  id: string;
-  name: string;
-  moderationStatus: string;
-  version: number;
-  lastVerified: string | null;
-}
-
-type Result = { __typename: string; service?: RegisteredService } & Partial<Failure>;
-
 const input = (name: string, type = "text", extra: Record<string, string | number | boolean> = {}) =>
   h("input", { name, type, autocomplete: "off", ...extra });
 
@@ -27,7 +16,7 @@ function f(name: string, label: MessageKey, el: HTMLInputElement | HTMLTextAreaE
   return field(`o-${name}`, label, el, help);
 }
 
-export function registerForm(organisationId: string | null, onRegistered: (s: RegisteredService) => void): HTMLFormElement {
+export function registerForm(organisationId: string | null, onRegistered: (s: { id: string }) => void): HTMLFormElement {
   // Needs are picked from the served vocabulary (labels in the UI's language), never typed.
   const needChoices = h("div", { class: "choices" });
   void vocabulary().then((v) => needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), [])));
@@ -148,6 +137,11 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
     const optional = (name: string) => value(name).trim() || null;
     const integer = (name: string) => (value(name).trim() ? Number(value(name)) : null);
     const [latitude, longitude] = coords();
+    if (latitude === null || longitude === null) {
+      showFieldError("o-latitude", t("valid.required"));
+      (document.getElementById("o-latitude") as HTMLElement | null)?.focus();
+      return;
+    }
     const schedules = days().length && value("opensAt").trim() && value("closesAt").trim()
       ? [{ byday: days().join(","), opensAt: value("opensAt").trim(), closesAt: value("closesAt").trim() }]
       : [];
@@ -174,9 +168,9 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
     };
     setMessage("register-message", t("common.loading"));
     try {
-      const data = await gql<{ registerOffering: Result }>(documents.registerOffering, { input: payload });
+      const data = await op("registerOffering", { input: payload });
       const result = data.registerOffering;
-      if (!isFailure(result) && result.service) {
+      if (!isFailure(result)) {
         document.getElementById("duplicates")!.hidden = true;
         form.reset();
         if (organisationId) (form.elements.namedItem("organizationId") as HTMLInputElement).value = organisationId;
@@ -189,22 +183,22 @@ export function registerForm(organisationId: string | null, onRegistered: (s: Re
         const panel = document.getElementById("duplicates")!;
         panel.hidden = false;
         document.getElementById("duplicates-list")!.replaceChildren(
-          ...(result.candidates ?? []).map((c) =>
+          ...result.candidates.map((c) =>
             h("li", { "data-id": c.id }, h("strong", { text: c.name }), ` — ${t("group.reasons", { reasons: c.reasons.join(", ") })}`),
           ),
         );
-        setMessage("register-message", result.message ?? "", true);
+        setMessage("register-message", result.message, true);
         (document.getElementById("duplicates-heading") as HTMLElement).focus();
         return;
       }
-      if (result.__typename === "ValidationError" && result.field) {
+      if (result.__typename === "ValidationError") {
         const name = result.field.split(".")[0];
         if (document.getElementById(`o-${name}`)) {
-          showFieldError(`o-${name}`, result.message ?? "");
+          showFieldError(`o-${name}`, result.message);
           document.getElementById(`o-${name}`)?.focus();
         }
       }
-      setMessage("register-message", result.message ?? result.__typename, true);
+      setMessage("register-message", result.message, true);
     } catch (error) {
       setMessage("register-message", (error as Error).message, true);
     }

@@ -1,13 +1,8 @@
 // Likely duplicates while typing: existing listings with a similar name (near the given
 // place, when it is known), via searchAssets — shown before the group submits.
-import { gql } from "../api/client";
-import { documents } from "../api/documents";
+import { op } from "../api/client";
 import { t } from "../i18n";
 import { h } from "../ui/dom";
-
-interface Similar {
-  searchAssets: { totalCount: number; edges: { distanceKm: number | null; node: { id: string; name: string } }[] };
-}
 
 let timer: number | undefined;
 let serial = 0;
@@ -31,9 +26,9 @@ export function lookForSimilar(name: string, latitude: number | null, longitude:
   }
   timer = window.setTimeout(async () => {
     const mine = ++serial;
-    const near = latitude != null && longitude != null ? { latitude, longitude, radiusKm: 5 } : {};
+    const near = latitude != null && longitude != null ? { latitude, longitude, radiusKm: 5 } : { latitude: null, longitude: null, radiusKm: null };
     try {
-      const data = await gql<Similar>(documents.similarListings, { text: name.trim(), ...near });
+      const data = await op("similarListings", { text: name.trim(), ...near });
       if (mine !== serial) return;
       const edges = data.searchAssets.edges;
       list.replaceChildren(

@@ -79,6 +79,7 @@ export const cy: Record<MessageKey, string> = {
   "find.unknown.HOURS": "Oriau agor yn anhysbys",
   "find.unknown.ACCESSIBILITY": "Hygyrchedd yn anhysbys",
   "find.openAtShort": "ar agor {day} {time}",
+  "detail.notAService": "Nid gwasanaeth yw hwn: does dim manylion i’w dangos.",
   "detail.kind": "Math o wasanaeth",
 
   "day.MO": "Dydd Llun",

@@ -78,6 +78,7 @@ export const en = {
   "find.unknown.HOURS": "Opening times unknown",
   "find.unknown.ACCESSIBILITY": "Accessibility unknown",
   "find.openAtShort": "open {day} {time}",
+  "detail.notAService": "This is not a service: it has no details to show.",
   "detail.kind": "Kind of service",
 
   "day.MO": "Monday",

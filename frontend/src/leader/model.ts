@@ -3,25 +3,11 @@
 // degree above BETWEENNESS_LIMIT nodes, where the O(n·m) computation would stall the page.
 import Graph from "graphology";
 import betweenness from "graphology-metrics/centrality/betweenness";
+import type { GraphEdgeFieldsFragment, GraphNodeFieldsFragment } from "../api/generated/graphql";
 
-export interface ApiNode {
-  id: string;
-  label: string;
-  kind: string;
-  tribe?: string | null;
-  sector?: string | null;
-  organisationId?: string | null;
-  hop?: number | null;
-  /** Made up by the demo's generator: an example, not a real person. */
-  generated?: boolean;
-}
-
-export interface ApiEdge {
-  source: string;
-  target: string;
-  type: string;
-  weight?: number;
-}
+/** A node and a tie as the API's relationship views send them (generated from the schema). */
+export type ApiNode = GraphNodeFieldsFragment;
+export type ApiEdge = GraphEdgeFieldsFragment;
 
 export type ColourBy = "tribe" | "sector" | "kind";
 

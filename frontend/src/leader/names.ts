@@ -2,18 +2,11 @@
 // starts there. `lookup` (GraphQL) answers with ids; the input offers its best matches as
 // suggestions and, on submit, the typed name becomes the id of the best match of the kind
 // the form asks for.
-import { gql } from "../api/client";
-import { documents } from "../api/documents";
+import { op } from "../api/client";
 import { language } from "../i18n";
+import type { LookupQuery } from "../api/generated/graphql";
 
-export interface NameHit {
-  id: string;
-  name: string;
-  nameCy: string | null;
-  kind: string;
-  detail: string | null;
-  similarity: number;
-}
+export type NameHit = LookupQuery["lookup"][number];
 
 /** Which lookup kinds each start kind accepts ("node" takes anything with a map of its own). */
 export const KINDS_FOR: Record<string, string[]> = {
@@ -30,12 +23,12 @@ export const label = (hit: NameHit): string => (language() === "cy" && hit.nameC
 
 /** Whether some record has exactly this id (ids never hold spaces; names mostly do). */
 async function isNodeId(text: string): Promise<boolean> {
-  const data = await gql<{ node: { __typename: string } }>(documents.serviceDetail, { id: text });
+  const data = await op("serviceDetail", { id: text });
   return data.node.__typename !== "NotFound";
 }
 
 export async function lookup(text: string): Promise<NameHit[]> {
-  const data = await gql<{ lookup: NameHit[] }>(documents.lookup, { text, first: 10 });
+  const data = await op("lookup", { text, first: 10 });
   return data.lookup;
 }
 
@@ -45,7 +38,7 @@ export async function resolveName(text: string, kinds: string[]): Promise<NameHi
   const typed = text.trim();
   const hits = (await lookup(typed)).filter((h) => kinds.includes(h.kind));
   const folded = typed.toLowerCase();
-  const asId: NameHit = { id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
+  const asId: NameHit = { __typename: "LookupHit", id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
   const exact =
     hits.find((h) => h.id.toLowerCase() === folded) ??
     hits.find((h) => h.name.toLowerCase() === folded || h.nameCy?.toLowerCase() === folded);

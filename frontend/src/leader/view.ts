@@ -1,25 +1,20 @@
 // System-leader journey: a relationship map searched from a person, organisation, area,
 // profession or sector, expanded hop by hop; colour by tribe/sector, size by betweenness;
 // a highlighted path between two nodes; analytics panels; PNG and GEXF export.
-import { gql } from "../api/client";
+import { op } from "../api/client";
 import { KINDS_FOR, label, resolveName, suggestNames, type NameHit } from "./names";
 import { categoryLabel, relationshipLabel } from "./labels";
 import { vocabulary } from "../api/vocabulary";
 import { currentViewer, onViewerChange } from "../api/auth";
-import { documents } from "../api/documents";
 import { onLanguageChange, t } from "../i18n";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
 import { exportGexf, exportPng } from "./exporters";
 import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
 import { analyticsSection } from "./panels";
 import { GraphView } from "./renderer";
+import type { RelationshipMapQuery } from "../api/generated/graphql";
 
-interface NetworkGraph {
-  truncated: boolean;
-  matched: number | null;
-  nodes: ApiNode[];
-  edges: ApiEdge[];
-}
+type NetworkGraph = RelationshipMapQuery["relationshipMap"];
 
 const LIMIT = 500;
 
@@ -199,7 +194,7 @@ export function leaderView(root: HTMLElement): () => void {
   };
 
   const ego = (id: string, n: number) =>
-    gql<{ egoNetwork: NetworkGraph }>(documents.egoNetwork, { id, hops: n, limit: LIMIT }).then((d) => d.egoNetwork);
+    op("egoNetwork", { id, hops: n, limit: LIMIT }).then((d) => d.egoNetwork);
 
   /** The typed name (or id) as the id of what it names, or null after saying why not. */
   const named = async (input: HTMLInputElement, fieldId: string, kinds: string[]): Promise<NameHit | null> => {
@@ -210,7 +205,7 @@ export function leaderView(root: HTMLElement): () => void {
     }
     try {
       const hit = graph.hasNode(value)
-        ? { id: value, name: String(graph.getNodeAttribute(value, "label")), nameCy: null, kind: "node", detail: null, similarity: 100 }
+        ? { __typename: "LookupHit" as const, id: value, name: String(graph.getNodeAttribute(value, "label")), nameCy: null, kind: "node", detail: null, similarity: 100 }
         : await resolveName(value, kinds);
       if (Array.isArray(hit)) {
         showFieldError(
@@ -239,7 +234,7 @@ export function leaderView(root: HTMLElement): () => void {
     if (kind.value === "node") void load(ego(hit.id, 1), true);
     else {
       const filter = { area: { areaId: hit.id }, tribe: { tribe: hit.id }, sector: { sector: hit.id } }[kind.value as "area" | "tribe" | "sector"];
-      void load(gql<{ relationshipMap: NetworkGraph }>(documents.relationshipMap, { filter, limit: LIMIT }).then((d) => d.relationshipMap), true);
+      void load(op("relationshipMap", { filter, limit: LIMIT }).then((d) => d.relationshipMap), true);
     }
   });
   document.getElementById("graph-expand")!.addEventListener("click", () => {
@@ -263,7 +258,7 @@ export function leaderView(root: HTMLElement): () => void {
     if (!a || !b) return;
     setMessage("path-message", t("common.loading"));
     try {
-      const data = await gql<{ connection: { nodes: ApiNode[]; steps: ApiEdge[]; through: string }[] }>(documents.connection, {
+      const data = await op("connection", {
         fromId: a.id,
         toId: b.id,
         viaPlaces: viaPlaces.checked,

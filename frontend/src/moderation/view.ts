@@ -2,36 +2,19 @@
 // shows what would be published (a change field by field, before and after) and is approved,
 // or rejected with a reason its group reads.
 import { currentViewer, onViewerChange } from "../api/auth";
-import { gql, isFailure, type Failure } from "../api/client";
-import { documents } from "../api/documents";
+import { op, payloadOf } from "../api/client";
+import type { ModerationQueueQuery } from "../api/generated/graphql";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { fieldLabel } from "../group/myListings";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 
+type Entry = ModerationQueueQuery["moderationQueue"][number];
 interface Change {
   field: string;
   before: unknown;
   after: unknown;
 }
-interface Entry {
-  kind: "new_listing" | "change" | "report" | "claim" | "referral";
-  reportId: string | null;
-  message: string | null;
-  claimId: string | null;
-  claimant: string | null;
-  since: string | null;
-  organisationName: string | null;
-  service: {
-    id: string;
-    name: string;
-    description: string | null;
-    version: number;
-    pendingChange: { submittedAt: string | null; changes: Change[] } | null;
-    editable: Record<string, unknown> | null;
-  };
-}
-type Result = { __typename: string } & Partial<Failure>;
 
 /** "WE" → Wednesday; "1WE" (RFC 5545: the first Wednesday of the month) → "Wednesday (week 1
  * of the month)". */
@@ -66,7 +49,8 @@ function changesTable(changes: Change[]): HTMLElement {
   );
 }
 
-function summary(editable: Record<string, unknown> | null): HTMLElement | null {
+function summary(json: unknown): HTMLElement | null {
+  const editable = json !== null && typeof json === "object" ? (json as Record<string, unknown>) : null;
   if (!editable) return null;
   const fields = ["description", "locationName", "address1", "postalCode", "phone", "email", "url", "needs", "schedules", "free"];
   return h(
@@ -109,9 +93,9 @@ export function moderationView(root: HTMLElement): () => void {
       setMessage(msg, t("common.loading"));
       try {
         const data = approving
-          ? (await gql<{ approveOffering: Result }>(documents.decide, { serviceId: s.id })).approveOffering
-          : (await gql<{ rejectOffering: Result }>(documents.reject, { serviceId: s.id, reason: reason.value.trim() })).rejectOffering;
-        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+          ? (await op("approve", { serviceId: s.id })).approveOffering
+          : (await op("reject", { serviceId: s.id, reason: reason.value.trim() })).rejectOffering;
+        payloadOf(data);
         entries = entries.filter((e) => e.service.id !== s.id);
         draw();
         setMessage("queue-message", t(approving ? "moderation.approved" : "moderation.rejected", { name: s.name }));
@@ -150,8 +134,8 @@ export function moderationView(root: HTMLElement): () => void {
       }
       setMessage(msg, t("common.loading"));
       try {
-        const data = (await gql<{ decideClaim: Result }>(documents.decideClaim, { claimId: entry.claimId, approve, reason: reason.value.trim() || null })).decideClaim;
-        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        const data = (await op("decideClaim", { claimId: entry.claimId ?? "", approve, reason: reason.value.trim() || null })).decideClaim;
+        payloadOf(data);
         entries = entries.filter((e) => e.claimId !== entry.claimId);
         draw();
         setMessage("queue-message", t(approve ? "moderation.transferred" : "moderation.claimRefused", { name: s.name, organisation: entry.claimant ?? "?" }));
@@ -181,8 +165,8 @@ export function moderationView(root: HTMLElement): () => void {
     seen.addEventListener("click", async () => {
       setMessage(msg, t("common.loading"));
       try {
-        const data = (await gql<{ acknowledgeReferral: Result }>(documents.acknowledgeReferral, { referralId: entry.reportId })).acknowledgeReferral;
-        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        const data = (await op("acknowledgeReferral", { referralId: entry.reportId ?? "" })).acknowledgeReferral;
+        payloadOf(data);
         entries = entries.filter((e) => e.reportId !== entry.reportId);
         draw();
       } catch (error) {
@@ -208,8 +192,8 @@ export function moderationView(root: HTMLElement): () => void {
     resolve.addEventListener("click", async () => {
       setMessage(msg, t("common.loading"));
       try {
-        const data = (await gql<{ resolveReport: Result }>(documents.resolveReport, { reportId: entry.reportId, note: note.value.trim() || null })).resolveReport;
-        if (isFailure(data)) throw new Error(data.message ?? data.__typename);
+        const data = (await op("resolveReport", { reportId: entry.reportId ?? "", note: note.value.trim() || null })).resolveReport;
+        payloadOf(data);
         entries = entries.filter((e) => e.reportId !== entry.reportId);
         draw();
         setMessage("queue-message", t("moderation.resolved", { name: s.name }));
@@ -244,7 +228,7 @@ export function moderationView(root: HTMLElement): () => void {
     setMessage("queue-message", t("common.loading"));
     try {
       await vocabulary();
-      entries = (await gql<{ moderationQueue: Entry[] }>(documents.moderationQueue)).moderationQueue;
+      entries = (await op("moderationQueue")).moderationQueue;
       setMessage("queue-message", t("moderation.count", { n: entries.length }));
       draw();
     } catch (error) {

@@ -2,21 +2,12 @@
 // referrals"; an organisation's inbox accepts, declines and marks them done. A referral to an
 // organisation nobody at which uses commongraph is flagged at once: phone them instead.
 import { currentViewer } from "../api/auth";
-import { gql, isFailure, type Failure } from "../api/client";
-import { documents } from "../api/documents";
+import { op, payloadOf } from "../api/client";
+import type { ReferralsQuery } from "../api/generated/graphql";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 
-export interface ReferralView {
-  id: string;
-  status: "REQUESTED" | "ACCEPTED" | "DECLINED" | "DONE";
-  note: string | null;
-  serviceId: string;
-  serviceName: string | null;
-  createdAt: string;
-  receivable: boolean;
-}
-type Result = { __typename: string; referral?: ReferralView } & Partial<Failure>;
+export type ReferralView = ReferralsQuery["referrals"][number];
 
 const statusText = (s: ReferralView["status"]) => t(`referral.status.${s.toLowerCase()}` as MessageKey);
 
@@ -28,9 +19,7 @@ export function referBox(serviceId: string, serviceName: string, phone: string |
   send.addEventListener("click", async () => {
     setMessage("refer-message", t("common.loading"));
     try {
-      const data = await gql<{ createReferral: Result }>(documents.createReferral, { serviceId, note: note.value.trim() || null });
-      const result = data.createReferral;
-      if (isFailure(result) || !result.referral) throw new Error(result.message ?? result.__typename);
+      const result = payloadOf((await op("createReferral", { serviceId, note: note.value.trim() || null })).createReferral);
       note.value = "";
       const said = result.referral.receivable
         ? t("referral.sent", { name: serviceName })
@@ -55,7 +44,7 @@ export function referBox(serviceId: string, serviceName: string, phone: string |
 }
 
 async function load(): Promise<ReferralView[]> {
-  return (await gql<{ referrals: ReferralView[] }>(documents.referrals, {})).referrals;
+  return (await op("referrals", {})).referrals;
 }
 
 /** A connector's referrals, or an organisation's inbox with its actions. */
@@ -72,9 +61,7 @@ export function referralList(mode: "sent" | "inbox"): HTMLElement {
     const msg = `referral-msg-${r.id}`;
     setMessage(msg, t("common.loading"));
     try {
-      const data = await gql<{ updateReferralStatus: Result }>(documents.updateReferralStatus, { id: r.id, status });
-      const result = data.updateReferralStatus;
-      if (isFailure(result)) throw new Error(result.message ?? result.__typename);
+      payloadOf((await op("updateReferralStatus", { id: r.id, status })).updateReferralStatus);
       await draw();
     } catch (error) {
       setMessage(msg, (error as Error).message, true);

@@ -1,18 +1,13 @@
 // Sign in by pasting an API key (checked with the `me` query), shown in the header.
 import { apiKey, currentViewer, onViewerChange, setApiKey, setViewer } from "../api/auth";
-import { gql } from "../api/client";
-import { documents } from "../api/documents";
+import { op } from "../api/client";
 import { onLanguageChange, t } from "../i18n";
 import { field, h, setMessage, showFieldError } from "./dom";
-
-interface MeData {
-  me: { role: string; organisationId: string | null; keyId: string | null };
-}
 
 export async function restoreSession(): Promise<void> {
   if (!apiKey()) return;
   try {
-    const { me } = await gql<MeData>(documents.me);
+    const { me } = await op("me");
     setViewer(me.role === "public" ? null : { role: me.role, organisationId: me.organisationId, name: me.keyId });
   } catch {
     setApiKey(null);
@@ -62,7 +57,7 @@ export function signInBox(): HTMLElement {
     }
     setApiKey(value);
     try {
-      const { me } = await gql<MeData>(documents.me);
+      const { me } = await op("me");
       setViewer({ role: me.role, organisationId: me.organisationId, name: me.keyId });
       key.value = "";
       out.focus();

@@ -5,13 +5,19 @@
 //   places         also REFERS_TO, PROVIDES (two people who use the same service), only
 //                  when $via_places is true: sharing a place is not knowing someone.
 // Parameters:
-//   $from_id, $to_id  string  the two ends (different; checked in code)
+//   $from_id, $to_id  string  the two ends (different; checked in code): ids or ORUK UUIDs
 //   $max_paths        int     cap on the number of paths
 //   $via_places       boolean whether the third tier may be used
 // Returns: one row: whether each end exists, the tier used (null: no path), and the paths as
 // node and step lists.
-OPTIONAL MATCH (a:Entity {id: $from_id})
-OPTIONAL MATCH (b:Entity {id: $to_id})
+CALL () {
+  OPTIONAL MATCH (a:Entity) WHERE a.id = $from_id OR a.oruk_id = $from_id
+  RETURN a ORDER BY a.id = $from_id DESC LIMIT 1
+}
+CALL () {
+  OPTIONAL MATCH (b:Entity) WHERE b.id = $to_id OR b.oruk_id = $to_id
+  RETURN b ORDER BY b.id = $to_id DESC LIMIT 1
+}
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = allShortestPaths((a)-[:KNOWS|WORKS_WITH*..6]-(b))

@@ -3,12 +3,14 @@
 // Steps follow relationships between people and organisations only (KNOWS, WORKS_WITH,
 // WORKS_FOR, MEMBER_OF, REFERS_TO, PROVIDES); area and need hubs are not crossed.
 // Parameters:
-//   $id     string  the centre's id
+//   $id     string  the centre's id, or the ORUK UUID it is published under
 //   $hops   int     1, 2 or 3 (checked in code)
 //   $limit  int     node cap
 // Returns: zero rows if there is no such node; else nodes (with hop), edges, truncated.
-MATCH (c:Entity {id: $id})
-WHERE c:Person OR c:Organization OR c:Service OR c:Team
+MATCH (c:Entity)
+WHERE (c.id = $id OR c.oruk_id = $id)
+  AND (c:Person OR c:Organization OR c:Service OR c:Team)
+WITH c ORDER BY c.id = $id DESC LIMIT 1
 CALL (c) {
   OPTIONAL MATCH (c)-[:KNOWS|WORKS_WITH|WORKS_FOR|MEMBER_OF|REFERS_TO|PROVIDES]-(a:Entity)
   WITH DISTINCT a ORDER BY a.id

@@ -1,12 +1,16 @@
 // What an analysis scope chosen by name covers: an area (and the areas inside it), an
 // organisation, a team, or a profession.
 // Parameters:
-//   $scope  string  the id of an Area, Organization or Team, or a profession id (Person.tribe)
+//   $scope  string  the id (or ORUK UUID) of an Area, Organization or Team, or a profession id
+//                   (Person.tribe)
 // Returns: one row: kind ('area', 'organisation', 'team', 'profession' or null when the scope
 // names nothing), name, area_ids (the areas inside an area scope) and ids (every node in the
 // scope: people, organisations and teams placed there, people in teams placed there, and
 // services located there or provided by the organisation).
-OPTIONAL MATCH (s:Entity {id: $scope})
+CALL () {
+  OPTIONAL MATCH (s:Entity) WHERE s.id = $scope OR s.oruk_id = $scope
+  RETURN s ORDER BY s.id = $scope DESC LIMIT 1
+}
 WITH s,
      CASE
        WHEN s:Area THEN 'area'

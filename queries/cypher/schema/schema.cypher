@@ -60,6 +60,9 @@ CREATE INDEX taxonomy_term_code IF NOT EXISTS FOR (n:TaxonomyTerm) ON (n.code);
 
 // API: key lookup by hash, share links, referrals by status, audit trail by target.
 CREATE INDEX api_key_hash IF NOT EXISTS FOR (n:ApiKey) ON (n.key_hash);
+CREATE INDEX api_key_person IF NOT EXISTS FOR (n:ApiKey) ON (n.person_id);
+CREATE INDEX invitation_code_hash IF NOT EXISTS FOR (n:Invitation) ON (n.code_hash);
+CREATE INDEX invitation_person IF NOT EXISTS FOR (n:Invitation) ON (n.person_id);
 CREATE INDEX shortlist_token IF NOT EXISTS FOR (n:Shortlist) ON (n.token);
 CREATE INDEX shortlist_owner IF NOT EXISTS FOR (n:Shortlist) ON (n.owner_key_id);
 CREATE INDEX referral_status IF NOT EXISTS FOR (n:Referral) ON (n.status);
