@@ -43,6 +43,7 @@ from api.graphql.offerings import OfferingMutations, OfferingQueries
 from api.graphql.referrals import ReferralMutations, ReferralQueries
 from api.graphql.search import SearchConnection, resolve_search_assets
 from api.graphql.shortlists import ShortlistMutations, ShortlistQueries
+from graph.repositories.nodes import fetch_node
 
 __all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_TOKENS", "build_schema"]
 
@@ -53,6 +54,9 @@ class Me:
 
     role: str
     organisation_id: str | None
+    organisation_name: str | None = strawberry.field(
+        description="The name of the organisation a group editor's key is for."
+    )
     key_id: str | None
     person_id: strawberry.ID | None = strawberry.field(
         description="The person this key stands for (it can record their connections)."
@@ -75,11 +79,17 @@ class ConnectorQueries:
     node: NodeResult = strawberry.field(resolver=resolve_node, description="Any node by id.")
 
     @strawberry.field(description="The caller's role and organisation.")
-    def me(self, info: Info[Context, None]) -> Me:
+    async def me(self, info: Info[Context, None]) -> Me:
         caller = info.context.caller
+        organisation = (
+            await fetch_node(info.context.db, caller.organisation_id)
+            if caller.organisation_id
+            else None
+        )
         return Me(
             role=caller.role.value,
             organisation_id=caller.organisation_id,
+            organisation_name=organisation.text("name") if organisation else None,
             key_id=caller.key_id,
             person_id=strawberry.ID(caller.person_id) if caller.person_id else None,
         )

@@ -9,7 +9,7 @@ is :mod:`queries.vocabulary`.
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from queries.vocabulary import ALL_VOCABULARIES
 
@@ -28,7 +28,10 @@ class TermOut(BaseModel):
 
 
 class VocabularyOut(BaseModel):
-    """Every vocabulary by name, each an ordered list of terms."""
+    """Every vocabulary by name, each an ordered list of terms (a vocabulary added to
+    :data:`ALL_VOCABULARIES` but not declared here fails at import: ``extra="forbid"``)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     needs: list[TermOut]
     serviceTypes: list[TermOut]
@@ -37,6 +40,8 @@ class VocabularyOut(BaseModel):
     professions: list[TermOut]
     sectors: list[TermOut]
     relationships: list[TermOut]
+    frequencies: list[TermOut]
+    workingWays: list[TermOut]
 
 
 def vocabulary() -> VocabularyOut:

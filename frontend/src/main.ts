@@ -1,6 +1,7 @@
 // Entry point: header (navigation, language, sign-in) and a small hash router over the
 // three journeys, plus the shared-shortlist page at /shortlist/<token> or #/list?ids=….
 import "./styles.css";
+import { connectionsView } from "./connections/view";
 import { connectorView } from "./connector/view";
 import { sharedListView } from "./connector/sharedList";
 import { groupView } from "./group/view";
@@ -37,6 +38,9 @@ function route(): void {
   } else if (hash.startsWith("/moderation")) {
     teardown = moderationView(main);
     active = "moderation";
+  } else if (hash.startsWith("/connections")) {
+    teardown = connectionsView(main);
+    active = "connections";
   } else if (hash.startsWith("/group")) {
     teardown = groupView(main);
     active = "group";

@@ -5,7 +5,11 @@ const listeners = new Set<() => void>();
 export interface Viewer {
   role: string;
   organisationId: string | null;
+  /** The organisation's name, for a group editor's key. */
+  organisationName: string | null;
   name: string | null;
+  /** The person the key stands for (it can record their connections), if any. */
+  personId: string | null;
 }
 
 let viewer: Viewer | null = null;

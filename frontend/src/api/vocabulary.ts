@@ -19,6 +19,8 @@ export interface Vocabulary {
   professions: Term[];
   sectors: Term[];
   relationships: Term[];
+  frequencies: Term[];
+  workingWays: Term[];
 }
 
 let loading: Promise<Vocabulary> | null = null;

@@ -11,6 +11,7 @@ import { field, h, option, setMessage, showFieldError } from "../ui/dom";
 import { exportGexf, exportPng } from "./exporters";
 import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
 import { analyticsSection } from "./panels";
+import { surveySection } from "../connections/survey";
 import { GraphView } from "./renderer";
 import type { RelationshipMapQuery } from "../api/generated/graphql";
 
@@ -49,6 +50,10 @@ export function leaderView(root: HTMLElement): () => void {
   suggestNames(to, toNames, () => KINDS_FOR.node);
   const canvas = h("div", { id: "graph", class: "graph", role: "img", "data-i18n-aria-label": "leader.graphLabel", "aria-label": t("leader.graphLabel") });
   const analytics = analyticsSection((id, name) => void focusOn(id, name));
+  // Leaders see how complete the relationship picture is and invite teams to add to it.
+  const survey = surveySection();
+  const leads = (): boolean => ["leader", "admin"].includes(currentViewer()?.role ?? "");
+  survey.hidden = !leads();
   const startForm = h(
     "form",
     { id: "graph-form", novalidate: true },
@@ -110,6 +115,7 @@ export function leaderView(root: HTMLElement): () => void {
       pathForm,
       h("details", { class: "text-version" }, h("summary", { i18n: "leader.textVersion" }), h("table", { id: "graph-table" })),
       analytics.section,
+      survey,
     ),
   );
 
@@ -307,7 +313,12 @@ export function leaderView(root: HTMLElement): () => void {
   });
   const stopViewer = onViewerChange(() => {
     document.getElementById("leader-key")!.hidden = Boolean(currentViewer());
+    survey.hidden = !leads();
   });
+  // "See me on the map" (#/leader?focus=<id>&name=<name>): open that node's neighbourhood.
+  const asked = new URLSearchParams(window.location.hash.split("?")[1] ?? "");
+  const focus = asked.get("focus");
+  if (focus) void focusOn(focus, asked.get("name") || focus);
   return () => {
     stopLanguage();
     stopViewer();

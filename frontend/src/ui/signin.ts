@@ -1,16 +1,41 @@
 // Sign in by pasting an API key (checked with the `me` query), shown in the header.
-import { apiKey, currentViewer, onViewerChange, setApiKey, setViewer } from "../api/auth";
+import { apiKey, currentViewer, onViewerChange, setApiKey, setViewer, type Viewer } from "../api/auth";
+import type { MeQuery } from "../api/generated/graphql";
 import { op } from "../api/client";
-import { onLanguageChange, t } from "../i18n";
+import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { field, h, setMessage, showFieldError } from "./dom";
+
+type Me = MeQuery["me"];
+
+/** A role as a person reads it ("connector" → "community connector" / "cysylltydd cymunedol"). */
+function roleName(role: string): string {
+  const key = `role.${role}` as MessageKey;
+  const text = t(key);
+  return text === key ? role : text;
+}
+
+function viewerOf(me: Me): Viewer | null {
+  return me.role === "public" ? null : { role: me.role, organisationId: me.organisationId, organisationName: me.organisationName, name: me.keyId, personId: me.personId };
+}
 
 export async function restoreSession(): Promise<void> {
   if (!apiKey()) return;
   try {
-    const { me } = await op("me");
-    setViewer(me.role === "public" ? null : { role: me.role, organisationId: me.organisationId, name: me.keyId });
+    setViewer(viewerOf((await op("me")).me));
   } catch {
     setApiKey(null);
+  }
+}
+
+/** Keep `key` and ask the server whose it is; on failure the key is dropped and the error
+ * thrown (the caller says why). */
+export async function signInWithKey(key: string): Promise<void> {
+  setApiKey(key);
+  try {
+    setViewer(viewerOf((await op("me")).me));
+  } catch (error) {
+    setApiKey(null);
+    throw error;
   }
 }
 
@@ -41,11 +66,11 @@ export function signInBox(): HTMLElement {
       !viewer
         ? t("auth.public")
         : viewer.organisationId
-          ? t("auth.signedInOrg", { role: viewer.role, organisation: viewer.organisationId })
-          : t("auth.signedIn", { role: viewer.role }),
+          ? t("auth.signedInOrg", { role: roleName(viewer.role), organisation: viewer.organisationName ?? viewer.organisationId })
+          : t("auth.signedIn", { role: roleName(viewer.role) }),
     );
     const summary = document.getElementById("signin-summary");
-    if (summary) summary.textContent = viewer ? t("auth.signedIn", { role: viewer.role }) : t("auth.heading");
+    if (summary) summary.textContent = viewer ? t("auth.signedIn", { role: roleName(viewer.role) }) : t("auth.heading");
   };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -55,14 +80,11 @@ export function signInBox(): HTMLElement {
       showFieldError("api-key", t("auth.keyShape"));
       return;
     }
-    setApiKey(value);
     try {
-      const { me } = await op("me");
-      setViewer({ role: me.role, organisationId: me.organisationId, name: me.keyId });
+      await signInWithKey(value);
       key.value = "";
       out.focus();
     } catch (error) {
-      setApiKey(null);
       showFieldError("api-key", t("auth.rejected", { message: (error as Error).message }));
     }
   });

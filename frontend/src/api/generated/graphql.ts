@@ -140,6 +140,13 @@ export type Weekday =
   | 'TU'
   | 'WE';
 
+export type AcceptInvitationMutationVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type AcceptInvitationMutation = { __typename: 'Mutation', acceptInvitation: { __typename: 'InvitationAccepted', key: string, personId: string, name: string | null } | { __typename: 'ValidationError', field: string, message: string } };
+
 export type AcknowledgeReferralMutationVariables = Exact<{
   referralId: Scalars['ID']['input'];
 }>;
@@ -182,6 +189,11 @@ export type AssetsNearQueryVariables = Exact<{
 
 export type AssetsNearQuery = { __typename: 'Query', assetsNear: { __typename: 'AssetConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AssetEdge', distanceKm: number, unknown: Array<UnknownFact>, node: { __typename: 'Service', id: string, name: string, description: string | null, stale: boolean, lastVerified: string | null, listedBy: string | null, listedOn: string | null, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null }>, locations: Array<{ __typename: 'Location', id: string, address: string | null, latitude: number | null, longitude: number | null }> } }> } };
 
+export type ConfirmMyConnectionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfirmMyConnectionsMutation = { __typename: 'Mutation', confirmMyConnections: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ValidationError', field: string, message: string } };
+
 export type ConfirmStillCorrectMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];
 }>;
@@ -197,6 +209,11 @@ export type ConnectionQueryVariables = Exact<{
 
 
 export type ConnectionQuery = { __typename: 'Query', connection: Array<{ __typename: 'ConnectionPath', through: string, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, steps: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> }> };
+
+export type ConnectionCompletenessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConnectionCompletenessQuery = { __typename: 'Query', connectionCompleteness: { __typename: 'ConnectionCompleteness', teams: Array<{ __typename: 'GroupCompleteness', id: string, name: string | null, area: string | null, people: number, answered: number, withKey: number, invited: number, share: number }>, areas: Array<{ __typename: 'GroupCompleteness', id: string, name: string | null, area: string | null, people: number, answered: number, withKey: number, invited: number, share: number }> } };
 
 export type CreateReferralMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];
@@ -238,6 +255,13 @@ export type EgoNetworkQueryVariables = Exact<{
 
 export type EgoNetworkQuery = { __typename: 'Query', egoNetwork: { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> } };
 
+export type EraseConnectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EraseConnectionMutation = { __typename: 'Mutation', eraseConnection: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ValidationError', field: string, message: string } };
+
 type Failed_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
 
 type Failed_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
@@ -254,9 +278,18 @@ export type GraphEdgeFieldsFragment = { __typename: 'GraphEdge', source: string,
 
 export type GraphNodeFieldsFragment = { __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null };
 
+export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> };
+
 export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
 
 export type ServiceDetailsFragment = { __typename: 'Service', id: string, name: string, description: string | null, url: string | null, email: string | null, status: string | null, minimumAge: number | null, maximumAge: number | null, feesDescription: string | null, eligibilityDescription: string | null, lastVerified: string | null, listedBy: string | null, listedOn: string | null, stale: boolean, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string, extension: string | null, type: string | null, source: string }>, organization: { __typename: 'Organization', id: string, name: string | null } | null, locations: Array<{ __typename: 'Location', id: string, name: string | null, address: string | null, latitude: number | null, longitude: number | null, accessibility: Array<string> }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null, description: string | null }>, contacts: Array<{ __typename: 'Contact', name: string | null, title: string | null, email: string | null, phones: Array<string> }>, costOptions: Array<{ __typename: 'CostOption', option: string | null, amount: number | null, currency: string | null, amountDescription: string | null }>, languages: Array<{ __typename: 'Language', code: string | null, name: string | null }>, needs: Array<{ __typename: 'Need', id: string, name: string | null }> };
+
+export type InviteTeamMutationVariables = Exact<{
+  teamId: Scalars['ID']['input'];
+}>;
+
+
+export type InviteTeamMutation = { __typename: 'Mutation', inviteTeam: { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'TeamInvited', teamId: string, teamName: string | null, expiresAt: string, invitations: Array<{ __typename: 'TeamInvitation', personId: string, name: string | null, code: string | null, link: string | null }> } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type LookupQueryVariables = Exact<{
   text: Scalars['String']['input'];
@@ -269,12 +302,17 @@ export type LookupQuery = { __typename: 'Query', lookup: Array<{ __typename: 'Lo
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { __typename: 'Query', me: { __typename: 'Me', role: string, organisationId: string | null, keyId: string | null } };
+export type MeQuery = { __typename: 'Query', me: { __typename: 'Me', role: string, organisationId: string | null, organisationName: string | null, keyId: string | null, personId: string | null } };
 
 export type ModerationQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ModerationQueueQuery = { __typename: 'Query', moderationQueue: Array<{ __typename: 'QueueEntry', kind: string, since: string | null, organisationName: string | null, reportId: string | null, message: string | null, claimId: string | null, claimant: string | null, service: { __typename: 'Service', id: string, name: string, description: string | null, moderationStatus: string, moderationReason: string | null, version: number, editable: unknown | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string, before: unknown | null, after: unknown | null }> } | null } }> };
+
+export type MyConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyConnectionsQuery = { __typename: 'Query', myConnections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } };
 
 export type MyOfferingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -287,6 +325,15 @@ export type OfferingQueryVariables = Exact<{
 
 
 export type OfferingQuery = { __typename: 'Query', node: { __typename: 'Area' } | { __typename: 'Forbidden', message: string } | { __typename: 'Location' } | { __typename: 'Need' } | { __typename: 'NotFound', message: string } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null } | { __typename: 'Team' } };
+
+export type RecordConnectionMutationVariables = Exact<{
+  targetId: Scalars['ID']['input'];
+  kind: ConnectionKind;
+  input: InputMaybe<ConnectionInput>;
+}>;
+
+
+export type RecordConnectionMutation = { __typename: 'Mutation', recordConnection: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type ReferralsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -355,6 +402,14 @@ export type SimilarListingsQueryVariables = Exact<{
 
 
 export type SimilarListingsQuery = { __typename: 'Query', searchAssets: { __typename: 'SearchConnection', totalCount: number, edges: Array<{ __typename: 'SearchEdge', score: number, distanceKm: number | null, node: { __typename: 'Service', id: string, name: string } }> } };
+
+export type UpdateConnectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: ConnectionInput;
+}>;
+
+
+export type UpdateConnectionMutation = { __typename: 'Mutation', updateConnection: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type UpdateOfferingMutationVariables = Exact<{
   input: UpdateOfferingInput;
