@@ -273,6 +273,17 @@ AT_CAPACITY = Wording(
     "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
     "gynnig arall cyn bo hir",
 )
+SAY_WHAT_TO_CHANGE = Wording(
+    "say what the group should change", "dywedwch beth ddylai'r grŵp ei newid"
+)
+NOTHING_WAITING = Wording(
+    "nothing of this listing waits for a decision",
+    "nid oes dim o'r rhestriad hwn yn aros am benderfyniad",
+)
+NO_SUCH_LISTING_OF_YOURS = Wording(
+    "the audit trail of a listing is for its own group and for moderators",
+    "mae trywydd archwilio rhestriad ar gyfer ei grŵp ei hun ac ar gyfer cymedrolwyr",
+)
 NO_PERSON_FOR_KEY = Wording(
     "this key is not linked to a person: open the invitation link your team leader sent you "
     "to record your connections",

@@ -277,6 +277,11 @@ class ServiceNode(Node):
     moderation_reason: str | None = strawberry.field(
         default=None, description="Why a moderator rejected it (shown to its group)."
     )
+    changes_requested: str | None = strawberry.field(
+        default=None,
+        description="What a moderator asks its group to change before deciding; the group's "
+        "next edit answers it (and puts the listing back in the queue).",
+    )
     listed_by: str | None = strawberry.field(
         default=None,
         description="The publisher of the open data this listing was imported from (null for "
@@ -303,6 +308,7 @@ class ServiceNode(Node):
             moderation_status=p.moderation_status or "approved",
             version=p.version,
             moderation_reason=p.moderation_reason,
+            changes_requested=p.changes_requested,
             listed_by=p.listed_by,
             listed_on=p.listed_on,
             last_verified=p.last_verified,

@@ -17,6 +17,7 @@ from api.graphql.results import NotFound, ValidationError, failure
 from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import audit, edits, offerings, problem_reports, referrals
+from graph.repositories.nodes import fetch_node
 from graph.repositories.outcomes import NotAllowed
 
 __all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries", "ReportMutations"]
@@ -95,11 +96,23 @@ class ModerationQueries:
             for i in items
         ]
 
-    @strawberry.field(description="Who changed what and when, newest first.")
+    @strawberry.field(
+        description="Who changed what and when, newest first: everything for moderators; the "
+        "trail of one of its own listings (`targetId`) for a group editor."
+    )
     async def audit_trail(
         self, info: Info[Context, None], target_id: strawberry.ID | None = None, first: int = 50
     ) -> list[AuditEvent]:
-        _require(info)
+        caller = info.context.caller
+        if not caller.moderates:
+            listing = await fetch_node(info.context.db, str(target_id)) if target_id else None
+            if not (
+                caller.edits_offerings
+                and listing is not None
+                and listing.kind == "Service"
+                and caller.may_edit_org(listing.organisation_ids)
+            ):
+                raise NotAllowed(say.NO_SUCH_LISTING_OF_YOURS())
         events = await audit.audit_trail(
             info.context.db, str(target_id) if target_id else None, first
         )
@@ -150,6 +163,23 @@ class ModerationMutations:
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:
         return await _decide(info, str(service_id), "rejected", reason)
+
+    @strawberry.mutation(
+        description="Ask a listing's group to change a new listing, or the change it proposed "
+        "to a public one, before deciding: `message` says what; the group reads it as "
+        "`changesRequested` and its next edit puts the listing back in the queue."
+    )
+    async def ask_for_changes(
+        self, info: Info[Context, None], service_id: strawberry.ID, message: str
+    ) -> OfferingResult:
+        try:
+            _require(info)
+            props = await offerings.ask_for_changes(
+                info.context.db, info.context.actor, str(service_id), message
+            )
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+        return OfferingPayload(service=ServiceNode.of(props))
 
 
 @strawberry.type

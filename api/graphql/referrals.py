@@ -35,6 +35,9 @@ class Referral:
     id: strawberry.ID
     status: ReferralStatus
     note: str | None
+    reason: str | None = strawberry.field(
+        description="Why the receiving organisation declined, when it said."
+    )
     service_id: strawberry.ID
     service_name: str | None
     referrer_organisation_id: str | None
@@ -52,6 +55,7 @@ class Referral:
             id=strawberry.ID(r.id),
             status=ReferralStatus(r.status),
             note=r.note,
+            reason=r.reason,
             service_id=strawberry.ID(r.service_id),
             service_name=r.service_name,
             referrer_organisation_id=r.referrer_organisation_id,
@@ -112,11 +116,15 @@ class ReferralMutations:
         return ReferralPayload(referral=Referral.of(record))
 
     @strawberry.mutation(
-        description="Accept or decline (receiving organisation), or mark "
-        "an accepted referral done (either side)."
+        description="Accept or decline (receiving organisation; a decline may say why, in "
+        "`reason`), or mark an accepted referral done (either side)."
     )
     async def update_referral_status(
-        self, info: Info[Context, None], id: strawberry.ID, status: ReferralStatus
+        self,
+        info: Info[Context, None],
+        id: strawberry.ID,
+        status: ReferralStatus,
+        reason: str | None = None,
     ) -> ReferralResult:
         caller = info.context.caller
         try:
@@ -128,6 +136,7 @@ class ReferralMutations:
                 str(id),
                 status.value,
                 admin=caller.role is Role.ADMIN,
+                reason=reason,
             )
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]

@@ -84,6 +84,8 @@ class ServiceProps(BaseModel):
     last_verified: str | None = None
     moderation_status: str | None = None
     moderation_reason: str | None = None
+    #: what a moderator asked the group to change before deciding (cleared by its next edit)
+    changes_requested: str | None = None
     version: int = 0
     #: the publisher of the open data it was imported from, and that data's edition date
     listed_by: str | None = None

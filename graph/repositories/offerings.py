@@ -316,6 +316,30 @@ async def moderate_offering(
     return ServiceProps.from_props(rows[0]["props"])
 
 
+async def ask_for_changes(
+    db: Database, actor: Actor, service_id: str, request: str
+) -> ServiceProps:
+    """Send a new listing, or the change waiting on a public one, back to its group with
+    what should change; it leaves the queue until the group's next edit."""
+    text = stored_text(request) or ""
+    if not text.strip():
+        raise InvalidField("message", say.SAY_WHAT_TO_CHANGE())
+    if len(text) > 1000:
+        raise InvalidField("message", say.AT_MOST_CHARS(n=1000))
+    rows = await db.write(
+        "offerings/ask_for_changes",
+        id=service_id,
+        request=text,
+        now=now_iso(),
+        audit=audit_params(actor, "askForChanges", service_id, ["changes_requested"]),
+    )
+    if not rows:
+        raise Missing("Service", service_id)
+    if not rows[0]["waiting"]:
+        raise VersionConflict(say.NOTHING_WAITING(), None)
+    return ServiceProps.from_props(rows[0]["props"])
+
+
 async def offerings_of_organisation(
     db: Database, organisation_id: str, limit: int = 500
 ) -> list[ServiceProps]:

@@ -25,7 +25,7 @@ from graph.repositories.outcomes import (
     validated,
 )
 from graph.repositories.values import now_iso
-from graph.text import cleans_input_text
+from graph.text import cleans_input_text, stored_text
 
 __all__ = [
     "TRANSITIONS",
@@ -48,6 +48,8 @@ class ReferralRecord(BaseModel):
     id: str
     status: str
     note: str | None = None
+    #: why the receiving organisation declined (shown to the referrer)
+    reason: str | None = None
     service_id: str
     service_name: str | None = None
     organisation_ids: list[str] = []
@@ -118,9 +120,19 @@ async def referral(db: Database, referral_id: str) -> ReferralRecord | None:
 
 
 async def set_referral_status(
-    db: Database, actor: Actor, referral_id: str, status: str, *, admin: bool
+    db: Database,
+    actor: Actor,
+    referral_id: str,
+    status: str,
+    *,
+    admin: bool,
+    reason: str | None = None,
 ) -> ReferralRecord:
-    """Move a referral along the status machine if the caller's side may."""
+    """Move a referral along the status machine if the caller's side may; a decline may say
+    why (``reason``, at most 1000 characters), which the referrer reads."""
+    reason = stored_text(reason) if reason is not None else None
+    if reason is not None and len(reason) > 1000:
+        raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
     if status not in TRANSITIONS:
         raise InvalidField("status", say.STATUS_ONE_OF(values=", ".join(STATUSES)))
     current = await referral(db, referral_id)
@@ -139,6 +151,7 @@ async def set_referral_status(
         id=referral_id,
         from_status=current.status,
         to_status=status,
+        reason=reason or None,
         now=now_iso(),
         audit=audit_params(actor, "updateReferralStatus", referral_id, ["status"]),
     )

@@ -185,6 +185,14 @@ OPS: dict[str, Op] = {
         {},
     ),
     "auditTrail": lambda g, d, n: ("{ auditTrail { id } }", {}),
+    "auditTrail (own listing)": lambda g, d, n: (
+        "query($t: ID!) { auditTrail(targetId: $t) { id } }",
+        {"t": _svc_of_a(g)},
+    ),
+    "askForChanges": lambda g, d, n: (
+        'mutation { askForChanges(serviceId: "no-such", message: "x") ' + UNION + " }",
+        {},
+    ),
     "myOfferings": lambda g, d, n: ("{ myOfferings { id } }", {}),
     # rows added by the reliability/security work (issue 8)
     "me": lambda g, d, n: ("{ me { role } }", {}),
@@ -206,7 +214,7 @@ OPS: dict[str, Op] = {
     ),
     "erasePerson": lambda g, d, n: (
         "mutation($id: ID!) { erasePerson(id: $id) " + UNION + " }",
-        {"id": list(g.people)[-1 - next(n)]},
+        {"id": list(g.people)[-1 - next(n) % 100]},  # a different person per role
     ),
     # "my connections" and its survey (issue 15)
     "myConnections": lambda g, d, n: ("{ myConnections { personId } }", {}),

@@ -269,3 +269,47 @@ def test_anyone_reports_a_problem_and_it_reaches_the_moderation_queue(
     assert again == {"__typename": "ValidationError", "field": "reportId"}
     left = _data(gql(REPORTS, key=keys["moderator"]))["moderationQueue"]
     assert made["reportId"] not in {e["reportId"] for e in left}
+
+
+ASK = """mutation K($id: ID!, $m: String!) { askForChanges(serviceId: $id, message: $m) {
+  __typename ... on Failure { message } ... on ValidationError { field }
+  ... on OfferingPayload { service { changesRequested } } } }"""
+TRAIL = "query T($t: ID!) { auditTrail(targetId: $t) { operation actorRole changedFields } }"
+
+
+def test_a_moderator_asks_for_changes_and_the_group_answers_with_an_edit(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    editor, other, moderator = keys["editor_a"], keys["editor_b"], keys["moderator"]
+    offering = {"name": "Gower Knit and Natter", "latitude": 51.6050, "longitude": -3.9550}
+    sid = _data(gql(REGISTER, {"input": offering}, key=editor))["registerOffering"]["service"]["id"]
+    blank = _data(gql(ASK, {"id": sid, "m": "  "}, key=moderator))["askForChanges"]
+    assert (blank["__typename"], blank["field"]) == ("ValidationError", "message")
+    request = "Which room, and is there step-free access?"
+    asked = _data(gql(ASK, {"id": sid, "m": request}, key=moderator))["askForChanges"]
+    assert asked["service"] == {"changesRequested": request}
+    # Waiting for the group now, not for a moderator; the group reads the request.
+    queue = {e["service"]["id"] for e in _data(gql(QUEUE, key=moderator))["moderationQueue"]}
+    assert sid not in queue
+    mine = _data(gql("{ myOfferings { id version changesRequested } }", key=editor))
+    row = next(r for r in mine["myOfferings"] if r["id"] == sid)
+    assert row["changesRequested"] == request
+    answer = {"id": sid, "version": row["version"], "locationName": "Room 2, step-free"}
+    assert _data(gql(UPDATE, {"input": answer}, key=editor))["updateOffering"]["outcome"] == "saved"
+    queue = {e["service"]["id"] for e in _data(gql(QUEUE, key=moderator))["moderationQueue"]}
+    assert sid in queue
+    mine = _data(gql("{ myOfferings { id changesRequested } }", key=editor))
+    assert next(r for r in mine["myOfferings"] if r["id"] == sid)["changesRequested"] is None
+    # Nothing waits any more once it is decided: asking again is a conflict.
+    _data(gql(APPROVE, {"id": sid}, key=moderator))
+    late = _data(gql(ASK, {"id": sid, "m": request}, key=moderator))["askForChanges"]
+    assert late["__typename"] == "Conflict"
+
+    # The listing's history: its group and moderators read it; another group may not.
+    trail = _data(gql(TRAIL, {"t": sid}, key=editor))["auditTrail"]
+    assert [e["operation"] for e in trail][::-1] == [
+        "registerOffering", "askForChanges", "updateOffering", "approveOffering"
+    ]  # fmt: skip
+    assert trail == _data(gql(TRAIL, {"t": sid}, key=moderator))["auditTrail"]
+    refused = gql(TRAIL, {"t": sid}, key=other)
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -9,6 +9,8 @@ import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { CHECKS } from "./validation";
 import { freshness } from "../connector/detail";
+import { fieldLabel } from "../listing/fields";
+import { historyDetails } from "../listing/history";
 
 export type Offering = OfferingFieldsFragment;
 
@@ -20,13 +22,6 @@ export async function myOfferings(): Promise<Offering[]> {
 export async function loadOffering(id: string): Promise<Offering | null> {
   const node = (await op("offering", { id })).node;
   return node.__typename === "Service" ? node : null;
-}
-
-/** A field's name as the form labels it. */
-export function fieldLabel(name: string): string {
-  const key = `field.${name}` as MessageKey;
-  const text = t(key);
-  return text === key ? name : text;
 }
 
 function statusText(status: string): string {
@@ -58,6 +53,8 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
       h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering.moderationStatus) }),
       offering.moderationReason ? h("dt", { text: t("group.reason") }) : null,
       offering.moderationReason ? h("dd", { class: "reason", text: offering.moderationReason }) : null,
+      offering.changesRequested ? h("dt", { text: t("group.changesRequested") }) : null,
+      offering.changesRequested ? h("dd", { class: "changes-requested", text: offering.changesRequested }) : null,
       offering.pendingChange ? h("dt", { text: t("group.pendingChange") }) : null,
       offering.pendingChange ? h("dd", { class: "pending-change", text: t("group.pendingFields", { fields: offering.pendingChange.changes.map((c) => fieldLabel(c.field)).join(", ") }) }) : null,
       h("dt", { text: t("detail.lastVerified") }), h("dd", { class: "verified", text: freshness(offering) }),
@@ -65,6 +62,7 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
     ),
     h("div", { class: "actions" }, edit, confirm),
     actionMessage(msg),
+    historyDetails(offering.id),
   );
 }
 

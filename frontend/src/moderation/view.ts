@@ -6,8 +6,9 @@ import { op, payloadOf } from "../api/client";
 import type { ModerationQueueQuery } from "../api/generated/graphql";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
-import { fieldLabel } from "../group/myListings";
+import { fieldLabel } from "../listing/fields";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
+import { historyDetails } from "../listing/history";
 
 type Entry = ModerationQueueQuery["moderationQueue"][number];
 interface Change {
@@ -105,6 +106,23 @@ export function moderationView(root: HTMLElement): () => void {
     };
     approve.addEventListener("click", () => void decide(true));
     reject.addEventListener("click", () => void decide(false));
+    const ask = h("button", { type: "button", class: "ask", i18n: "moderation.ask" });
+    ask.addEventListener("click", async () => {
+      if (!reason.value.trim()) {
+        setMessage(msg, t("moderation.askNeeded"), true);
+        reason.focus();
+        return;
+      }
+      setMessage(msg, t("common.loading"));
+      try {
+        payloadOf((await op("askForChanges", { serviceId: s.id, message: reason.value.trim() })).askForChanges);
+        entries = entries.filter((e) => e.service.id !== s.id);
+        draw();
+        setMessage("queue-message", t("moderation.asked", { name: s.name }));
+      } catch (error) {
+        setMessage(msg, (error as Error).message, true);
+      }
+    });
     return h(
       "li",
       { class: `queue-item kind-${entry.kind}`, "data-id": s.id },
@@ -117,8 +135,9 @@ export function moderationView(root: HTMLElement): () => void {
       }),
       entry.kind === "change" && s.pendingChange ? changesTable(s.pendingChange.changes) : summary(s.editable),
       h("div", { class: "field" }, h("label", { for: `reason-${s.id}`, text: t("moderation.reason") }), reason),
-      h("div", { class: "actions" }, approve, reject),
+      h("div", { class: "actions" }, approve, ask, reject),
       actionMessage(msg),
+      historyDetails(s.id),
     );
   };
 

@@ -57,11 +57,11 @@ export function referralList(mode: "sent" | "inbox"): HTMLElement {
     h("p", { id: `referrals-${mode}-message`, role: "status" }),
     list,
   );
-  const act = async (r: ReferralView, status: ReferralView["status"]) => {
+  const act = async (r: ReferralView, status: ReferralView["status"], reason: string | null = null) => {
     const msg = `referral-msg-${r.id}`;
     setMessage(msg, t("common.loading"));
     try {
-      payloadOf((await op("updateReferralStatus", { id: r.id, status })).updateReferralStatus);
+      payloadOf((await op("updateReferralStatus", { id: r.id, status, reason })).updateReferralStatus);
       await draw();
     } catch (error) {
       setMessage(msg, (error as Error).message, true);
@@ -76,7 +76,18 @@ export function referralList(mode: "sent" | "inbox"): HTMLElement {
     };
     if (mode === "inbox" && r.status === "REQUESTED") {
       button("referral.accept", "ACCEPTED");
-      button("referral.decline", "DECLINED");
+      // Declining asks why first: the connector reads it and can look elsewhere.
+      const decline = h("button", { type: "button", class: "referral-declined", text: t("referral.decline") });
+      decline.addEventListener("click", () => {
+        const why = h("textarea", { id: `decline-why-${r.id}`, rows: 2, maxlength: 1000 });
+        const send = h("button", { type: "button", class: "referral-decline-send", text: t("referral.declineSend") });
+        send.addEventListener("click", () => void act(r, "DECLINED", why.value.trim() || null));
+        decline.replaceWith(
+          h("div", { class: "field" }, h("label", { for: `decline-why-${r.id}`, text: t("referral.declineWhy") }), why, send),
+        );
+        why.focus();
+      });
+      buttons.push(decline);
     }
     if (r.status === "ACCEPTED") button("referral.done", "DONE");
     return h(
@@ -85,6 +96,7 @@ export function referralList(mode: "sent" | "inbox"): HTMLElement {
       h("strong", { text: r.serviceName ?? r.serviceId }),
       ` — ${statusText(r.status)}, ${formatDate(r.createdAt) ?? ""}`,
       r.note ? h("p", { class: "note", text: r.note }) : null,
+      r.reason ? h("p", { class: "decline-reason", text: t("referral.declinedBecause", { reason: r.reason }) }) : null,
       !r.receivable && mode === "sent" ? h("p", { class: "notice", text: t("referral.unheld") }) : null,
       buttons.length ? h("div", { class: "actions" }, ...buttons) : null,
       actionMessage(`referral-msg-${r.id}`),

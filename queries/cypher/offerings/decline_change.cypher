@@ -8,7 +8,8 @@
 // Returns: zero rows if the service has no waiting change; else its properties after.
 MATCH (s:Service {id: $id})
 WHERE s.pending_change IS NOT NULL
-REMOVE s.pending_change, s.pending_fields, s.pending_at, s.pending_by
+REMOVE s.pending_change, s.pending_fields, s.pending_at, s.pending_by, s.changes_requested,
+       s.changes_requested_at
 SET s.moderation_reason = $reason, s.moderated_at = $now,
     s.version = coalesce(s.version, 0) + 1, s.updated_at = $now
 CREATE (e:AuditEvent)

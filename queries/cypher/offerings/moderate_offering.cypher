@@ -14,6 +14,7 @@ WITH s, before, before IN $from AS allowed
 CALL (s, allowed) {
   WITH s WHERE allowed
   SET s.moderation_status = $status, s.moderation_reason = $reason, s.moderated_at = $now,
+      s.changes_requested = null, s.changes_requested_at = null,
       s.version = coalesce(s.version, 0) + 1, s.updated_at = $now
   CREATE (e:AuditEvent)
   SET e = $audit

@@ -1,5 +1,6 @@
 // What waits for a moderator, oldest first: new listings (moderation_status 'pending'),
-// changes to public listings (a pending_change), open problem reports from the public and
+// changes to public listings (a pending_change) — unless a moderator asked its group for
+// changes and the group has not answered yet — open problem reports from the public and
 // groups' claims to listings another organisation provides, and referrals nobody can receive
 // (no group editor key for the service's organisation; `report_id` holds the referral's id).
 // Parameters:
@@ -9,7 +10,8 @@
 // its id and message, for a claim its id and the claiming organisation's name.
 CALL () {
   MATCH (s:Service)
-  WHERE s.moderation_status = 'pending' OR s.pending_change IS NOT NULL
+  WHERE (s.moderation_status = 'pending' OR s.pending_change IS NOT NULL)
+    AND s.changes_requested IS NULL  // waiting for its group, not for a moderator
   RETURN s, CASE WHEN s.pending_change IS NOT NULL THEN 'change' ELSE 'new_listing' END AS kind,
          coalesce(s.pending_at, s.created_at) AS since, null AS report_id, null AS message,
          null AS claim_id, null AS claimant

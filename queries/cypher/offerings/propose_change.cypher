@@ -21,7 +21,8 @@ WITH s, ($org_scope IS NULL OR $org_scope IN orgs) AS allowed,
 CALL (s, allowed, fresh) {
   WITH s WHERE allowed AND fresh
   SET s.pending_change = $change, s.pending_fields = $fields, s.pending_at = $now,
-      s.pending_by = $key_id, s.moderation_reason = null,
+      s.pending_by = $key_id, s.moderation_reason = null, s.changes_requested = null,
+      s.changes_requested_at = null,
       s.version = coalesce(s.version, 0) + 1, s.updated_at = $now
   CREATE (e:AuditEvent)
   SET e = $audit

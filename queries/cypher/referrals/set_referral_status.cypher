@@ -3,6 +3,7 @@
 //   $id           string  referral id
 //   $from_status  string  the status it must have now (compare-and-set)
 //   $to_status    string  the new status (checked against the allowed transitions in code)
+//   $reason       string|null  why (kept when declining; shown to the referrer)
 //   $now          string  ISO date-time
 //   $audit        map     the AuditEvent's properties
 // `receivable`: whether anyone holds a group editor key for an organisation providing the
@@ -10,7 +11,8 @@
 // Returns: zero rows if the referral is gone or its status changed meanwhile.
 MATCH (r:Referral {id: $id})-[:TO_SERVICE]->(s:Service)
 WHERE r.status = $from_status
-SET r.status = $to_status, r.updated_at = $now
+SET r.status = $to_status, r.updated_at = $now,
+    r.reason = CASE WHEN $reason IS NULL THEN r.reason ELSE $reason END
 CREATE (e:AuditEvent)
 SET e = $audit
 RETURN properties(r) AS props, s.name AS service_name,

@@ -169,6 +169,14 @@ export type ApproveMutationVariables = Exact<{
 
 export type ApproveMutation = { __typename: 'Mutation', approveOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, moderationStatus: string } } | { __typename: 'ValidationError', field: string, message: string } };
 
+export type AskForChangesMutationVariables = Exact<{
+  serviceId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+}>;
+
+
+export type AskForChangesMutation = { __typename: 'Mutation', askForChanges: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, changesRequested: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+
 export type AssetsNearQueryVariables = Exact<{
   latitude: Scalars['Float']['input'];
   longitude: Scalars['Float']['input'];
@@ -188,6 +196,14 @@ export type AssetsNearQueryVariables = Exact<{
 
 
 export type AssetsNearQuery = { __typename: 'Query', assetsNear: { __typename: 'AssetConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AssetEdge', distanceKm: number, unknown: Array<UnknownFact>, node: { __typename: 'Service', id: string, name: string, description: string | null, stale: boolean, lastVerified: string | null, listedBy: string | null, listedOn: string | null, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null }>, locations: Array<{ __typename: 'Location', id: string, address: string | null, latitude: number | null, longitude: number | null }> } }> } };
+
+export type AuditTrailQueryVariables = Exact<{
+  targetId: Scalars['ID']['input'];
+  first: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AuditTrailQuery = { __typename: 'Query', auditTrail: Array<{ __typename: 'AuditEvent', id: string, at: string, operation: string, actorRole: string, changedFields: Array<string> }> };
 
 export type ConfirmMyConnectionsMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -280,7 +296,7 @@ export type GraphNodeFieldsFragment = { __typename: 'GraphNode', id: string, lab
 
 export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> };
 
-export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
+export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
 
 export type ServiceDetailsFragment = { __typename: 'Service', id: string, name: string, description: string | null, url: string | null, email: string | null, status: string | null, minimumAge: number | null, maximumAge: number | null, feesDescription: string | null, eligibilityDescription: string | null, lastVerified: string | null, listedBy: string | null, listedOn: string | null, stale: boolean, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string, extension: string | null, type: string | null, source: string }>, organization: { __typename: 'Organization', id: string, name: string | null } | null, locations: Array<{ __typename: 'Location', id: string, name: string | null, address: string | null, latitude: number | null, longitude: number | null, accessibility: Array<string> }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null, description: string | null }>, contacts: Array<{ __typename: 'Contact', name: string | null, title: string | null, email: string | null, phones: Array<string> }>, costOptions: Array<{ __typename: 'CostOption', option: string | null, amount: number | null, currency: string | null, amountDescription: string | null }>, languages: Array<{ __typename: 'Language', code: string | null, name: string | null }>, needs: Array<{ __typename: 'Need', id: string, name: string | null }> };
 
@@ -317,14 +333,14 @@ export type MyConnectionsQuery = { __typename: 'Query', myConnections: { __typen
 export type MyOfferingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOfferingsQuery = { __typename: 'Query', myOfferings: Array<{ __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null }> };
+export type MyOfferingsQuery = { __typename: 'Query', myOfferings: Array<{ __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null }> };
 
 export type OfferingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type OfferingQuery = { __typename: 'Query', node: { __typename: 'Area' } | { __typename: 'Forbidden', message: string } | { __typename: 'Location' } | { __typename: 'Need' } | { __typename: 'NotFound', message: string } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null } | { __typename: 'Team' } };
+export type OfferingQuery = { __typename: 'Query', node: { __typename: 'Area' } | { __typename: 'Forbidden', message: string } | { __typename: 'Location' } | { __typename: 'Need' } | { __typename: 'NotFound', message: string } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null } | { __typename: 'Team' } };
 
 export type RecordConnectionMutationVariables = Exact<{
   targetId: Scalars['ID']['input'];
@@ -338,7 +354,7 @@ export type RecordConnectionMutation = { __typename: 'Mutation', recordConnectio
 export type ReferralsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReferralsQuery = { __typename: 'Query', referrals: Array<{ __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean }> };
+export type ReferralsQuery = { __typename: 'Query', referrals: Array<{ __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, reason: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean }> };
 
 export type RegisterOfferingMutationVariables = Exact<{
   input: RegisterOfferingInput;
@@ -421,6 +437,7 @@ export type UpdateOfferingMutation = { __typename: 'Mutation', updateOffering: {
 export type UpdateReferralStatusMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   status: ReferralStatus;
+  reason: InputMaybe<Scalars['String']['input']>;
 }>;
 
 

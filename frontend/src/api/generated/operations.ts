@@ -4,7 +4,9 @@ import acceptInvitation from "../documents/acceptInvitation.graphql?raw";
 import acknowledgeReferral from "../documents/acknowledgeReferral.graphql?raw";
 import addToShortlist from "../documents/addToShortlist.graphql?raw";
 import approve from "../documents/approve.graphql?raw";
+import askForChanges from "../documents/askForChanges.graphql?raw";
 import assetsNear from "../documents/assetsNear.graphql?raw";
+import auditTrail from "../documents/auditTrail.graphql?raw";
 import confirmMyConnections from "../documents/confirmMyConnections.graphql?raw";
 import confirmStillCorrect from "../documents/confirmStillCorrect.graphql?raw";
 import connection from "../documents/connection.graphql?raw";
@@ -49,7 +51,9 @@ export const documents = {
   acknowledgeReferral: [acknowledgeReferral, failedFragment].join("\n"),
   addToShortlist: [addToShortlist, failedFragment].join("\n"),
   approve: [approve, failedFragment].join("\n"),
+  askForChanges: [askForChanges, failedFragment].join("\n"),
   assetsNear,
+  auditTrail,
   confirmMyConnections: [confirmMyConnections, failedFragment, myConnectionsFieldsFragment].join("\n"),
   confirmStillCorrect: [confirmStillCorrect, failedFragment].join("\n"),
   connection: [connection, graphEdgeFragment, graphNodeFragment].join("\n"),
@@ -89,7 +93,9 @@ export interface Operations {
   acknowledgeReferral: { result: G.AcknowledgeReferralMutation; variables: G.AcknowledgeReferralMutationVariables };
   addToShortlist: { result: G.AddToShortlistMutation; variables: G.AddToShortlistMutationVariables };
   approve: { result: G.ApproveMutation; variables: G.ApproveMutationVariables };
+  askForChanges: { result: G.AskForChangesMutation; variables: G.AskForChangesMutationVariables };
   assetsNear: { result: G.AssetsNearQuery; variables: G.AssetsNearQueryVariables };
+  auditTrail: { result: G.AuditTrailQuery; variables: G.AuditTrailQueryVariables };
   confirmMyConnections: { result: G.ConfirmMyConnectionsMutation; variables: G.ConfirmMyConnectionsMutationVariables };
   confirmStillCorrect: { result: G.ConfirmStillCorrectMutation; variables: G.ConfirmStillCorrectMutationVariables };
   connection: { result: G.ConnectionQuery; variables: G.ConnectionQueryVariables };

@@ -1,0 +1,10 @@
+// A listing's fields as a person reads them (the edit form's labels), for lists of changes.
+import { t, type MessageKey } from "../i18n";
+
+/** A field's name as the form labels it (the audit trail stores snake_case: `location_name`). */
+export function fieldLabel(name: string): string {
+  const camel = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = `field.${camel}` as MessageKey;
+  const text = t(key);
+  return text === key ? name : text;
+}
