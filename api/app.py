@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 
+from api.causality import HEADER, CausalBookmarks
 from api.graphql.endpoint import GraphQLEndpoint
 from api.graphql.schema import build_schema
 from api.guard import GuardSettings, RequestGuard, SecurityHeaders
@@ -89,9 +90,11 @@ def create_app(
             CORSMiddleware,
             allow_origins=list(guard.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "Accept-Language"],
+            allow_headers=["Authorization", "Content-Type", "Accept-Language", HEADER],
+            expose_headers=[HEADER],
         )
     app.add_middleware(RequestGuard, settings=guard)
+    app.add_middleware(CausalBookmarks)
     app.add_middleware(RequestLanguage)
     app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
 

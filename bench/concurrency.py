@@ -17,7 +17,7 @@ import httpx
 from graph.database import Database
 from graph.settings import Neo4jSettings
 
-__all__ = ["leader_key", "map_body"]
+__all__ = ["api_key", "leader_key", "map_body"]
 
 INTROSPECT = """{ __schema { queryType { fields { name
   args { name type { kind name ofType { kind name } } }
@@ -78,8 +78,8 @@ def map_body(url: str) -> tuple[str | None, str]:
     return json.dumps({"query": query}), f"`{query}`"
 
 
-def leader_key(settings: Neo4jSettings) -> tuple[str | None, str]:
-    """An API key of the leader role (the map names people), or None and why there is none."""
+def api_key(settings: Neo4jSettings, role: str) -> tuple[str | None, str]:
+    """An API key of ``role``, or None and why there is none."""
     try:
         from api.auth.keys import issue_key
     except ImportError:
@@ -88,12 +88,17 @@ def leader_key(settings: Neo4jSettings) -> tuple[str | None, str]:
     async def issue() -> str:
         db = Database(settings)
         try:
-            key, _ = await issue_key(db, role="leader", organisation_id=None, name="make bench")
+            key, _ = await issue_key(db, role=role, organisation_id=None, name="make bench")
             return key
         finally:
             await db.close()
 
     try:
-        return asyncio.run(issue()), "a leader key"
+        return asyncio.run(issue()), f"a {role} key"
     except Exception as exc:  # the key store is another engineer's: report, do not crash
-        return None, f"no leader key could be issued ({type(exc).__name__}: {exc})"
+        return None, f"no {role} key could be issued ({type(exc).__name__}: {exc})"
+
+
+def leader_key(settings: Neo4jSettings) -> tuple[str | None, str]:
+    """An API key of the leader role (the map names people), or None and why there is none."""
+    return api_key(settings, "leader")

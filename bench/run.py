@@ -9,6 +9,7 @@ measure that fails is reported as "not measured: <reason>" instead of ending the
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ import httpx
 import neo4j
 from pydantic import BaseModel
 
-from bench import concurrency, latency, profiling, ui
+from bench import concurrency, latency, mix, profiling, ui
 from bench.bodies import near_body, same_data
 from bench.data import Centre, Size, draw_centres, load_dataset
 from bench.external import run_script
@@ -26,6 +27,7 @@ from bench.machine import describe_machine
 from bench.report import render
 from bench.results import RESULTS_DIR, RunResult, latest_results
 from bench.stack import PEER_DIR, ChildServer, bench_neo4j, neo4j_env, start_api, start_peer
+from bench.statements import bench_cypher
 from bench.stats import Row, vm_hwm_mib
 from graph.schema import apply_schema
 from graph.server.config import PROJECT_ROOT
@@ -209,36 +211,80 @@ def _throughput(
         result.notes.append(f"throughput errors: ours {ours.errors}, peer {theirs.errors}")
 
 
-def _load_test(
-    result: RunResult, settings: Neo4jSettings, api: ChildServer, bodies: list[str], plan: Plan
+def _throughput_workers(
+    result: RunResult, settings: Neo4jSettings, bodies: list[str], plan: Plan, log_dir: Path
 ) -> None:
-    mixed = list(bodies)
-    body, what = concurrency.map_body(api.url)
-    key, why = concurrency.leader_key(settings) if body else (None, "")
-    if body is not None and key is not None:
-        mixed = [b for pair in zip(bodies, [body] * len(bodies), strict=True) for b in pair]
-        result.notes.append(f"load test: assetsNear and, with a leader key, {what}")
-    else:
-        reason = what if body is None else why
-        result.notes.append(f"load test: assetsNear only; the map query left out: {reason}")
-    say(f"load test: {plan.load_clients} clients for {plan.load_s:.0f} s")
-    run = drive(api.url, mixed, connections=plan.load_clients, seconds=plan.load_s, token=key)
-    label = f"load test {plan.load_clients} clients × {plan.load_s:.0f} s"
+    """N API workers against N Node processes of the peer (N = the cores this run may use)."""
+    n = len(os.sched_getaffinity(0))
+    api = start_api(settings, log_dir, workers=n)
+    try:
+        drive(api.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
+        ours = drive(
+            api.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
+        )
+    finally:
+        api.stop()
+    peer = start_peer(settings, log_dir, processes=n)
+    try:
+        drive(peer.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
+        theirs = drive(
+            peer.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
+        )
+    finally:
+        peer.stop()
+    result.raw["throughput_workers"] = {
+        "processes": n,
+        "ours": ours.model_dump(),
+        "peer": theirs.model_dump(),
+    }
+    result.rows.append(
+        Row(
+            measure=f"assetsNear throughput, {n} API workers ÷ {n} Node processes (req/s)",
+            ours=ours.rps,
+            baseline=theirs.rps,
+            unit="req/s",
+            goal="≥ 1.5",
+            met=theirs.rps > 0 and ours.rps / theirs.rps >= 1.5,
+        )
+    )
+
+
+def _load_test(
+    result: RunResult,
+    settings: Neo4jSettings,
+    api: ChildServer,
+    bodies: list[str],
+    centres: list[Centre],
+    plan: Plan,
+) -> None:
+    """The operation mix of :mod:`bench.mix`, per operation (issue 17, measure 3)."""
+    map_query, what = concurrency.map_body(api.url)
+    leader, why = concurrency.api_key(settings, "leader") if map_query else (None, what)
+    connector, no_connector = concurrency.api_key(settings, "connector")
+    if connector is None:
+        raise RuntimeError(no_connector)
+    if map_query is None or leader is None:
+        result.notes.append(f"load mix: relationshipMap left out ({why})")
+    with neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver:
+        records, _, _ = driver.execute_query(
+            bench_cypher("service_ids"), limit=500, database_=settings.database
+        )
+    requests = mix.schedule(
+        bodies,
+        centres=[(c.latitude, c.longitude) for c in centres],
+        service_ids=[r["id"] for r in records],
+        map_body=map_query,
+        connector_key=connector,
+        leader_key=leader,
+    )
+    say(f"load mix: {plan.load_clients} clients for {plan.load_s:.0f} s")
+    run = mix.drive_mix(api.url, requests, clients=plan.load_clients, seconds=plan.load_s)
+    label = f"load mix {plan.load_clients} clients × {plan.load_s:.0f} s"
     result.raw["load_test"] = run.model_dump()
     if run.errors:
-        kinds = ", ".join(f"{kind} {count}" for kind, count in run.error_kinds.items() if count)
-        result.notes.append(f"load test errors by kind: {kinds}")
-    result.rows += [
-        Row(
-            measure=f"{label}: p50 / p95 / p99 (ms)",
-            cells=[
-                f"{label}: p50 / p95 / p99",
-                f"{run.p50_ms:.0f} / {run.p95_ms:.0f} / {run.p99_ms:.0f} ms",
-                "—",
-                "—",
-                "report",
-            ],
-        ),
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(run.error_kinds.items()))
+        result.notes.append(f"load mix errors by kind: {kinds}")
+    result.rows.append(
         Row(
             measure=f"{label}: requests / errors",
             cells=[
@@ -248,14 +294,31 @@ def _load_test(
                 "—",
                 "0 errors" + (" ✓" if run.errors == 0 else " ✗"),
             ],
-        ),
+        )
+    )
+    for op in run.operations:
+        share = mix.MIX.get(op.operation, 0)
+        result.rows.append(
+            Row(
+                measure=f"{label}: {op.operation}",
+                cells=[
+                    f"{label}: {op.operation} ({share} % of requests), p50 / p95 / p99",
+                    f"{op.p50_ms:.0f} / {op.p95_ms:.0f} / {op.p99_ms:.0f} ms "
+                    f"({op.requests:,} requests, {op.errors} errors)",
+                    "—",
+                    "—",
+                    "p99 ≤ 1500 ms" + (" ✓" if op.p99_ms <= 1500 else " ✗"),
+                ],
+            )
+        )
+    result.rows.append(
         Row(
             measure="API peak RSS after the load test (MiB)",
             ours=vm_hwm_mib(api.pid),
             unit="MiB",
             goal="report",
-        ),
-    ]
+        )
+    )
 
 
 def _ui(result: RunResult, api: ChildServer) -> None:
@@ -333,11 +396,18 @@ def run(size: Size, *, seed: int = 7, with_peer: bool = True, out_doc: Path = DO
                     "≥ 1.2",
                     lambda: _throughput(result, settings, api, bodies, plan, log_dir),
                 )
+            if with_peer:
+                _attempt(
+                    result,
+                    "assetsNear throughput, N workers vs N Node processes",
+                    "≥ 1.5",
+                    lambda: _throughput_workers(result, settings, bodies, plan, log_dir),
+                )
             _attempt(
                 result,
                 "load test",
                 "0 errors",
-                lambda: _load_test(result, settings, api, bodies, plan),
+                lambda: _load_test(result, settings, api, bodies, centres, plan),
             )
             _attempt(result, "relationship map in Chromium", "report", lambda: _ui(result, api))
         finally:

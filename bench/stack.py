@@ -138,8 +138,9 @@ def neo4j_env(settings: Neo4jSettings) -> dict[str, str]:
     }
 
 
-def start_api(settings: Neo4jSettings, log_dir: Path) -> ChildServer:
-    """``api.app.create_app(settings)`` under one uvicorn worker (access log off, as in prod)."""
+def start_api(settings: Neo4jSettings, log_dir: Path, workers: int = 1) -> ChildServer:
+    """``api.app.create_app(settings)`` under ``workers`` uvicorn worker processes (access
+    log off, as in prod)."""
     port = free_port()
     argv = [
         sys.executable,
@@ -152,7 +153,7 @@ def start_api(settings: Neo4jSettings, log_dir: Path) -> ChildServer:
         "--port",
         str(port),
         "--workers",
-        "1",
+        str(workers),
         "--no-access-log",
         "--log-level",
         "warning",
@@ -163,7 +164,7 @@ def start_api(settings: Neo4jSettings, log_dir: Path) -> ChildServer:
         port=port,
         env=neo4j_env(settings),
         cwd=PROJECT_ROOT,
-        log=log_dir / "api.log",
+        log=log_dir / f"api-{workers}.log",
     )
     server.wait_ready()
     return server
@@ -186,18 +187,19 @@ def install_peer() -> None:
     stamp.touch()
 
 
-def start_peer(settings: Neo4jSettings, log_dir: Path) -> ChildServer:
-    """The Neo4j GraphQL Library peer (``bench/peer/server.mjs``), one Node process."""
+def start_peer(settings: Neo4jSettings, log_dir: Path, processes: int = 1) -> ChildServer:
+    """The Neo4j GraphQL Library peer (``bench/peer/server.mjs``): one Node process, or
+    ``processes`` of them sharing the port (``cluster.mjs``)."""
     install_peer()
     node = shutil.which("node") or "node"
     port = free_port()
     server = ChildServer(
         "the @neo4j/graphql peer (node)",
-        [node, "server.mjs"],
+        [node, "server.mjs"] if processes == 1 else [node, "cluster.mjs"],
         port=port,
-        env={**neo4j_env(settings), "PORT": str(port)},
+        env={**neo4j_env(settings), "PORT": str(port), "WORKERS": str(processes)},
         cwd=PEER_DIR,
-        log=log_dir / "peer.log",
+        log=log_dir / f"peer-{processes}.log",
     )
     server.wait_ready()
     return server

@@ -33,6 +33,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
+from graph import causality
 from graph import messages as say
 from graph.connection import async_driver, database_error
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
@@ -132,12 +133,17 @@ class Database:
     ) -> list[dict[str, Any]]:
         query = neo4j.Query(cypher(name), timeout=self.settings.query_timeout_s)
         self.statements_run += 1
+        chain = self.driver.execute_query_bookmark_manager
         with self._mapped_errors(routing):
+            required = causality.required()
+            if required:  # written through another replica: wait until it is visible here
+                await chain.update_bookmarks((), required)
             if routing is neo4j.RoutingControl.READ:
                 return await self._auto_commit_read(name, query, params)
             records, _, keys = await self.driver.execute_query(
                 query, params, database_=self.settings.database, routing_=routing
             )
+            causality.record(await chain.get_bookmarks())
         return plain_rows(name, list(keys), records)
 
     async def _auto_commit_read(
@@ -147,12 +153,16 @@ class Database:
 
         A managed transaction (``execute_query``) adds BEGIN and COMMIT round trips, which is
         most of the driver's cost for the API's short reads. Reads are idempotent, so a read
-        that meets a dropped connection is simply tried once more.
+        that meets a dropped connection is simply tried once more. The session shares the
+        driver's bookmark manager with ``execute_query``, so a read waits for the process's
+        (and the request's, see :mod:`graph.causality`) earlier writes on any cluster member.
         """
         for attempt in (1, 2):
             try:
                 async with self.driver.session(
-                    database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
+                    database=self.settings.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    bookmark_manager=self.driver.execute_query_bookmark_manager,
                 ) as session:
                     result = await session.run(query, params)
                     keys = list(result.keys())

@@ -273,6 +273,10 @@ AT_CAPACITY = Wording(
     "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
     "gynnig arall cyn bo hir",
 )
+BAD_BOOKMARK = Wording(
+    "send back the value a previous response gave, unchanged (at most 16 bookmarks)",
+    "anfonwch yn ôl y gwerth a roddodd ymateb blaenorol, heb ei newid (dim mwy na 16 nod tudalen)",
+)
 SAY_WHAT_TO_CHANGE = Wording(
     "say what the group should change", "dywedwch beth ddylai'r grŵp ei newid"
 )
