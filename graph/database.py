@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import (
-    AuthError,
     ClientError,
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
@@ -34,7 +33,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph import causality
 from graph import messages as say
-from graph.connection import async_driver, database_error
+from graph.connection import LOST, async_driver, database_error
 from graph.environment import environment
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
 from graph.result_cache import ResultCache
@@ -194,7 +193,7 @@ class Database:
             raise DatabaseUnavailable(
                 say.AT_CAPACITY(seconds=f"{self.settings.query_timeout_s:g}")
             ) from exc
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+        except LOST as exc:
             raise database_error(self.settings, exc) from exc
         except TransientError as exc:
             raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
