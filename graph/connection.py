@@ -15,7 +15,18 @@ from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from graph.errors import DatabaseUnavailable
 from graph.settings import Neo4jSettings
 
-__all__ = ["async_driver", "check_connection", "database_error", "sync_driver"]
+__all__ = [
+    "LOST",
+    "async_driver",
+    "check_connection",
+    "database_error",
+    "lost_while",
+    "sync_driver",
+]
+
+#: driver failures that mean Neo4j went away or refused us (not that a statement was wrong):
+#: the one list every caller of the driver maps to DatabaseUnavailable
+LOST = (ServiceUnavailable, SessionExpired, AuthError, OSError)
 
 
 def database_error(settings: Neo4jSettings, exc: Exception) -> DatabaseUnavailable:
@@ -32,6 +43,23 @@ def database_error(settings: Neo4jSettings, exc: Exception) -> DatabaseUnavailab
 
 
 @contextmanager
+def lost_while(doing: str) -> Iterator[None]:
+    """Map :data:`LOST` to DatabaseUnavailable saying what was being done (sync callers:
+    loaders, exports, analytics; the API's async path maps in :class:`graph.database.Database`).
+
+    Writes run in one transaction each, so what was being written was not stored; every load
+    is idempotent, so running it again once Neo4j answers finishes the job.
+    """
+    try:
+        yield
+    except LOST as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j stopped answering while {doing} ({exc.__class__.__name__}); nothing of "
+            "that step was stored. Start Neo4j (or check NEO4J_URI) and run it again."
+        ) from exc
+
+
+@contextmanager
 def sync_driver(settings: Neo4jSettings | None = None) -> Iterator[neo4j.Driver]:
     """A verified sync driver, closed on exit; raises DatabaseUnavailable if Neo4j is not there."""
     settings = settings or Neo4jSettings.from_env()
@@ -45,7 +73,7 @@ def sync_driver(settings: Neo4jSettings | None = None) -> Iterator[neo4j.Driver]
     try:
         try:
             driver.verify_connectivity()
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+        except LOST as exc:
             raise database_error(settings, exc) from exc
         yield driver
     finally:
@@ -73,5 +101,5 @@ def check_connection(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
     """Run ``RETURN 1``; raise DatabaseUnavailable with a clear message if it fails."""
     try:
         driver.execute_query("RETURN 1", database_=settings.database)
-    except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+    except LOST as exc:
         raise database_error(settings, exc) from exc

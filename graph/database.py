@@ -15,14 +15,12 @@ set (the test suite sets it).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import (
-    AuthError,
     ClientError,
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
@@ -35,7 +33,8 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph import causality
 from graph import messages as say
-from graph.connection import async_driver, database_error
+from graph.connection import LOST, async_driver, database_error
+from graph.environment import environment
 from graph.errors import CommonGraphError, DatabaseUnavailable, DuplicateError
 from graph.result_cache import ResultCache
 from graph.settings import Neo4jSettings
@@ -60,15 +59,14 @@ def _nested_graph_value(value: Any) -> bool:
 
 
 def plain_rows(
-    name: str, keys: list[str], records: Iterable[tuple[Any, ...]]
+    name: str, keys: list[str], records: Iterable[tuple[Any, ...]], *, deep: bool = False
 ) -> list[dict[str, Any]]:
     """Each record as ``{column: value}``; a graph entity in a value is a catalogue bug.
 
-    The first row's columns are always checked (cheap); with ``COMMONGRAPH_CHECK_RECORDS`` set,
-    every value of every row is walked.
+    The first row's columns are always checked (cheap); with ``deep`` (the Database sets it
+    from ``COMMONGRAPH_CHECK_RECORDS``), every value of every row is walked.
     """
     rows = [dict(zip(keys, record, strict=True)) for record in records]
-    deep = bool(os.environ.get("COMMONGRAPH_CHECK_RECORDS"))
     for row in rows if deep else rows[:1]:
         for key, value in row.items():
             if isinstance(value, _GRAPH_TYPES) or (deep and _nested_graph_value(value)):
@@ -93,6 +91,7 @@ class Database:
         self.driver = driver or async_driver(settings)
         self.statements_run = 0  # counted so tests can prove there is no N+1
         self.unchanged = ResultCache()  # see read_while_unchanged
+        self.check_records = environment().check_records  # see plain_rows
 
     async def close(self) -> None:
         await self.driver.close()
@@ -144,7 +143,7 @@ class Database:
                 query, params, database_=self.settings.database, routing_=routing
             )
             causality.record(await chain.get_bookmarks())
-        return plain_rows(name, list(keys), records)
+        return plain_rows(name, list(keys), records, deep=self.check_records)
 
     async def _auto_commit_read(
         self, name: str, query: neo4j.Query, params: dict[str, Any]
@@ -166,7 +165,8 @@ class Database:
                 ) as session:
                     result = await session.run(query, params)
                     keys = list(result.keys())
-                    return plain_rows(name, keys, [record async for record in result])
+                    rows = [record async for record in result]
+                    return plain_rows(name, keys, rows, deep=self.check_records)
             except (ServiceUnavailable, SessionExpired):
                 if attempt == 2:
                     raise
@@ -193,7 +193,7 @@ class Database:
             raise DatabaseUnavailable(
                 say.AT_CAPACITY(seconds=f"{self.settings.query_timeout_s:g}")
             ) from exc
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+        except LOST as exc:
             raise database_error(self.settings, exc) from exc
         except TransientError as exc:
             raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc

@@ -19,11 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 import lzma
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from graph.environment import environment
 from graph.errors import ServerSetupError
 from graph.server.config import PROJECT_ROOT
 
@@ -38,7 +38,7 @@ def shipped_manifest(published: Path = PUBLISHED_DIR) -> dict[str, object]:
 
 
 def _home() -> Path:
-    return Path(os.environ.get("COMMONGRAPH_HOME", PROJECT_ROOT / ".commongraph"))
+    return environment().home
 
 
 def unpack_published(target_root: Path, published: Path = PUBLISHED_DIR) -> Path:
@@ -73,7 +73,7 @@ def unpack_published(target_root: Path, published: Path = PUBLISHED_DIR) -> Path
 
 def open_data_dir() -> Path:
     """``$COMMONGRAPH_DATA_DIR``, else the shipped copies (unpacked on first use)."""
-    configured = os.environ.get("COMMONGRAPH_DATA_DIR")
+    configured = environment().data_dir
     if configured:
-        return Path(configured)
+        return configured
     return unpack_published(_home() / "opendata")

@@ -18,22 +18,22 @@ import secrets
 from functools import cache
 from pathlib import Path
 
-from graph.server.config import PROJECT_ROOT
+from graph.environment import environment
 
 __all__ = ["keyed_hash", "secret_path", "server_secret"]
 
 
 def secret_path() -> Path:
     """Where the generated secret is kept."""
-    return Path(os.environ.get("COMMONGRAPH_HOME", PROJECT_ROOT / ".commongraph")) / "secret"
+    return environment().home / "secret"
 
 
 @cache
 def server_secret() -> bytes:
     """``$COMMONGRAPH_SECRET``, else the kept secret (made on first use)."""
-    configured = os.environ.get("COMMONGRAPH_SECRET")
+    configured = environment().secret
     if configured:
-        return configured.encode("utf-8")
+        return configured.get_secret_value().encode("utf-8")
     path = secret_path()
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,10 +7,9 @@ any Neo4j (a user's own server, a cluster, Aura). Without ``NEO4J_URI`` the loca
 
 from __future__ import annotations
 
-import os
-
 from pydantic import BaseModel, SecretStr
 
+from graph.environment import environment
 from graph.server.config import ServerLayout
 from graph.server.manager import read_password
 
@@ -33,22 +32,20 @@ class Neo4jSettings(BaseModel):
     @classmethod
     def from_env(cls, layout: ServerLayout | None = None) -> Neo4jSettings:
         """Settings from the environment, falling back to the local server's layout."""
-        database = os.environ.get("NEO4J_DATABASE", "neo4j")
-        timeout = float(os.environ.get("COMMONGRAPH_QUERY_TIMEOUT", "30"))
-        uri = os.environ.get("NEO4J_URI")
-        if uri:
+        env = environment()
+        if env.neo4j_uri:
             return cls(
-                uri=uri,
-                user=os.environ.get("NEO4J_USER", "neo4j"),
-                password=SecretStr(os.environ.get("NEO4J_PASSWORD", "")),
-                database=database,
-                query_timeout_s=timeout,
+                uri=env.neo4j_uri,
+                user=env.neo4j_user,
+                password=env.neo4j_password or SecretStr(""),
+                database=env.neo4j_database,
+                query_timeout_s=env.query_timeout_s,
             )
         layout = layout or ServerLayout.default()
         return cls(
             uri=layout.bolt_uri,
             user="neo4j",
-            password=SecretStr(os.environ.get("NEO4J_PASSWORD") or read_password(layout)),
-            database=database,
-            query_timeout_s=timeout,
+            password=env.neo4j_password or SecretStr(read_password(layout)),
+            database=env.neo4j_database,
+            query_timeout_s=env.query_timeout_s,
         )

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
-from graph.errors import DatabaseUnavailable
+from graph.connection import lost_while
 from queries.catalog import cypher
 
 __all__ = ["CHUNK_ROWS", "Counters", "Step", "chunks", "read_rows", "write_transaction"]
@@ -76,11 +75,11 @@ def write_transaction(
                 counters.add(result.consume().counters)
         return counters
 
-    try:
-        with driver.session(database=database, notifications_min_severity="OFF") as session:
-            return session.execute_write(work)
-    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
-        raise _lost(exc) from exc
+    with (
+        lost_while("writing " + ", ".join(s.name for s in steps)),
+        driver.session(database=database, notifications_min_severity="OFF") as session,
+    ):
+        return session.execute_write(work)
 
 
 def read_rows(
@@ -92,16 +91,8 @@ def read_rows(
     def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
         return [record.data() for record in tx.run(statement, params)]
 
-    try:
-        with driver.session(database=database, notifications_min_severity="OFF") as session:
-            return session.execute_read(work)
-    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
-        raise _lost(exc) from exc
-
-
-def _lost(exc: Exception) -> DatabaseUnavailable:
-    """The database went away mid-load: nothing of the current transaction was stored."""
-    return DatabaseUnavailable(
-        f"Neo4j stopped answering during the load ({exc.__class__.__name__}); the current batch "
-        "was not stored. Start Neo4j (or check NEO4J_URI) and re-run: loads are idempotent."
-    )
+    with (
+        lost_while(f"reading {name}"),
+        driver.session(database=database, notifications_min_severity="OFF") as session,
+    ):
+        return session.execute_read(work)

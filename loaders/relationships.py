@@ -33,8 +33,10 @@ from loaders.batch import CHUNK_ROWS, Step, read_rows, write_transaction
 from loaders.report import LoadSummary, Problem
 
 __all__ = [
+    "EDGE_STATEMENTS",
     "EDGE_TYPES",
     "NODE_KINDS",
+    "NODE_STATEMENTS",
     "EdgeRow",
     "NodeRow",
     "load_relationship_files",
@@ -62,6 +64,27 @@ EDGE_TYPES: tuple[str, ...] = (
     "SAME_AS",
     "PROVIDES",
 )
+#: node kind → the statement that writes it (named in full, so a search finds every user)
+NODE_STATEMENTS: dict[str, str] = {
+    "person": "load/rel_node_person",
+    "organisation": "load/rel_node_organisation",
+    "service": "load/rel_node_service",
+    "team": "load/rel_node_team",
+    "area": "load/rel_node_area",
+}
+#: relationship type → the statement that writes it
+EDGE_STATEMENTS: dict[str, str] = {
+    "KNOWS": "load/rel_edge_knows",
+    "WORKS_WITH": "load/rel_edge_works_with",
+    "WORKS_FOR": "load/rel_edge_works_for",
+    "MEMBER_OF": "load/rel_edge_member_of",
+    "REFERS_TO": "load/rel_edge_refers_to",
+    "SERVES_AREA": "load/rel_edge_serves_area",
+    "ADDRESSES": "load/rel_edge_addresses",
+    "PART_OF": "load/rel_edge_part_of",
+    "SAME_AS": "load/rel_edge_same_as",
+    "PROVIDES": "load/rel_edge_provides",
+}
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
 #: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 ≤ w ≤ 1
 STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
@@ -258,7 +281,7 @@ def _store_nodes(
                 summary.updated += 1
             by_kind.setdefault(node.kind, []).append({"id": node.id, "props": props})
         steps = [
-            Step(f"load/rel_node_{kind}", items, {"now": now}) for kind, items in by_kind.items()
+            Step(NODE_STATEMENTS[kind], items, {"now": now}) for kind, items in by_kind.items()
         ]
         if steps:
             counters = write_transaction(driver, steps, database=database)
@@ -296,7 +319,7 @@ def _store_edges(
                 {"src": edge.source, "dst": edge.target, "weight": edge.weight}
             )
         steps = [
-            Step(f"load/rel_edge_{kind.lower()}", items, {"now": now, "source": source})
+            Step(EDGE_STATEMENTS[kind], items, {"now": now, "source": source})
             for kind, items in by_type.items()
         ]
         if steps:

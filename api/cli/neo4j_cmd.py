@@ -7,7 +7,6 @@ answers and applies the schema, ``status`` reports whether it answers, ``stop`` 
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 
@@ -15,6 +14,7 @@ import click
 
 from api.cli.errors import EXIT_FAILURE, EXIT_OK, EXIT_STOPPED, fail_cleanly
 from graph.connection import sync_driver
+from graph.environment import environment
 from graph.errors import DatabaseUnavailable
 from graph.schema import apply_schema
 from graph.server import manager
@@ -25,7 +25,7 @@ __all__ = ["neo4j_group"]
 
 
 def _external() -> bool:
-    return bool(os.environ.get("NEO4J_URI"))
+    return bool(environment().neo4j_uri)
 
 
 @click.group("neo4j")

@@ -15,15 +15,16 @@ import click
 import uvicorn
 
 from api.cli.errors import fail_cleanly
+from graph.environment import environment
 
 __all__ = ["default_workers", "serve_command"]
 
 
 def default_workers() -> int:
     """``COMMONGRAPH_WORKERS`` if set, else one per core the process may use."""
-    configured = os.environ.get("COMMONGRAPH_WORKERS")
+    configured = environment().workers
     if configured:
-        return max(1, int(configured))
+        return max(1, configured)
     return max(1, len(os.sched_getaffinity(0)))
 
 

@@ -21,7 +21,6 @@ constructor (``should_mask_error``); codes are added after it, in the same opera
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 
 from graphql import (
@@ -38,6 +37,7 @@ from strawberry.extensions import MaskErrors
 from strawberry.types import ExecutionContext
 
 from api.i18n import current_language
+from graph.environment import environment
 from graph.errors import CommonGraphError, DatabaseUnavailable
 
 __all__ = [
@@ -66,7 +66,7 @@ _CODES = {
 
 def is_development() -> bool:
     """``COMMONGRAPH_ENV=development`` shows unexpected errors unmasked."""
-    return os.environ.get("COMMONGRAPH_ENV", "").strip().lower() == "development"
+    return environment().is_development
 
 
 def error_code(exc: CommonGraphError) -> str:

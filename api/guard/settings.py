@@ -24,10 +24,11 @@ variable                                  default    meaning
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 from pydantic import BaseModel, Field, field_validator
+
+from graph.environment import environment
 
 __all__ = ["ClientLimits", "GuardSettings"]
 
@@ -61,22 +62,29 @@ class GuardSettings(BaseModel):
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> GuardSettings:
-        """Defaults, overridden by any ``COMMONGRAPH_*`` variable that is set."""
-        env = os.environ if environ is None else environ
+        """Defaults, overridden by any ``COMMONGRAPH_*`` variable that is set
+        (:mod:`graph.environment`; ``environ``: from that mapping only)."""
+        env = environment(environ)
         default = cls()
 
-        def limits(prefix: str, base: ClientLimits) -> ClientLimits:
-            return ClientLimits(
-                rate=float(env.get(f"COMMONGRAPH_{prefix}_RATE", base.rate)),
-                burst=int(env.get(f"COMMONGRAPH_{prefix}_BURST", base.burst)),
-                concurrency=int(env.get(f"COMMONGRAPH_{prefix}_CONCURRENCY", base.concurrency)),
-            )
+        def pick(value: float | None, fallback: float) -> float:
+            return fallback if value is None else value
 
-        origins = env.get("COMMONGRAPH_CORS_ORIGINS", "")
+        anonymous = ClientLimits(
+            rate=pick(env.anonymous_rate, default.anonymous.rate),
+            burst=int(pick(env.anonymous_burst, default.anonymous.burst)),
+            concurrency=int(pick(env.anonymous_concurrency, default.anonymous.concurrency)),
+        )
+        keyed = ClientLimits(
+            rate=pick(env.key_rate, default.keyed.rate),
+            burst=int(pick(env.key_burst, default.keyed.burst)),
+            concurrency=int(pick(env.key_concurrency, default.keyed.concurrency)),
+        )
+        origins = env.cors_origins
         return cls(
-            anonymous=limits("ANONYMOUS", default.anonymous),
-            keyed=limits("KEY", default.keyed),
-            max_in_flight=int(env.get("COMMONGRAPH_MAX_IN_FLIGHT", default.max_in_flight)),
+            anonymous=anonymous,
+            keyed=keyed,
+            max_in_flight=int(pick(env.max_in_flight, default.max_in_flight)),
             cors_origins=tuple(o.strip().rstrip("/") for o in origins.split(",") if o.strip()),
         )
 

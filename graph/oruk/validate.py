@@ -13,7 +13,6 @@ licences); ``$COMMONGRAPH_OPENREFERRAL_DIR`` points at another copy in the same 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012
 
+from graph.environment import environment
 from graph.errors import CommonGraphError
 
 __all__ = [
@@ -56,8 +56,8 @@ class SchemasMissing(CommonGraphError):
 
 def openreferral_dir() -> Path:
     """Where the pinned schemas live: shipped in ``graph/oruk/schemas`` (read in place)."""
-    configured = os.environ.get("COMMONGRAPH_OPENREFERRAL_DIR")
-    return Path(configured) if configured else Path(__file__).resolve().parent / "schemas"
+    configured = environment().openreferral_dir
+    return configured or Path(__file__).resolve().parent / "schemas"
 
 
 def _resources(folder: Path, base: str) -> Iterator[tuple[str, Resource[Any]]]:

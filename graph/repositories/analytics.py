@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import neo4j
 
-from graph.connection import sync_driver
+from graph.connection import lost_while, sync_driver
 from graph.repositories.outcomes import Missing
 from graph.settings import Neo4jSettings
 from queries import projection
@@ -72,6 +72,7 @@ def _described(scope: projection.Scope | None) -> dict[str, Any] | None:
     return {"id": scope.id, "kind": scope.kind, "name": scope.name, "nodes": len(scope.ids)}
 
 
+@lost_while("reading the graph for the bottlenecks report")
 def bottlenecks(
     driver: neo4j.Driver,
     database: str,
@@ -101,6 +102,7 @@ def bottlenecks(
     return report
 
 
+@lost_while("reading the graph for the gaps report")
 def gaps(
     driver: neo4j.Driver,
     database: str,
@@ -140,6 +142,7 @@ def gaps(
     return report
 
 
+@lost_while("reading the graph for the duplicates report")
 def duplicates(
     driver: neo4j.Driver,
     database: str,

@@ -12,10 +12,9 @@ from itertools import islice
 from typing import Any, LiteralString
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
-from graph.errors import DatabaseUnavailable
+from graph.connection import lost_while
 from queries.catalog import cypher
 from queries.vocabulary import NEEDS as NEED_VOCABULARY
 
@@ -96,7 +95,7 @@ def _write(
 ) -> WriteCounts:
     statement: LiteralString = cypher(name)
     total = WriteCounts()
-    try:
+    with lost_while(f"writing {name}"):
         for batch in _batches(rows, BATCH_SIZE):
             records, _, _ = driver.execute_query(
                 statement, {"rows": batch, **params}, database_=database
@@ -109,8 +108,6 @@ def _write(
                 unchanged=int(data.get("unchanged") or 0),
                 matched=int(data.get("matched") or 0),
             )
-    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
-        raise DatabaseUnavailable(f"Neo4j stopped answering while writing {name}: {exc}") from exc
     return total
 
 

@@ -7,14 +7,12 @@ ports.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["PROJECT_ROOT", "ServerLayout", "ServerSizing", "render_neo4j_conf"]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-"""The checkout: ``graph/server/config.py`` → project root."""
+from graph.environment import PROJECT_ROOT, environment
 
 SERVER_DIR = Path(__file__).resolve().parent
 
@@ -48,14 +46,13 @@ class ServerSizing:
             if small
             else cls()
         )
+        env = environment()
         return cls(
-            heap=os.environ.get("COMMONGRAPH_NEO4J_HEAP", base.heap),
-            pagecache=os.environ.get("COMMONGRAPH_NEO4J_PAGECACHE", base.pagecache),
+            heap=env.neo4j_heap or base.heap,
+            pagecache=env.neo4j_pagecache or base.pagecache,
             transaction_max_memory=base.transaction_max_memory,
             transaction_total_memory=base.transaction_total_memory,
-            transaction_timeout=os.environ.get(
-                "COMMONGRAPH_NEO4J_TX_TIMEOUT", base.transaction_timeout
-            ),
+            transaction_timeout=env.neo4j_tx_timeout or base.transaction_timeout,
         )
 
 
@@ -77,12 +74,8 @@ class ServerLayout:
     @classmethod
     def default(cls) -> ServerLayout:
         """The instance ``make run`` uses: ``$COMMONGRAPH_HOME`` or ``<project>/.commongraph``."""
-        home = Path(os.environ.get("COMMONGRAPH_HOME", PROJECT_ROOT / ".commongraph"))
-        return cls(
-            state_dir=home / "neo4j",
-            bolt_port=int(os.environ.get("COMMONGRAPH_BOLT_PORT", "7687")),
-            http_port=int(os.environ.get("COMMONGRAPH_HTTP_PORT", "7474")),
-        )
+        env = environment()
+        return cls(state_dir=env.home / "neo4j", bolt_port=env.bolt_port, http_port=env.http_port)
 
     @property
     def home_dir(self) -> Path:

@@ -19,6 +19,7 @@ import neo4j
 import networkx as nx
 from pydantic import BaseModel
 
+from graph.connection import lost_while
 from graph.text import xml_safe
 from queries.catalog import cypher
 
@@ -72,7 +73,10 @@ def relationship_graph(
 ) -> nx.MultiDiGraph:
     """The relationship graph as a networkx MultiDiGraph (streamed from Neo4j)."""
     graph = nx.MultiDiGraph()
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    with (
+        lost_while("reading the relationship graph"),
+        driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session,
+    ):
         for record in session.run(cypher("export/relationship_nodes"), all=everything):
             labels = [x for x in record["labels"] if x != "Entity"]
             label = next((x for x in labels if x in _KIND_OF_LABEL), labels[0] if labels else "")

@@ -44,10 +44,20 @@ class ExportSummary(BaseModel):
     invalid: list[str] = Field(default_factory=list)
 
 
+#: record kind → (the statement paging its ids, the statement reading its whole records)
+STATEMENTS: dict[str, tuple[str, str]] = {
+    "service": ("export/ids_service", "oruk/service_records"),
+    "organization": ("export/ids_organization", "oruk/organization_records"),
+    "service_at_location": ("export/ids_service_at_location", "oruk/service_at_location_records"),
+    "taxonomy": ("export/ids_taxonomy", "oruk/taxonomy_records"),
+    "taxonomy_term": ("export/ids_taxonomy_term", "oruk/taxonomy_term_records"),
+}
+
+
 def _ids(driver: neo4j.Driver, kind: str, database: str | None) -> Iterator[list[str]]:
     after: str | None = None
     while True:
-        rows = read_rows(driver, f"export/ids_{kind}", after=after, limit=CHUNK, database=database)
+        rows = read_rows(driver, STATEMENTS[kind][0], after=after, limit=CHUNK, database=database)
         if not rows:
             return
         ids = [row["id"] for row in rows]
@@ -68,7 +78,7 @@ def oruk_documents(
     for chunk in chunks:
         rows = read_rows(
             driver,
-            f"oruk/{kind}_records",
+            STATEMENTS[kind][1],
             ids=chunk,
             public=not include_unapproved,
             with_services=True,

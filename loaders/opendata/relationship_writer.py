@@ -15,9 +15,8 @@ from itertools import islice
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
-from graph.errors import DatabaseUnavailable
+from graph.connection import lost_while
 from loaders.report import LoadSummary, Problem
 from queries.catalog import cypher
 
@@ -46,12 +45,10 @@ _UNDIRECTED = frozenset({"KNOWS", "WORKS_WITH"})
 def _run(
     driver: neo4j.Driver, name: str, rows: list[dict[str, Any]], source: str, database: str | None
 ) -> dict[str, int]:
-    try:
+    with lost_while(f"writing {name}"):
         records, _, _ = driver.execute_query(
             cypher(name), {"rows": rows, "source": source}, database_=database
         )
-    except (ServiceUnavailable, SessionExpired, AuthError) as exc:
-        raise DatabaseUnavailable(f"Neo4j stopped answering while writing {name}: {exc}") from exc
     data = records[0].data() if records else {}
     return {k: int(v or 0) for k, v in data.items()}
 

@@ -26,17 +26,57 @@ from loaders.report import LoadSummary, Problem
 
 __all__ = ["NODE_STATEMENTS", "Prepared", "store_batch"]
 
-#: label → catalogue statement (the allow-list: labels never come from input)
+#: label → catalogue statement (the allow-list: labels never come from input). Written out in
+#: full so a search finds every user; tests/test_statement_names.py checks it covers exactly
+#: the labels of graph.oruk.models and that each file exists.
 NODE_STATEMENTS: dict[str, str] = {
-    model.label: f"load/oruk_node_{model.kind}" for model in ENTITY_BY_LABEL.values()
+    "Accessibility": "load/oruk_node_accessibility",
+    "Address": "load/oruk_node_address",
+    "Attribute": "load/oruk_node_attribute",
+    "Contact": "load/oruk_node_contact",
+    "CostOption": "load/oruk_node_cost_option",
+    "Funding": "load/oruk_node_funding",
+    "Language": "load/oruk_node_language",
+    "Location": "load/oruk_node_location",
+    "Metadata": "load/oruk_node_metadata",
+    "Organization": "load/oruk_node_organization",
+    "OrganizationIdentifier": "load/oruk_node_organization_identifier",
+    "Phone": "load/oruk_node_phone",
+    "Program": "load/oruk_node_program",
+    "RequiredDocument": "load/oruk_node_required_document",
+    "Schedule": "load/oruk_node_schedule",
+    "Service": "load/oruk_node_service",
+    "ServiceArea": "load/oruk_node_service_area",
+    "ServiceAtLocation": "load/oruk_node_service_at_location",
+    "Taxonomy": "load/oruk_node_taxonomy",
+    "TaxonomyTerm": "load/oruk_node_taxonomy_term",
 }
-#: relationship type → catalogue statement
+#: relationship type → catalogue statement (the child relationships of the entity tables,
+#: plus the taxonomy's CATEGORISED_AS and BROADER)
 EDGE_STATEMENTS: dict[str, str] = {
-    rel: f"load/oruk_edge_{rel.lower()}"
-    for rel in sorted(
-        {c.rel for m in ENTITY_BY_LABEL.values() for c in m.children.values()}
-        | {"CATEGORISED_AS", "BROADER"}
-    )
+    "AT_LOCATION": "load/oruk_edge_at_location",
+    "BROADER": "load/oruk_edge_broader",
+    "CATEGORISED_AS": "load/oruk_edge_categorised_as",
+    "HAS_ACCESSIBILITY": "load/oruk_edge_has_accessibility",
+    "HAS_ADDRESS": "load/oruk_edge_has_address",
+    "HAS_ATTRIBUTE": "load/oruk_edge_has_attribute",
+    "HAS_CONTACT": "load/oruk_edge_has_contact",
+    "HAS_COST_OPTION": "load/oruk_edge_has_cost_option",
+    "HAS_FUNDING": "load/oruk_edge_has_funding",
+    "HAS_IDENTIFIER": "load/oruk_edge_has_identifier",
+    "HAS_LANGUAGE": "load/oruk_edge_has_language",
+    "HAS_LOCATION": "load/oruk_edge_has_location",
+    "HAS_METADATA": "load/oruk_edge_has_metadata",
+    "HAS_PHONE": "load/oruk_edge_has_phone",
+    "HAS_PROGRAM": "load/oruk_edge_has_program",
+    "HAS_REQUIRED_DOCUMENT": "load/oruk_edge_has_required_document",
+    "HAS_SCHEDULE": "load/oruk_edge_has_schedule",
+    "HAS_SERVICE_AREA": "load/oruk_edge_has_service_area",
+    "IN_PROGRAM": "load/oruk_edge_in_program",
+    "IN_TAXONOMY": "load/oruk_edge_in_taxonomy",
+    "OF_SERVICE": "load/oruk_edge_of_service",
+    "OF_TERM": "load/oruk_edge_of_term",
+    "PROVIDES": "load/oruk_edge_provides",
 }
 #: parents before children, so a batch's MERGEs find what they link to
 _LABEL_ORDER = (

@@ -23,13 +23,11 @@ def test_a_node_in_a_column_is_refused_with_the_statement_name(driver: neo4j.Dri
 
 
 def test_a_node_nested_in_a_list_is_refused_when_records_are_checked(
-    driver: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+    driver: neo4j.Driver
 ) -> None:
     records, _, keys = driver.execute_query(
         "CREATE (n:PlainRowsTest) RETURN 1 AS ok, {inner: [n]} AS nested"
     )
-    monkeypatch.setenv("COMMONGRAPH_CHECK_RECORDS", "1")
     with pytest.raises(TypeError, match=r"column 'nested'"):
-        plain_rows("test/nested", list(keys), records)
-    monkeypatch.delenv("COMMONGRAPH_CHECK_RECORDS")
+        plain_rows("test/nested", list(keys), records, deep=True)
     assert plain_rows("test/nested", list(keys), records)[0]["ok"] == 1
