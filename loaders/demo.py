@@ -29,9 +29,10 @@ from typing import Any, Literal
 import neo4j
 from pydantic import BaseModel, Field
 
+from graph.area_index import AreaIndex
 from graph.errors import ValidationFailed
 from graph.repositories import areas as repo
-from loaders.areas import AreaIndex, AreaRecord
+from loaders.areas import AreaRecord
 from loaders.generator.network import AreaSeed, OrgSeed, generate_network
 from loaders.generator.scale import ScaleSpec, wales_scale
 from loaders.generator.synthetic import synthetic_wales

@@ -14,6 +14,9 @@ FORBIDDEN_IMPORTS = {
     "graph": ("api", "loaders"),
     "queries": ("graph", "api", "loaders"),
     "loaders": ("api",),
+    # the HTTP edge serves what the graph layer holds; only the CLI drives the loaders
+    "api/rest": ("loaders",),
+    "api/graphql": ("loaders",),
 }
 CYPHER_CALLS = {"run", "execute_query", "execute_read", "execute_write"}
 

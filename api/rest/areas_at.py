@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from shapely.geometry import shape
 
 from api.rest.data_files import data_dir
+from graph.area_index import AreaIndex
 from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE
-from loaders.areas import AreaIndex
 
 __all__ = ["AreaAt", "lsoa_at", "router"]
 

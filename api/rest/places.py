@@ -43,6 +43,11 @@ def _index(folder: Path) -> PlaceIndex:
     return PlaceIndex.from_open_data(folder)
 
 
+def place_index() -> PlaceIndex:
+    """Postcodes and place names of the open data in use, read once per process."""
+    return _index(data_dir())
+
+
 class UnknownPlaceOut(BaseModel):
     """404: nothing by that name; ``suggestions`` are close names (typos), best first."""
 

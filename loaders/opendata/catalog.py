@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.area_index import AreaIndex
 from graph.open_data_files import open_data_dir
 from loaders.areas import (
-    AreaIndex,
     AreaRecord,
     health_board_for_ods,
     merge_indexes,

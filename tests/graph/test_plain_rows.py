@@ -22,9 +22,7 @@ def test_a_node_in_a_column_is_refused_with_the_statement_name(driver: neo4j.Dri
         plain_rows("test/node", list(keys), records)
 
 
-def test_a_node_nested_in_a_list_is_refused_when_records_are_checked(
-    driver: neo4j.Driver
-) -> None:
+def test_a_node_nested_in_a_list_is_refused_when_records_are_checked(driver: neo4j.Driver) -> None:
     records, _, keys = driver.execute_query(
         "CREATE (n:PlainRowsTest) RETURN 1 AS ok, {inner: [n]} AS nested"
     )
