@@ -43,6 +43,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that reaches Neo4j carries the ``neo4j`` marker, whether or not its module
+    says so: a test needs the server exactly when its fixtures (transitively) include
+    ``neo4j_settings``. So ``make test-fast`` (``-m 'not neo4j and not browser'``) never
+    starts one, and the tiers are decided by what a test uses, not by hand."""
+    for item in items:
+        if "neo4j_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Iterator[Neo4jSettings]:
     """A running Neo4j for this test session; its settings are exported as NEO4J_* too."""

@@ -6,9 +6,9 @@ checks close the remaining doors:
 * no catalogue statement uses Cypher 5's dynamic labels or types (``:$(expr)``) or dynamic
   property access (``n[$key]``), except the benchmark's bare-``UNWIND`` baseline, which no
   product package may reference;
-* statement *names* chosen at run time (``f"load/rel_node_{kind}"``) appear only at the
-  audited places below, each picking from an allow-list, and every name such a place can
-  produce exists in the catalogue;
+* no statement *name* is chosen at run time from text: every name is a literal in a table
+  keyed by an allow-list (``tests/test_statement_names.py`` checks each exists), so no
+  f-string builds one;
 * maps written with ``SET n += $map`` have keys fixed by code (checked for ``updateOffering``,
   whose input names fields a client chooses).
 """
@@ -24,8 +24,11 @@ from graph.repositories.edits import SERVICE_FIELDS, write_params
 from graph.repositories.listing import ListingContent
 from graph.server.config import PROJECT_ROOT
 from loaders.export.oruk import ENTITIES
+from loaders.export.oruk import STATEMENTS as EXPORT_STATEMENTS
 from loaders.oruk.write import EDGE_STATEMENTS, NODE_STATEMENTS
+from loaders.relationships import EDGE_STATEMENTS as REL_EDGE_STATEMENTS
 from loaders.relationships import EDGE_TYPES, NODE_KINDS
+from loaders.relationships import NODE_STATEMENTS as REL_NODE_STATEMENTS
 from queries.catalog import CYPHER_DIR, cypher
 
 PRODUCT = ("graph", "api", "loaders", "queries")
@@ -36,12 +39,6 @@ BASELINE = {"load/baseline_create_nodes", "load/baseline_create_edges"}
 #: naming pattern first (graph/backup.py); they travel as parameters
 RESTORE = {"backup/restore_nodes", "backup/restore_relationships"}
 STATEMENT_CALLS = {"cypher", "read", "write", "read_rows", "Step"}
-#: file → the literal prefixes of run-time statement names there (each from an allow-list)
-AUDITED = {
-    "loaders/export/oruk.py": {"export/ids_", "oruk/"},  # kind ∈ ENTITIES (click.Choice)
-    "loaders/oruk/write.py": {"load/oruk_node_", "load/oruk_edge_"},  # from model classes
-    "loaders/relationships.py": {"load/rel_node_", "load/rel_edge_"},  # NODE_KINDS, EDGE_TYPES
-}
 
 
 def _statements() -> dict[str, str]:
@@ -90,15 +87,17 @@ def _run_time_names() -> dict[str, set[str]]:
     return found
 
 
-def test_statement_names_are_chosen_at_run_time_only_where_audited() -> None:
-    assert _run_time_names() == AUDITED
+def test_no_statement_name_is_assembled_at_run_time() -> None:
+    assert _run_time_names() == {}
 
 
 def test_every_allow_listed_name_resolves_to_a_catalogue_statement() -> None:
-    names = {f"export/ids_{k}" for k in ENTITIES} | {f"oruk/{k}_records" for k in ENTITIES}
+    names = {n for pair in EXPORT_STATEMENTS.values() for n in pair}
     names |= set(NODE_STATEMENTS.values()) | set(EDGE_STATEMENTS.values())
-    names |= {f"load/rel_node_{k}" for k in NODE_KINDS}
-    names |= {f"load/rel_edge_{t.lower()}" for t in EDGE_TYPES}
+    names |= set(REL_NODE_STATEMENTS.values()) | set(REL_EDGE_STATEMENTS.values())
+    assert set(EXPORT_STATEMENTS) == set(ENTITIES)
+    assert set(REL_NODE_STATEMENTS) == set(NODE_KINDS)
+    assert set(REL_EDGE_STATEMENTS) == set(EDGE_TYPES)
     for name in sorted(names):
         assert cypher(name)
     assert set(NODE_STATEMENTS) == set(ENTITY_BY_LABEL)
