@@ -273,6 +273,19 @@ AT_CAPACITY = Wording(
     "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
     "gynnig arall cyn bo hir",
 )
+INVALID_PARAMETERS = Wording("invalid parameters", "paramedrau annilys")
+NOT_RFC3339 = Wording(
+    "modified_after {value} is not an RFC 3339 date-time (e.g. 2024-01-31T09:00:00Z)",
+    "nid yw modified_after {value} yn ddyddiad-amser RFC 3339 (e.e. 2024-01-31T09:00:00Z)",
+)
+BOTH_OR_NEITHER = Wording(
+    "give both latitude and longitude, or neither",
+    "rhowch ledred a hydred, neu'r un o'r ddau",
+)
+PROXIMITY_CENTRE = Wording(
+    "proximity needs a centre: a postcode or latitude and longitude",
+    "mae angen canol ar proximity: cod post neu ledred a hydred",
+)
 BAD_BOOKMARK = Wording(
     "send back the value a previous response gave, unchanged (at most 16 bookmarks)",
     "anfonwch yn ôl y gwerth a roddodd ymateb blaenorol, heb ei newid (dim mwy na 16 nod tudalen)",

@@ -18,11 +18,17 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 
+from api.i18n import current_language, message_of
+from graph import messages as say
 from graph.database import Database
 from graph.errors import CommonGraphError
 from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE, MAX_RADIUS_M
+from graph.messages import render
 from graph.repositories import oruk as repo
+from graph.repositories.oruk import OrukPage
+from graph.repositories.outcomes import pydantic_reason
 
 __all__ = ["OPENAPI_URL", "PROFILE_URL", "VERSION", "router"]
 
@@ -42,17 +48,25 @@ class _OpenRoute(APIRoute):
             try:
                 response = await handler(request)
             except CommonGraphError as exc:
-                response = JSONResponse({"error": str(exc)}, status_code=exc.http_status)
+                response = JSONResponse({"error": message_of(exc)}, status_code=exc.http_status)
             except RequestValidationError as exc:
+                language = current_language()
                 detail = [
-                    {"parameter": ".".join(str(p) for p in e["loc"][1:]), "reason": e["msg"]}
+                    {
+                        "parameter": ".".join(str(p) for p in e["loc"][1:]),
+                        "reason": render(pydantic_reason(e, str(e["loc"][-1])), language),
+                    }
                     for e in exc.errors()
                 ]
                 response = JSONResponse(
-                    {"error": "invalid parameters", "detail": detail}, status_code=422
+                    {"error": say.INVALID_PARAMETERS().text(language), "detail": detail},
+                    status_code=422,
                 )
             except HTTPException as exc:
-                response = JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+                text = exc.detail
+                if isinstance(text, say.Said):
+                    text = text.text(current_language())
+                response = JSONResponse({"error": text}, status_code=exc.status_code)
             response.headers.update(CORS)
             return response
 
@@ -81,20 +95,28 @@ def _date_time(value: str | None) -> str | None:
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise HTTPException(
-            status_code=422,
-            detail=f"modified_after {value!r} is not an RFC 3339 date-time "
-            "(e.g. 2024-01-31T09:00:00Z)",
-        ) from None
+        raise HTTPException(status_code=422, detail=say.NOT_RFC3339(value=repr(value))) from None
     if parsed.tzinfo is None:
         return parsed.isoformat() + "Z"
     return parsed.isoformat()
 
 
+class ApiDetails(BaseModel):
+    """What ``GET /oruk/`` says: the ORUK version, its profile and its OpenAPI document."""
+
+    version: str
+    profile: str
+    openapi_url: str
+
+
+#: single records are ORUK 3.0 documents, validated against the shipped schemas
+_RECORD = "An Open Referral UK 3.0 {kind} (schema: graph/oruk/schemas, and {url})"
+
+
 @router.get("/", summary="About this API")
-async def api_details() -> dict[str, Any]:
+async def api_details() -> ApiDetails:
     """ORUK 3.0 API details: version, profile and the OpenAPI document this API follows."""
-    return {"version": VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
+    return ApiDetails(version=VERSION, profile=PROFILE_URL, openapi_url=OPENAPI_URL)
 
 
 @router.get("/services", summary="Services, paged")
@@ -106,7 +128,7 @@ async def list_services(
     modified_after: str | None = None,
     page: Page = 1,
     per_page: PerPage = 50,
-) -> dict[str, Any]:
+) -> OrukPage:
     query = repo.ServiceQuery(
         page=page,
         per_page=per_page,
@@ -115,10 +137,14 @@ async def list_services(
         organization_id=organization_id,
         modified_after=_date_time(modified_after),
     )
-    return (await repo.services_page(_db(request), query)).model_dump()
+    return await repo.services_page(_db(request), query)
 
 
-@router.get("/services/{service_id}", summary="One service, fully nested")
+@router.get(
+    "/services/{service_id}",
+    summary="One service, fully nested",
+    response_description=_RECORD.format(kind="service", url=OPENAPI_URL),
+)
 async def get_service(request: Request, service_id: str) -> dict[str, Any]:
     return await repo.oruk_record(_db(request), "service", service_id)
 
@@ -126,12 +152,16 @@ async def get_service(request: Request, service_id: str) -> dict[str, Any]:
 @router.get("/organizations", summary="Organisations, paged")
 async def list_organizations(
     request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> dict[str, Any]:
+) -> OrukPage:
     query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return (await repo.organizations_page(_db(request), query)).model_dump()
+    return await repo.organizations_page(_db(request), query)
 
 
-@router.get("/organizations/{organization_id}", summary="One organisation with its services")
+@router.get(
+    "/organizations/{organization_id}",
+    summary="One organisation with its services",
+    response_description=_RECORD.format(kind="organization", url=OPENAPI_URL),
+)
 async def get_organization(request: Request, organization_id: str) -> dict[str, Any]:
     return await repo.oruk_record(_db(request), "organization", organization_id)
 
@@ -148,11 +178,11 @@ async def list_service_at_locations(
     longitude: Annotated[float | None, Query(ge=LONGITUDE_RANGE[0], le=LONGITUDE_RANGE[1])] = None,
     page: Page = 1,
     per_page: PerPage = 50,
-) -> dict[str, Any]:
+) -> OrukPage:
     if (latitude is None) != (longitude is None):
-        raise HTTPException(400, "give both latitude and longitude, or neither")
+        raise HTTPException(400, say.BOTH_OR_NEITHER())
     if proximity is not None and latitude is None and not postcode:
-        raise HTTPException(400, "proximity needs a centre: a postcode or latitude and longitude")
+        raise HTTPException(400, say.PROXIMITY_CENTRE())
     query = repo.ServiceAtLocationQuery(
         page=page,
         per_page=per_page,
@@ -164,10 +194,14 @@ async def list_service_at_locations(
         longitude=longitude,
         proximity_m=proximity,
     )
-    return (await repo.service_at_locations_page(_db(request), query)).model_dump()
+    return await repo.service_at_locations_page(_db(request), query)
 
 
-@router.get("/service_at_locations/{sal_id}", summary="One service at a location")
+@router.get(
+    "/service_at_locations/{sal_id}",
+    summary="One service at a location",
+    response_description=_RECORD.format(kind="service_at_location", url=OPENAPI_URL),
+)
 async def get_service_at_location(request: Request, sal_id: str) -> dict[str, Any]:
     return await repo.oruk_record(_db(request), "service_at_location", sal_id)
 
@@ -175,12 +209,16 @@ async def get_service_at_location(request: Request, sal_id: str) -> dict[str, An
 @router.get("/taxonomies", summary="Taxonomies, paged")
 async def list_taxonomies(
     request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> dict[str, Any]:
+) -> OrukPage:
     query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return (await repo.taxonomies_page(_db(request), query)).model_dump()
+    return await repo.taxonomies_page(_db(request), query)
 
 
-@router.get("/taxonomies/{taxonomy_id}", summary="One taxonomy")
+@router.get(
+    "/taxonomies/{taxonomy_id}",
+    summary="One taxonomy",
+    response_description=_RECORD.format(kind="taxonomy", url=OPENAPI_URL),
+)
 async def get_taxonomy(request: Request, taxonomy_id: str) -> dict[str, Any]:
     return await repo.oruk_record(_db(request), "taxonomy", taxonomy_id)
 
@@ -193,14 +231,17 @@ async def list_taxonomy_terms(
     parent_id: str | None = None,
     page: Page = 1,
     per_page: PerPage = 50,
-) -> dict[str, Any]:
+) -> OrukPage:
     query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    page_ = await repo.taxonomy_terms_page(
+    return await repo.taxonomy_terms_page(
         _db(request), query, taxonomy_id=taxonomy_id, parent_id=parent_id
     )
-    return page_.model_dump()
 
 
-@router.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
+@router.get(
+    "/taxonomy_terms/{term_id}",
+    summary="One taxonomy term",
+    response_description=_RECORD.format(kind="taxonomy_term", url=OPENAPI_URL),
+)
 async def get_taxonomy_term(request: Request, term_id: str) -> dict[str, Any]:
     return await repo.oruk_record(_db(request), "taxonomy_term", term_id)

@@ -30,6 +30,7 @@ __all__ = [
     "NotAllowed",
     "VersionConflict",
     "camel",
+    "pydantic_reason",
     "validated",
 ]
 
@@ -72,6 +73,12 @@ def validated(model: type[M], **values: Any) -> M:
         loc = [str(part) for part in problem["loc"]]
         field = ".".join(camel(part) for part in loc) or "input"
         raise InvalidField(field, _reason(problem, loc[-1] if loc else "")) from exc
+
+
+def pydantic_reason(problem: Any, name: str) -> str | Said:
+    """The words for one pydantic complaint, in both languages where the catalogue has them
+    (:data:`graph.messages.PYDANTIC`); used by the REST edges for their parameters too."""
+    return _reason(problem, name)
 
 
 def _reason(problem: Any, name: str) -> str | Said:

@@ -115,3 +115,15 @@ def test_an_unknown_place_suggests_close_names_in_welsh(client: TestClient) -> N
     body = response.json()
     assert "does dim cod post na lle o'r enw 'Swansee'" in body["error"]
     assert "oeddech chi'n golygu Swansea" in body["error"]
+
+
+def test_open_referral_errors_speak_welsh_too(client: TestClient) -> None:
+    half = client.get("/oruk/service_at_locations", params={"latitude": 51.5}, headers=WELSH)
+    assert half.status_code == 400 and "rhowch ledred a hydred" in half.json()["error"]
+    bad = client.get("/oruk/services", params={"per_page": 0}, headers=WELSH)
+    body = bad.json()
+    assert bad.status_code == 422 and body["error"] == "paramedrau annilys"
+    assert body["detail"][0]["parameter"] == "per_page"
+    assert "rhaid iddo fod yn 1 neu fwy" in body["detail"][0]["reason"]
+    english = client.get("/oruk/services", params={"modified_after": "yesterday"})
+    assert "is not an RFC 3339 date-time" in english.json()["error"]
