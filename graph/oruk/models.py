@@ -19,6 +19,8 @@ from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from queries.vocabulary import DAY_CODES
+
 __all__ = [
     "ENTITY_BY_KIND",
     "ENTITY_BY_LABEL",
@@ -51,7 +53,7 @@ Number = int | float
 SERVICE_STATUS = ("active", "inactive", "defunct", "temporarily closed")
 LOCATION_TYPES = ("physical", "postal", "virtual")
 SCHEDULE_FREQ = ("WEEKLY", "MONTHLY")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKDAYS = DAY_CODES  # RFC 5545 BYDAY codes, Monday first (queries/vocabulary/days.py)
 #: text a person reads: a number here rejects the record (ids, codes and phone numbers given
 #: as numbers are kept as their text, as feeds numbered from 1 write them)
 PROSE_FIELDS = ("name", "alternate_name", "description", "title")

@@ -16,6 +16,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.values import iso, stale_before
+from queries.vocabulary import DAY_CODES
 
 __all__ = [
     "DAY_CODES",
@@ -31,7 +32,6 @@ __all__ = [
 # radius 6371.0088 km, so the point-index prefilter is widened by the ratio (plus slack).
 _PREFILTER_FACTOR = 6378.14 / 6371.0088 + 1e-3
 
-DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 

@@ -1,11 +1,21 @@
 """Vocabulary of the generator: tribes, sectors, who works where, names.
 
-Tribe and sector names are the graph model's (``docs/model.md``). The weights are
+Tribes, sectors and who works in which sector are the product vocabulary's
+(:mod:`queries.vocabulary.professions`), not restated here. The weights are
 plausible shares, not measurements: a GP practice is mostly GPs, nurses and a manager; a
 third-sector group mostly volunteers and community connectors.
 """
 
 from __future__ import annotations
+
+from queries.vocabulary import PROFESSIONAL_TRIBES, SECTOR_TRIBES
+from queries.vocabulary import SECTORS as SECTOR_TERMS
+from queries.vocabulary import TRIBES as TRIBE_TERMS
+
+#: The model's tribes and sectors (queries/vocabulary/professions.py), as ids in their order:
+#: the generator draws from them, so their order is part of every seeded data set.
+TRIBES: tuple[str, ...] = TRIBE_TERMS.ids()
+SECTORS: tuple[str, ...] = SECTOR_TERMS.ids()
 
 __all__ = [
     "FIRST_NAMES",
@@ -18,40 +28,6 @@ __all__ = [
     "SECTOR_TRIBES",
     "TRIBES",
 ]
-
-TRIBES: tuple[str, ...] = (
-    "gp", "nurse", "social_worker", "ot", "physiotherapist", "cpn", "support_worker",
-    "community_connector", "volunteer", "planner", "councillor", "manager", "public_health",
-    "teacher", "pharmacist", "community_member",
-)  # fmt: skip
-
-#: Tribes that sit in local geographic teams (the rest are not team members).
-PROFESSIONAL_TRIBES: frozenset[str] = frozenset(
-    {"gp", "nurse", "social_worker", "ot", "physiotherapist", "cpn", "support_worker",
-     "community_connector", "pharmacist"}
-)  # fmt: skip
-
-SECTORS: tuple[str, ...] = (
-    "primary_care", "secondary_care", "social_care", "third_sector", "public_health",
-    "education", "housing", "local_government",
-)  # fmt: skip
-
-#: Sector → (tribe, weight) of its staff.
-SECTOR_TRIBES: dict[str, tuple[tuple[str, float], ...]] = {
-    "primary_care": (("gp", 0.35), ("nurse", 0.3), ("pharmacist", 0.1), ("manager", 0.1),
-                     ("physiotherapist", 0.05), ("community_connector", 0.1)),
-    "secondary_care": (("nurse", 0.4), ("ot", 0.12), ("physiotherapist", 0.12), ("cpn", 0.14),
-                       ("manager", 0.1), ("planner", 0.07), ("support_worker", 0.05)),
-    "social_care": (("social_worker", 0.35), ("support_worker", 0.35), ("ot", 0.1),
-                    ("manager", 0.1), ("nurse", 0.1)),
-    "third_sector": (("volunteer", 0.45), ("community_connector", 0.2),
-                     ("support_worker", 0.2), ("manager", 0.15)),
-    "public_health": (("public_health", 0.6), ("planner", 0.25), ("manager", 0.15)),
-    "education": (("teacher", 0.8), ("manager", 0.1), ("support_worker", 0.1)),
-    "housing": (("support_worker", 0.6), ("manager", 0.2), ("planner", 0.2)),
-    "local_government": (("planner", 0.3), ("councillor", 0.3), ("manager", 0.2),
-                         ("community_connector", 0.2)),
-}  # fmt: skip
 
 #: Sector → (min, max) staff per organisation in the small (demo) scale.
 SECTOR_STAFF: dict[str, tuple[int, int]] = {

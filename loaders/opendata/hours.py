@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping
 
 from loaders.opendata.asset import OpeningHours
+from queries.vocabulary import DAY_CODES
 
 __all__ = ["DAY_CODES", "hours_from_day_columns", "hours_from_text"]
 
-DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_WORDS = {
     "mon": 0, "monday": 0, "mondays": 0,
     "tue": 1, "tues": 1, "tuesday": 1, "tuesdays": 1,

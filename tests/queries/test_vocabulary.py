@@ -98,3 +98,14 @@ def test_a_gp_practice_is_not_a_dementia_service_by_its_kind() -> None:
 def test_folding_ignores_case_accents_and_apostrophes() -> None:
     assert fold("  GRŴP  Cerdded ") == fold("grwp cerdded") == "grwp cerdded"
     assert fold("Alzheimer’s") == "alzheimers"
+
+
+def test_the_typed_day_of_the_api_is_the_day_vocabulary() -> None:
+    """``Day`` must be a Literal for typing; it may not drift from the one list of days."""
+    from typing import get_args
+
+    from graph.oruk.models import WEEKDAYS
+    from graph.repositories.assets import Day
+    from queries.vocabulary import DAY_CODES
+
+    assert get_args(Day) == DAY_CODES == WEEKDAYS

@@ -3,6 +3,7 @@
 import { language, t, type MessageKey } from "../i18n";
 import { termLabel } from "../api/vocabulary";
 import { formatDate, h } from "../ui/dom";
+import { DAYS } from "./filters";
 import type { ServiceDetailsFragment } from "../api/generated/graphql";
 
 /** A service as the detail panel and the shared list read it (the ServiceDetails fragment). */
@@ -11,7 +12,7 @@ export type ScheduleView = Pick<ServiceView["schedules"][number], "byday" | "ope
   description?: string | null;
 };
 
-const DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+const DAY_CODES: readonly string[] = DAYS;
 
 function days(byday: string | null): string {
   if (!byday) return "";
