@@ -39,6 +39,11 @@ class LookupHitNode:
     detail: str | None = strawberry.field(
         description="An area's kind (lsoa, local_authority, health_board) or a person's profession."
     )
+    context: str | None = strawberry.field(
+        default=None,
+        description="Where it belongs, to tell same names apart: a person's organisation, a "
+        "service's provider, a team's area.",
+    )
     similarity: float = strawberry.field(description="0–100: how closely the name matches.")
 
 
@@ -63,6 +68,7 @@ class LookupQueries:
                 name_cy=h.name_cy,
                 kind=h.kind,
                 detail=h.detail,
+                context=h.context,
                 similarity=round(h.similarity, 1),
             )
             for h in hits

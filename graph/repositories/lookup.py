@@ -37,6 +37,8 @@ class LookupHit(BaseModel):
     name_cy: str | None = None
     kind: LookupKind
     detail: str | None = None
+    #: where it belongs: a person's organisation, a service's provider, a team's area
+    context: str | None = None
     similarity: float
 
 
@@ -107,6 +109,7 @@ async def lookup(db: Database, text: str, first: int, *, people: bool) -> list[L
             name_cy=r["name_cy"],
             kind=r["kind"],
             detail=r["detail"],
+            context=r.get("context"),
             similarity=_similarity(typed, r["name"], r["name_cy"], r["alternate_name"]),
         )
         for r in rows

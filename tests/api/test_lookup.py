@@ -16,7 +16,7 @@ from tests.support.keys import make_key
 pytestmark = pytest.mark.neo4j
 
 LOOKUP = """query L($text: String!, $first: Int) {
-  lookup(text: $text, first: $first) { id name nameCy kind detail similarity }
+  lookup(text: $text, first: $first) { id name nameCy kind detail context similarity }
 }"""
 
 NODES = [
@@ -84,3 +84,10 @@ def test_professions_and_sectors_come_from_the_vocabulary(found: Any) -> None:
 
 def test_a_name_that_matches_nothing_returns_an_empty_list(found: Any) -> None:
     assert found("zzqxv") == []
+
+
+def test_a_hit_says_where_it_belongs_so_same_names_can_be_told_apart(found: Any) -> None:
+    aled = next(h for h in found("Aled Jones") if h["id"] == "p:aled")
+    assert (aled["detail"], aled["context"]) == ("gp", "Clare Road Medical Centre")
+    sioned = next(h for h in found("Sioned Edwards") if h["id"] == "p:sioned")
+    assert sioned["context"] is None  # works for no organisation in this graph

@@ -70,11 +70,16 @@ def test_a_team_member_opens_their_invitation_and_maps_their_connections(
     page.fill("#c-target", "Zzyzx Qwertyuiop")
     page.click("#add-save")
     expect(page.locator("#c-target-error")).not_to_be_empty()
-    page.fill("#c-target", other.name)
     page.select_option("#c-frequency", "weekly")
     page.check('input[name="c-how"][value="share_information"]')
     page.fill("#c-since", "2019")
+    # A name typed with a slip is never taken silently: the close names are offered, each
+    # with what tells it apart (profession, organisation), and the person picks one.
+    page.fill("#c-target", other.name[:-1])
     page.click("#add-save")
+    offered = page.locator("#c-choices button", has_text=other.name)
+    expect(offered.first).to_be_visible()
+    offered.first.click()
     tie = page.locator("#my-ties li.tie.mine")
     expect(tie).to_have_count(1)
     expect(tie).to_contain_text(other.name)

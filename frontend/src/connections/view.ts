@@ -8,7 +8,7 @@ import { failureField, isFailure, op, payloadOf } from "../api/client";
 import type { ConnectionKind, MyConnectionsFieldsFragment } from "../api/generated/graphql";
 import { termLabel, vocabulary, type Term } from "../api/vocabulary";
 import { language, onLanguageChange, t, type MessageKey } from "../i18n";
-import { label as hitLabel, resolveName, suggestNames } from "../leader/names";
+import { describeHit, label as hitLabel, lookup, suggestNames, type NameHit } from "../leader/names";
 import { actionMessage, field, formatDate, h, option, setMessage, showFieldError } from "../ui/dom";
 import { signInWithKey } from "../ui/signin";
 
@@ -171,6 +171,7 @@ export function connectionsView(root: HTMLElement): () => void {
     const target = h("input", { type: "text", autocomplete: "off" });
     const names = h("datalist", { id: "c-target-names" });
     suggestNames(target, names, () => TARGET_KINDS);
+    const picks = h("ul", { id: "c-choices", class: "choices-list", hidden: true, "aria-label": t("connections.choose") });
     const kind = h("select", { name: "kind" }, ...KINDS.map((k) => option(k, null, capital(termLabel("relationships", k) ?? k))));
     const form = h(
       "form",
@@ -178,6 +179,7 @@ export function connectionsView(root: HTMLElement): () => void {
       h("h2", { id: "add-heading", i18n: "connections.add" }),
       field("c-target", "connections.who", target, "connections.whoHelp"),
       names,
+      picks,
       field("c-kind", "connections.kindLabel", kind),
       field("c-frequency", "connections.frequency", frequencySelect("c-frequency", v.frequencies, null)),
       choices("c-how", v.workingWays, []),
@@ -196,13 +198,31 @@ export function connectionsView(root: HTMLElement): () => void {
       }
       setMessage("add-message", t("common.loading"));
       try {
-        const hit = await resolveName(text, TARGET_KINDS);
-        if (Array.isArray(hit)) {
-          showFieldError("c-target", hit.length ? t("leader.didYouMean", { name: text, names: hit.map(hitLabel).join(", ") }) : t("connections.noSuchName", { name: text }));
+        // A person is recorded only when the name is theirs alone: several people share names
+        // (five Sarah Murphys in the demo) and a typo must not tie you to someone else.
+        const hits = (await lookup(text)).filter((h) => TARGET_KINDS.includes(h.kind));
+        const folded = text.toLocaleLowerCase();
+        const exact = hits.filter((h) => h.name.toLocaleLowerCase() === folded || h.nameCy?.toLocaleLowerCase() === folded);
+        if (exact.length !== 1) {
+          const offered = (exact.length ? exact : hits).slice(0, 8);
+          picks.replaceChildren(...offered.map((hit) => choiceButton(hit)));
+          picks.hidden = offered.length === 0;
+          showFieldError("c-target", offered.length ? t(exact.length ? "connections.whichOne" : "connections.didYouMean", { name: text }) : t("connections.noSuchName", { name: text }));
           setMessage("add-message", "");
-          target.focus();
+          (picks.querySelector("button") ?? target).focus();
           return;
         }
+        await record(exact[0]);
+      } catch (error) {
+        setMessage("add-message", (error as Error).message, true);
+      }
+    });
+    const record = async (hit: NameHit): Promise<void> => {
+      picks.hidden = true;
+      picks.replaceChildren();
+      showFieldError("c-target", null);
+      setMessage("add-message", t("common.loading"));
+      try {
         const input = {
           frequency: (document.getElementById("c-frequency") as HTMLSelectElement).value || null,
           how: ticked(form, "c-how"),
@@ -220,7 +240,12 @@ export function connectionsView(root: HTMLElement): () => void {
       } catch (error) {
         setMessage("add-message", (error as Error).message, true);
       }
-    });
+    };
+    const choiceButton = (hit: NameHit): HTMLElement => {
+      const button = h("button", { type: "button", class: "choice-hit", "data-id": hit.id, text: `${hitLabel(hit)} — ${describeHit(hit)}` });
+      button.addEventListener("click", () => void record(hit));
+      return h("li", {}, button);
+    };
     return form;
   };
 

@@ -554,4 +554,7 @@ export const cy: Record<MessageKey, string> = {
   "field.transferRequest": "cais trosglwyddo",
   "field.status": "statws",
   "field.contact": "cyswllt",
+  "connections.whichOne": "Mae gan sawl un yr enw “{name}”: dewiswch yr un rydych chi'n ei feddwl.",
+  "connections.didYouMean": "Does dim byd o'r enw “{name}” yn union: oeddech chi'n golygu un o'r rhain?",
+  "connections.choose": "Dewiswch pwy rydych chi'n ei feddwl",
 };

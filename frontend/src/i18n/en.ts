@@ -553,6 +553,9 @@ export const en = {
   "field.transferRequest": "transfer request",
   "field.status": "status",
   "field.contact": "contact",
+  "connections.whichOne": "Several have the name “{name}”: choose the one you mean.",
+  "connections.didYouMean": "Nothing is called exactly “{name}”: did you mean one of these?",
+  "connections.choose": "Choose whom you mean",
 } as const;
 
 export type MessageKey = keyof typeof en;

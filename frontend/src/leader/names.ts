@@ -3,7 +3,8 @@
 // suggestions and, on submit, the typed name becomes the id of the best match of the kind
 // the form asks for.
 import { op } from "../api/client";
-import { language } from "../i18n";
+import { language, t, type MessageKey } from "../i18n";
+import { categoryLabel } from "./labels";
 import type { LookupQuery } from "../api/generated/graphql";
 
 export type NameHit = LookupQuery["lookup"][number];
@@ -20,6 +21,21 @@ export const KINDS_FOR: Record<string, string[]> = {
 const MIN_SIMILARITY = 90;
 
 export const label = (hit: NameHit): string => (language() === "cy" && hit.nameCy ? hit.nameCy : hit.name);
+
+const KIND_WORDS: Record<string, MessageKey> = {
+  person: "nodeKind.Person",
+  organisation: "nodeKind.Organization",
+  service: "nodeKind.Service",
+  team: "nodeKind.Team",
+  area: "nodeKind.Area",
+};
+
+/** What a hit is, in words, to tell same names apart: "nurse, Cwm Garw Practice" for a
+ * person; "team, Cardiff" for a team; "service, Cardiff Council" for a service. */
+export function describeHit(hit: NameHit): string {
+  const what = hit.kind === "person" && hit.detail ? categoryLabel(hit.detail) : KIND_WORDS[hit.kind] ? t(KIND_WORDS[hit.kind]) : categoryLabel(hit.kind);
+  return hit.context ? `${what}, ${hit.context}` : what;
+}
 
 /** Whether some record has exactly this id (ids never hold spaces; names mostly do). */
 async function isNodeId(text: string): Promise<boolean> {
@@ -38,7 +54,7 @@ export async function resolveName(text: string, kinds: string[]): Promise<NameHi
   const typed = text.trim();
   const hits = (await lookup(typed)).filter((h) => kinds.includes(h.kind));
   const folded = typed.toLowerCase();
-  const asId: NameHit = { __typename: "LookupHit", id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
+  const asId: NameHit = { __typename: "LookupHit", context: null, id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
   const exact =
     hits.find((h) => h.id.toLowerCase() === folded) ??
     hits.find((h) => h.name.toLowerCase() === folded || h.nameCy?.toLowerCase() === folded);
@@ -59,7 +75,7 @@ export function suggestNames(input: HTMLInputElement, list: HTMLDataListElement,
     timer = window.setTimeout(async () => {
       try {
         const hits = (await lookup(text)).filter((h) => kinds().includes(h.kind));
-        list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: label(h), label: h.detail ? `${h.kind}: ${h.detail}` : h.kind })));
+        list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: label(h), label: describeHit(h) })));
       } catch {
         /* suggestions are a help; the submit says what went wrong */
       }

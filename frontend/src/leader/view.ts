@@ -211,7 +211,7 @@ export function leaderView(root: HTMLElement): () => void {
     }
     try {
       const hit = graph.hasNode(value)
-        ? { __typename: "LookupHit" as const, id: value, name: String(graph.getNodeAttribute(value, "label")), nameCy: null, kind: "node", detail: null, similarity: 100 }
+        ? { __typename: "LookupHit" as const, context: null, id: value, name: String(graph.getNodeAttribute(value, "label")), nameCy: null, kind: "node", detail: null, similarity: 100 }
         : await resolveName(value, kinds);
       if (Array.isArray(hit)) {
         showFieldError(

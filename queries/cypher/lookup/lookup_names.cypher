@@ -6,7 +6,8 @@
 //   $people        bool    whether the caller may see people (false: people are left out)
 //   $candidates    int     how many index hits to consider
 // Returns: one row per node: id, name, name_cy, kind (person | organisation | service | team
-// | area), detail (area kind, person's profession, service's status), score, approved.
+// | area), detail (area kind, person's profession), context (where it belongs: a person's
+// organisation, a service's provider, a team's area), score.
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates})
   YIELD node, score
 WITH node AS n, score
@@ -23,5 +24,12 @@ WHERE (kind <> 'person' OR $people)
 RETURN n.id AS id, n.name AS name, n.name_cy AS name_cy, n.alternate_name AS alternate_name,
        kind,
        CASE kind WHEN 'area' THEN n.kind WHEN 'person' THEN n.tribe ELSE null END AS detail,
+       CASE kind
+         WHEN 'person' THEN coalesce(
+           head([(n)-[:WORKS_FOR]->(o:Organization) | o.name]),
+           COLLECT { MATCH (o:Organization {id: n.organisation_id}) RETURN o.name }[0])
+         WHEN 'service' THEN head([(o:Organization)-[:PROVIDES]->(n) | o.name])
+         WHEN 'team' THEN COLLECT { MATCH (a:Area {id: n.area_id}) RETURN a.name }[0]
+       END AS context,
        score
 ORDER BY score DESC, id

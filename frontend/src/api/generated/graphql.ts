@@ -313,7 +313,7 @@ export type LookupQueryVariables = Exact<{
 }>;
 
 
-export type LookupQuery = { __typename: 'Query', lookup: Array<{ __typename: 'LookupHit', id: string, name: string, nameCy: string | null, kind: string, detail: string | null, similarity: number }> };
+export type LookupQuery = { __typename: 'Query', lookup: Array<{ __typename: 'LookupHit', id: string, name: string, nameCy: string | null, kind: string, detail: string | null, context: string | null, similarity: number }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
