@@ -41,8 +41,8 @@ class LookupHitNode:
     )
     context: str | None = strawberry.field(
         default=None,
-        description="Where it belongs, to tell same names apart: a person's organisation, a "
-        "service's provider, a team's area.",
+        description="Where it belongs, to tell same names apart: a person's organisation "
+        "(else their area), a service's provider, a team's area.",
     )
     similarity: float = strawberry.field(description="0–100: how closely the name matches.")
 

@@ -557,4 +557,5 @@ export const cy: Record<MessageKey, string> = {
   "connections.whichOne": "Mae gan sawl un yr enw “{name}”: dewiswch yr un rydych chi'n ei feddwl.",
   "connections.didYouMean": "Does dim byd o'r enw “{name}” yn union: oeddech chi'n golygu un o'r rhain?",
   "connections.choose": "Dewiswch pwy rydych chi'n ei feddwl",
+  "leader.whichOne": "Mae sawl un o'r enw “{name}”: teipiwch un fel yr awgrymir ({names}).",
 };

@@ -556,6 +556,7 @@ export const en = {
   "connections.whichOne": "Several have the name “{name}”: choose the one you mean.",
   "connections.didYouMean": "Nothing is called exactly “{name}”: did you mean one of these?",
   "connections.choose": "Choose whom you mean",
+  "leader.whichOne": "Several are called “{name}”: type one as suggested ({names}).",
 } as const;
 
 export type MessageKey = keyof typeof en;

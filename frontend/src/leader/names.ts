@@ -37,6 +37,18 @@ export function describeHit(hit: NameHit): string {
   return hit.context ? `${what}, ${hit.context}` : what;
 }
 
+/** A hit's name with what tells it apart: "Sarah Murphy (Nurse, Cwm Garw Practice)". The
+ * suggestions offer this form, and a name typed in it picks that one record. */
+export function distinctLabel(hit: NameHit): string {
+  return `${label(hit)} (${describeHit(hit)})`;
+}
+
+/** Whether every hit offered has the very name typed (several share it), not a near one. */
+export function sameNames(hits: NameHit[], typed: string): boolean {
+  const folded = typed.trim().toLowerCase();
+  return hits.length > 1 && hits.every((h) => h.name.toLowerCase() === folded || h.nameCy?.toLowerCase() === folded);
+}
+
 /** Whether some record has exactly this id (ids never hold spaces; names mostly do). */
 async function isNodeId(text: string): Promise<boolean> {
   const data = await op("serviceDetail", { id: text });
@@ -52,7 +64,13 @@ export async function lookup(text: string): Promise<NameHit[]> {
  * name close enough (typos); otherwise the closest names to offer (possibly none). */
 export async function resolveName(text: string, kinds: string[]): Promise<NameHit | NameHit[]> {
   const typed = text.trim();
-  const hits = (await lookup(typed)).filter((h) => kinds.includes(h.kind));
+  // "Sarah Murphy (Nurse, Cwm Garw Practice)", as the suggestions offer it: look up the name.
+  const name = typed.replace(/\s*\([^()]*\)\s*$/, "") || typed;
+  const hits = (await lookup(name)).filter((h) => kinds.includes(h.kind));
+  const chosen = hits.find((h) => distinctLabel(h) === typed);
+  if (chosen) return chosen;
+  const sameName = hits.filter((h) => h.name.toLowerCase() === typed.toLowerCase() || h.nameCy?.toLowerCase() === typed.toLowerCase());
+  if (sameName.length > 1) return sameName; // several share the name: the person says which
   const folded = typed.toLowerCase();
   const asId: NameHit = { __typename: "LookupHit", context: null, id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };
   const exact =
@@ -75,7 +93,7 @@ export function suggestNames(input: HTMLInputElement, list: HTMLDataListElement,
     timer = window.setTimeout(async () => {
       try {
         const hits = (await lookup(text)).filter((h) => kinds().includes(h.kind));
-        list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: label(h), label: describeHit(h) })));
+        list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: distinctLabel(h), label: describeHit(h) })));
       } catch {
         /* suggestions are a help; the submit says what went wrong */
       }

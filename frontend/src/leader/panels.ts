@@ -7,7 +7,7 @@ import { termLabel, vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { h, setMessage, showFieldError } from "../ui/dom";
 import { categoryLabel } from "./labels";
-import { label, resolveName, suggestNames } from "./names";
+import { distinctLabel, sameNames, label, resolveName, suggestNames } from "./names";
 
 interface Totals {
   [key: string]: number;
@@ -328,7 +328,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     if (typed) {
       const hit = await resolveName(typed, SCOPE_KINDS).catch(() => []);
       if (Array.isArray(hit)) {
-        showFieldError("analyse-scope", hit.length ? t("leader.didYouMean", { name: typed, names: hit.map(label).join(", ") }) : t("leader.scopeUnknown", { name: typed }));
+        showFieldError("analyse-scope", hit.length ? t(sameNames(hit, typed) ? "leader.whichOne" : "leader.didYouMean", { name: typed, names: hit.map(distinctLabel).join("; ") }) : t("leader.scopeUnknown", { name: typed }));
         return;
       }
       scopeId = hit.id;

@@ -2,7 +2,7 @@
 // profession or sector, expanded hop by hop; colour by tribe/sector, size by betweenness;
 // a highlighted path between two nodes; analytics panels; PNG and GEXF export.
 import { op } from "../api/client";
-import { KINDS_FOR, label, resolveName, suggestNames, type NameHit } from "./names";
+import { distinctLabel, sameNames, KINDS_FOR, label, resolveName, suggestNames, type NameHit } from "./names";
 import { categoryLabel, relationshipLabel } from "./labels";
 import { vocabulary } from "../api/vocabulary";
 import { currentViewer, onViewerChange } from "../api/auth";
@@ -217,7 +217,7 @@ export function leaderView(root: HTMLElement): () => void {
         showFieldError(
           fieldId,
           hit.length
-            ? t("leader.didYouMean", { name: value, names: hit.map(label).join(", ") })
+            ? t(sameNames(hit, value) ? "leader.whichOne" : "leader.didYouMean", { name: value, names: hit.map(distinctLabel).join("; ") })
             : t("leader.noSuchName", { name: value }),
         );
         return null;

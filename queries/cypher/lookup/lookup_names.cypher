@@ -7,7 +7,7 @@
 //   $candidates    int     how many index hits to consider
 // Returns: one row per node: id, name, name_cy, kind (person | organisation | service | team
 // | area), detail (area kind, person's profession), context (where it belongs: a person's
-// organisation, a service's provider, a team's area), score.
+// organisation, else their area; a service's provider; a team's area), score.
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates})
   YIELD node, score
 WITH node AS n, score
@@ -27,7 +27,8 @@ RETURN n.id AS id, n.name AS name, n.name_cy AS name_cy, n.alternate_name AS alt
        CASE kind
          WHEN 'person' THEN coalesce(
            head([(n)-[:WORKS_FOR]->(o:Organization) | o.name]),
-           COLLECT { MATCH (o:Organization {id: n.organisation_id}) RETURN o.name }[0])
+           COLLECT { MATCH (o:Organization {id: n.organisation_id}) RETURN o.name }[0],
+           COLLECT { MATCH (a:Area {id: n.area_id}) RETURN a.name }[0])
          WHEN 'service' THEN head([(o:Organization)-[:PROVIDES]->(n) | o.name])
          WHEN 'team' THEN COLLECT { MATCH (a:Area {id: n.area_id}) RETURN a.name }[0]
        END AS context,
