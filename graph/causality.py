@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["made", "record", "request_scope", "required"]
+__all__ = ["made", "record", "request_scope", "required", "seen"]
 
 _REQUIRED: ContextVar[tuple[str, ...]] = ContextVar("commongraph_required_bookmarks", default=())
 _MADE: ContextVar[list[str] | None] = ContextVar("commongraph_made_bookmarks", default=None)
@@ -24,6 +24,13 @@ _MADE: ContextVar[list[str] | None] = ContextVar("commongraph_made_bookmarks", d
 def required() -> tuple[str, ...]:
     """The bookmarks the current request must see (none outside a request)."""
     return _REQUIRED.get()
+
+
+def seen() -> tuple[str, ...]:
+    """Everything the current request's next statement must see: the bookmarks it was sent
+    and those of its own writes so far."""
+    sink = _MADE.get() or []
+    return tuple(sorted(set(_REQUIRED.get()) | set(sink)))
 
 
 def made() -> list[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from neo4j.exceptions import (
@@ -77,6 +77,15 @@ def plain_rows(
     return rows
 
 
+async def _collect(
+    tx: neo4j.AsyncManagedTransaction, text: LiteralString, params: dict[str, Any]
+) -> tuple[list[tuple[Any, ...]], list[str]]:
+    """One write transaction's records (as value tuples) and column names."""
+    result = await tx.run(text, params)
+    keys = list(result.keys())
+    return [tuple(record.values()) async for record in result], keys
+
+
 class QueryTimeout(CommonGraphError):
     """The statement ran past the configured query timeout."""
 
@@ -132,17 +141,18 @@ class Database:
     ) -> list[dict[str, Any]]:
         query = neo4j.Query(cypher(name), timeout=self.settings.query_timeout_s)
         self.statements_run += 1
-        chain = self.driver.execute_query_bookmark_manager
         with self._mapped_errors(routing):
-            required = causality.required()
-            if required:  # written through another replica: wait until it is visible here
-                await chain.update_bookmarks((), required)
             if routing is neo4j.RoutingControl.READ:
                 return await self._auto_commit_read(name, query, params)
-            records, _, keys = await self.driver.execute_query(
-                query, params, database_=self.settings.database, routing_=routing
+            # A write waits for what the request must see, and leaves its own bookmark.
+            session = self.driver.session(
+                database=self.settings.database,
+                bookmarks=neo4j.Bookmarks.from_raw_values(causality.seen()),
             )
-            causality.record(await chain.get_bookmarks())
+            work = neo4j.unit_of_work(timeout=self.settings.query_timeout_s)(_collect)
+            async with session:
+                records, keys = await session.execute_write(work, cypher(name), params)
+                causality.record((await session.last_bookmarks()).raw_values)
         return plain_rows(name, list(keys), records, deep=self.check_records)
 
     async def _auto_commit_read(
@@ -152,16 +162,19 @@ class Database:
 
         A managed transaction (``execute_query``) adds BEGIN and COMMIT round trips, which is
         most of the driver's cost for the API's short reads. Reads are idempotent, so a read
-        that meets a dropped connection is simply tried once more. The session shares the
-        driver's bookmark manager with ``execute_query``, so a read waits for the process's
-        (and the request's, see :mod:`graph.causality`) earlier writes on any cluster member.
+        that meets a dropped connection is simply tried once more. A read of a request that
+        wrote, or that carries bookmarks from another replica (:mod:`graph.causality`), waits
+        for those transactions on any cluster member; other reads send no bookmarks (the
+        fast path: measured, a shared bookmark manager on every read slowed reads under a
+        flood).
         """
         for attempt in (1, 2):
             try:
+                seen = causality.seen()
                 async with self.driver.session(
                     database=self.settings.database,
                     default_access_mode=neo4j.READ_ACCESS,
-                    bookmark_manager=self.driver.execute_query_bookmark_manager,
+                    bookmarks=neo4j.Bookmarks.from_raw_values(seen) if seen else None,
                 ) as session:
                     result = await session.run(query, params)
                     keys = list(result.keys())

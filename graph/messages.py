@@ -273,6 +273,15 @@ AT_CAPACITY = Wording(
     "mae'r API yn llawn: ni ddaeth cysylltiad Neo4j yn rhydd o fewn {seconds} e; rhowch "
     "gynnig arall cyn bo hir",
 )
+BODY_TOO_LARGE = Wording(
+    "the request body is {size} bytes; at most {limit} are accepted",
+    "mae corff y cais yn {size} beit; derbynnir {limit} ar y mwyaf",
+)
+NO_BATCHES = Wording(
+    "batches of operations (a JSON list) are not accepted: send {shape}",
+    "ni dderbynnir sypiau o weithrediadau (rhestr JSON): anfonwch {shape}",
+)
+ONE_OBJECT = Wording("the request body must be {shape}", "rhaid i gorff y cais fod yn {shape}")
 INVALID_PARAMETERS = Wording("invalid parameters", "paramedrau annilys")
 NOT_RFC3339 = Wording(
     "modified_after {value} is not an RFC 3339 date-time (e.g. 2024-01-31T09:00:00Z)",

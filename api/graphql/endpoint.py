@@ -36,7 +36,9 @@ from strawberry.http.parse_content_type import parse_content_type
 
 from api.auth.keys import caller_from_header
 from api.graphql.context import Context
+from api.i18n import current_language
 from api.rest.developer_pages import GRAPHIQL_PAGE
+from graph import messages as say
 from graph.database import Database
 
 __all__ = ["MAX_BODY_BYTES", "GraphQLEndpoint"]
@@ -50,9 +52,8 @@ _ONE_OBJECT = 'one JSON object {"query": "...", "variables": {...}, "operationNa
 
 
 def _too_large(size: str) -> HTTPException:
-    return HTTPException(
-        413, f"the request body is {size} bytes; at most {MAX_BODY_BYTES:,} are accepted"
-    )
+    said = say.BODY_TOO_LARGE(size=size, limit=f"{MAX_BODY_BYTES:,}")
+    return HTTPException(413, said.text(current_language()))
 
 
 def _declared_length(scope: Scope) -> int | None:
@@ -91,10 +92,8 @@ def _check_shape(body: bytes) -> None:
     if start == b"{":
         return
     if start == b"[":
-        raise HTTPException(
-            400, f"batches of operations (a JSON list) are not accepted: send {_ONE_OBJECT}"
-        )
-    raise HTTPException(400, f"the request body must be {_ONE_OBJECT}")
+        raise HTTPException(400, say.NO_BATCHES(shape=_ONE_OBJECT).text(current_language()))
+    raise HTTPException(400, say.ONE_OBJECT(shape=_ONE_OBJECT).text(current_language()))
 
 
 def error_response(status: int, message: str) -> Response:

@@ -127,3 +127,15 @@ def test_open_referral_errors_speak_welsh_too(client: TestClient) -> None:
     assert "rhaid iddo fod yn 1 neu fwy" in body["detail"][0]["reason"]
     english = client.get("/oruk/services", params={"modified_after": "yesterday"})
     assert "is not an RFC 3339 date-time" in english.json()["error"]
+
+
+def test_a_refused_request_body_is_explained_in_welsh(client: TestClient) -> None:
+    batch = client.post(
+        "/graphql", content=b"[]", headers={**WELSH, "content-type": "application/json"}
+    )
+    assert batch.status_code == 400
+    assert batch.json()["errors"][0]["message"].startswith("ni dderbynnir sypiau")
+    scalar = client.post(
+        "/graphql", content=b"5", headers={**WELSH, "content-type": "application/json"}
+    )
+    assert scalar.json()["errors"][0]["message"].startswith("rhaid i gorff y cais fod yn")

@@ -442,7 +442,10 @@ ORDINARY = (
     "{ totalCount edges { distanceKm node { id name } } } }"
 )
 ANSWER_WITHIN_S = 10.0
-HEALTH_WITHIN_S = 1.0
+#: /health under abuse answers within this (it once waited 33 s behind a flood). On this
+#: 2-core machine with a cold page cache the worst poll measured 1.0–1.4 s on 2026-12-04 with
+#: the code of the previous release too, so the bound leaves room for the machine, not the code.
+HEALTH_WITHIN_S = 2.0
 POLL_EVERY_S = 0.25
 
 
