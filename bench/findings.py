@@ -24,9 +24,15 @@ HOW: list[str] = [
     "reserves `*Connection`/`PageInfo`. Responses are checked equal (data, field by field) "
     "before timing, and each side gets the same untimed warm-up under load (5 s) first, so "
     "Neo4j has planned its statement and V8 has compiled the peer's hot paths.",
-    "- **Load test** (issue 8): many concurrent wrk connections for a bounded time, "
-    "`assetsNear` and `relationshipMap` (leader key) interleaved; any non-200 status, GraphQL "
-    "`errors` member, socket error or timeout counts as an error.",
+    "- **N workers ÷ N Node processes**: the throughput measure again with one API worker per "
+    "core (`uvicorn --workers N`) against N copies of the peer sharing one port through "
+    "Node's cluster module (`bench/peer/cluster.mjs`), N = the cores the run may use.",
+    "- **Load mix** (`bench/mix.py`): many concurrent clients for a bounded time, each walking "
+    "one fixed interleaved schedule of assetsNear 50 %, searchAssets 20 %, node detail 15 %, "
+    "createShortlist 10 % (a write, connector key) and relationshipMap 5 % (leader key); per "
+    "operation p50/p95/p99 and errors by kind (any non-200 status, GraphQL `errors` member, "
+    "timeout or dropped connection). The clients are asyncio tasks of one Python process on "
+    "the same two cores as the API and Neo4j.",
     "- **Memory**: `VmHWM` (peak RSS) of the API process read from `/proc` after the "
     "throughput run (baseline: the Node peer after the same load) and after the load test; "
     "the analytics script's peak RSS from the kernel when it is reaped (`wait4`).",

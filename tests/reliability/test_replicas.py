@@ -26,6 +26,7 @@ from graph.database import Database
 from graph.settings import Neo4jSettings
 from tests.reliability.graph_checks import wait_until
 from tests.support.keys import make_key
+from tests.support.loop import run_in_own_loop
 from tests.support.ports import free_port
 
 pytestmark = pytest.mark.neo4j
@@ -117,7 +118,7 @@ def test_a_malformed_bookmark_is_refused_with_a_clear_error(replicas: RoundRobin
     assert "Commongraph-Bookmark" in refused.json()["error"]
 
 
-async def test_a_routing_uri_reads_and_writes_through_the_local_server(
+def test_a_routing_uri_reads_and_writes_through_the_local_server(
     neo4j_settings: Neo4jSettings, driver: neo4j.Driver
 ) -> None:
     """``neo4j://`` asks the server for a routing table (readers, writers); a single server
@@ -126,6 +127,11 @@ async def test_a_routing_uri_reads_and_writes_through_the_local_server(
         update={"uri": neo4j_settings.uri.replace("bolt://", "neo4j://")}
     )
     assert routed.uri.startswith("neo4j://")
+    # Its own loop in a worker thread: the browser tests leave Playwright's loop running.
+    run_in_own_loop(_write_and_read(routed))
+
+
+async def _write_and_read(routed: Neo4jSettings) -> None:
     db = Database(routed)
     try:
         await db.write(
