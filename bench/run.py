@@ -22,7 +22,7 @@ from bench import concurrency, latency, mix, profiling, ui
 from bench.bodies import near_body, same_data
 from bench.data import Centre, Size, draw_centres, load_dataset
 from bench.external import run_script
-from bench.loadgen import drive
+from bench.loadgen import LoadResult, drive
 from bench.machine import describe_machine
 from bench.report import render
 from bench.results import RESULTS_DIR, RunResult, latest_results
@@ -139,6 +139,13 @@ def _latency(
         )
 
 
+def _warm_then_time(url: str, bodies: list[str], plan: Plan) -> LoadResult:
+    """The same untimed warm-up under load for every side (Neo4j plans its statement, V8
+    compiles the peer's hot paths, pools fill), then the timed run."""
+    drive(url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
+    return drive(url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s)
+
+
 def _throughput(
     result: RunResult,
     settings: Neo4jSettings,
@@ -168,17 +175,9 @@ def _throughput(
             f"throughput: {len(checked)} responses equal; {plan.warmup_s:.0f} s warm-up, then "
             f"{plan.throughput_s:.0f} s timed, per side"
         )
-        # Both sides get the same untimed warm-up under load: Neo4j plans each side's
-        # statement text once, V8 compiles the peer's hot paths, and both pools fill.
-        drive(api.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
-        ours = drive(
-            api.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
-        )
+        ours = _warm_then_time(api.url, bodies, plan)
         api_rss = vm_hwm_mib(api.pid)
-        drive(peer.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
-        theirs = drive(
-            peer.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
-        )
+        theirs = _warm_then_time(peer.url, bodies, plan)
         peer_rss = vm_hwm_mib(peer.pid)
     finally:
         peer.stop()
@@ -218,18 +217,12 @@ def _throughput_workers(
     n = len(os.sched_getaffinity(0))
     api = start_api(settings, log_dir, workers=n)
     try:
-        drive(api.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
-        ours = drive(
-            api.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
-        )
+        ours = _warm_then_time(api.url, bodies, plan)
     finally:
         api.stop()
     peer = start_peer(settings, log_dir, processes=n)
     try:
-        drive(peer.url, bodies, connections=plan.throughput_connections, seconds=plan.warmup_s)
-        theirs = drive(
-            peer.url, bodies, connections=plan.throughput_connections, seconds=plan.throughput_s
-        )
+        theirs = _warm_then_time(peer.url, bodies, plan)
     finally:
         peer.stop()
     result.raw["throughput_workers"] = {

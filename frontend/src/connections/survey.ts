@@ -2,11 +2,11 @@
 // how many people have recorded their connections — and an invitation link for each member
 // of a team, to send them (each link works once, for 30 days, and is shown only now).
 import { op, payloadOf } from "../api/client";
-import type { ConnectionCompletenessQuery, InviteTeamMutation } from "../api/generated/graphql";
+import type { GroupCompletenessFieldsFragment, InviteTeamMutation } from "../api/generated/graphql";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 
-type Group = ConnectionCompletenessQuery["connectionCompleteness"]["teams"][number];
+type Group = GroupCompletenessFieldsFragment;
 type Invited = Extract<InviteTeamMutation["inviteTeam"], { __typename: "TeamInvited" }>;
 
 function percent(share: number): string {

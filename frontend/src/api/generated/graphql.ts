@@ -294,6 +294,8 @@ export type GraphEdgeFieldsFragment = { __typename: 'GraphEdge', source: string,
 
 export type GraphNodeFieldsFragment = { __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null };
 
+export type GroupCompletenessFieldsFragment = { __typename: 'GroupCompleteness', id: string, name: string | null, area: string | null, people: number, answered: number, withKey: number, invited: number, share: number };
+
 export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> };
 
 export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };

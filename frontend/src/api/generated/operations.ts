@@ -41,6 +41,7 @@ import withdrawShortlist from "../documents/withdrawShortlist.graphql?raw";
 import failedFragment from "../documents/fragments/failed.graphql?raw";
 import graphEdgeFragment from "../documents/fragments/graphEdge.graphql?raw";
 import graphNodeFragment from "../documents/fragments/graphNode.graphql?raw";
+import groupCompletenessFragment from "../documents/fragments/groupCompleteness.graphql?raw";
 import myConnectionsFieldsFragment from "../documents/fragments/myConnectionsFields.graphql?raw";
 import offeringFieldsFragment from "../documents/fragments/offeringFields.graphql?raw";
 import serviceDetailsFragment from "../documents/fragments/serviceDetails.graphql?raw";
@@ -57,7 +58,7 @@ export const documents = {
   confirmMyConnections: [confirmMyConnections, failedFragment, myConnectionsFieldsFragment].join("\n"),
   confirmStillCorrect: [confirmStillCorrect, failedFragment].join("\n"),
   connection: [connection, graphEdgeFragment, graphNodeFragment].join("\n"),
-  connectionCompleteness,
+  connectionCompleteness: [connectionCompleteness, groupCompletenessFragment].join("\n"),
   createReferral: [createReferral, failedFragment].join("\n"),
   createShortlist: [createShortlist, failedFragment].join("\n"),
   decideClaim: [decideClaim, failedFragment].join("\n"),
