@@ -46,7 +46,8 @@ CHROMIUM_ARGS = [
 AXE = PROJECT_ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 CARDIFF = "CF10 1AA"
 
-expect.set_options(timeout=10_000)
+# Generous: a shared CI machine can pause for seconds; a real failure still fails.
+expect.set_options(timeout=15_000)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(
         base_url=base_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -157,8 +158,31 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
             else None
         ),
     )
+    # Kept for a failing test's report: what the server refused or never answered, and when.
+    started = time.monotonic()
+    trouble: list[str] = []
+    page.on(
+        "requestfailed",
+        lambda request: trouble.append(
+            f"{time.monotonic() - started:6.1f}s failed {request.method} {request.url}: "
+            f"{request.failure}"
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            trouble.append(
+                f"{time.monotonic() - started:6.1f}s {response.status} "
+                f"{response.request.method} {response.url}"
+            )
+            if response.status >= 400
+            else None
+        ),
+    )
     yield page
     context.close()
+    if trouble:
+        print("requests that failed:", *trouble, sep="\n  ")
     assert errors == [], f"uncaught errors or CSP refusals in the page: {errors}"
 
 
