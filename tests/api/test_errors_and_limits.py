@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import strawberry
 from click.testing import CliRunner
 
 from api.cli.main import cli
+from api.graphql.errors import ErrorPolicy
 from api.graphql.schema import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from graph import messages as say
+from graph.errors import NotFoundError
 from tests.api.conftest import GraphQL
 from tests.api.fixtures_graph import FixtureGraph
 
@@ -76,19 +80,38 @@ def test_keys_create_prints_a_key_once_that_then_authenticates(
     assert unknown.exit_code == 1 and "no-such-org" in unknown.stderr
 
 
-def test_unexpected_errors_are_masked_outside_development(
-    small_graph: FixtureGraph, gql: GraphQL, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from api.graphql import errors
+def _schema_that_fails() -> strawberry.Schema:
+    """A one-field schema whose resolvers fail as a bug would, or as a refusal does."""
 
     class Boom(Exception):
         pass
 
-    from graphql.error import GraphQLError
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def broken(self) -> int:
+            raise Boom("secret internals")
 
-    masked = errors.ErrorPolicy()
-    err = GraphQLError("secret internals", original_error=Boom("secret internals"))
-    assert [e.message for e in masked._process_errors([err])] == ["Unexpected error."]
+        @strawberry.field
+        def refused(self) -> int:
+            raise NotFoundError(say.NO_SUCH(kind="service", id="x"))
+
+    return strawberry.Schema(query=Query, extensions=[ErrorPolicy])
+
+
+def test_unexpected_errors_are_masked_outside_development(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    schema = _schema_that_fails()
+    monkeypatch.delenv("COMMONGRAPH_ENV", raising=False)
+    result = schema.execute_sync("{ broken }")
+    assert [(e.message, e.extensions) for e in result.errors or []] == [
+        ("Unexpected error.", {"code": "INTERNAL"})
+    ]
+    refused = schema.execute_sync("{ refused }")
+    assert [(e.message, (e.extensions or {}).get("code")) for e in refused.errors or []] == [
+        ("no service with id x", "NOT_FOUND")
+    ]
     monkeypatch.setenv("COMMONGRAPH_ENV", "development")
-    err = GraphQLError("secret internals", original_error=Boom("secret internals"))
-    assert [e.message for e in masked._process_errors([err])] == ["secret internals"]
+    result = schema.execute_sync("{ broken }")
+    assert [e.message for e in result.errors or []] == ["secret internals"]
