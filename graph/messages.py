@@ -203,6 +203,10 @@ SHORTLIST_NOT_YOURS = Wording(
     "this shortlist belongs to someone else", "mae'r rhestr fer hon yn perthyn i rywun arall"
 )
 PERSON_ID_LENGTH = Wording("a person id is 1 to {n} characters", "mae id person rhwng 1 a {n} nod")
+TWO_ORGANISATIONS = Wording(
+    "organisationId {a} and organizationId {b} disagree: give one organisation",
+    "mae organisationId {a} ac organizationId {b} yn anghytuno: rhowch un sefydliad",
+)
 SAY_ORGANISATION = Wording(
     "say which organisation provides the offering",
     "dywedwch pa sefydliad sy'n darparu'r cynnig",

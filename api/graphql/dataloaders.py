@@ -1,6 +1,6 @@
 """Per-request DataLoaders: nested fields of a page of services cost one statement per kind.
 
-``assetsNear(first: 50) { edges { node { organization { name } schedules { opensAt } } } }``
+``assetsNear(first: 50) { edges { node { organisation { name } schedules { opensAt } } } }``
 runs the root statement plus one statement per nested field kind, never one per service
 (``tests/api/test_no_n_plus_one.py`` counts them).
 """

@@ -354,9 +354,16 @@ class ServiceNode(Node):
         ]
 
     @strawberry.field(description="The organisation that provides it.")
-    async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:
+    async def organisation(self, info: Info[Context, None]) -> OrganizationNode | None:
         record = await info.context.loaders.organization.load(str(self.id))
         return _organization(record) if record is not None else None
+
+    @strawberry.field(
+        description="The organisation that provides it.",
+        deprecation_reason="Use organisation (the same value; this older spelling keeps working).",
+    )
+    async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:
+        return await self.organisation(info)
 
     @strawberry.field
     async def locations(self, info: Info[Context, None]) -> list[LocationNode]:

@@ -33,6 +33,9 @@ from graph.repositories.outcomes import InvalidField, NotAllowed
 
 __all__ = ["OfferingMutations", "OfferingPayload", "OfferingResult"]
 
+#: The public API spells "organisation" one way; the older "organization" stays accepted.
+OLD_SPELLING = "Use organisationId (the same value; this older spelling keeps working)."
+
 
 @strawberry.input(description="A weekly opening: days such as 'MO,WE' and times 'HH:MM'.")
 class ScheduleInput:
@@ -60,8 +63,11 @@ class RegisterOfferingInput:
     name: str
     latitude: float
     longitude: float
-    organization_id: strawberry.ID | None = strawberry.field(
+    organisation_id: strawberry.ID | None = strawberry.field(
         default=None, description="Defaults to a group editor's own organisation."
+    )
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, deprecation_reason=OLD_SPELLING
     )
     description: str | None = None
     location_name: str | None = None
@@ -142,6 +148,16 @@ RegisterOfferingResult = Annotated[
 ]
 
 
+def _one_spelling(organisation_id: object, organization_id: object) -> str | None:
+    """The organisation asked for, under either spelling (``organizationId`` is the older,
+    kept for clients written against it); refused when the two disagree."""
+    new = str(organisation_id) if organisation_id else None
+    old = str(organization_id) if organization_id else None
+    if new and old and new != old:
+        raise InvalidField("organisationId", say.TWO_ORGANISATIONS(a=new, b=old))
+    return new or old
+
+
 def _editor_org(info: Info[Context, None], requested: str | None) -> str:
     caller = info.context.caller
     if not caller.edits_offerings:
@@ -152,7 +168,7 @@ def _editor_org(info: Info[Context, None], requested: str | None) -> str:
             raise NotAllowed(say.OWN_ORGANISATION_ONLY())
         return scope
     if not requested:
-        raise InvalidField("organizationId", say.SAY_ORGANISATION())
+        raise InvalidField("organisationId", say.SAY_ORGANISATION())
     return requested
 
 
@@ -169,8 +185,9 @@ class OfferingMutations:
         self, info: Info[Context, None], input: RegisterOfferingInput
     ) -> RegisterOfferingResult:
         try:
-            org = _editor_org(info, str(input.organization_id) if input.organization_id else None)
+            org = _editor_org(info, _one_spelling(input.organisation_id, input.organization_id))
             fields = _set_fields(input)
+            fields.pop("organisation_id", None)
             fields.pop("organization_id", None)
             fields["schedules"] = [vars(s) for s in input.schedules]
             fields["catchment"] = [str(a) for a in input.catchment]
@@ -224,10 +241,13 @@ class OfferingMutations:
         self,
         info: Info[Context, None],
         service_id: strawberry.ID,
-        organization_id: strawberry.ID | None = None,
+        organisation_id: strawberry.ID | None = None,
+        organization_id: Annotated[
+            strawberry.ID | None, strawberry.argument(deprecation_reason=OLD_SPELLING)
+        ] = None,
     ) -> OfferingResult:
         try:
-            org = _editor_org(info, str(organization_id) if organization_id else None)
+            org = _editor_org(info, _one_spelling(organisation_id, organization_id))
             props, outcome = await repo.claim_listing(
                 info.context.db, info.context.actor, str(service_id), org
             )

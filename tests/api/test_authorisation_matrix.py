@@ -127,7 +127,7 @@ OPS: dict[str, Op] = {
                 "name": f"Matrix group {next(n)}",
                 "latitude": 52.0,
                 "longitude": -3.0,
-                "organizationId": next(iter(g.organisations)),
+                "organisationId": next(iter(g.organisations)),
                 "confirmNotDuplicate": True,
             }
         },
@@ -141,7 +141,7 @@ OPS: dict[str, Op] = {
         {"s": _svc_of_a(g)},
     ),
     "claimListing (orphan)": lambda g, d, n: (
-        "mutation($s: ID!, $o: ID) { claimListing(serviceId: $s, organizationId: $o) "
+        "mutation($s: ID!, $o: ID) { claimListing(serviceId: $s, organisationId: $o) "
         + UNION
         + " }",
         {"s": _orphan(g, d, n), "o": None},

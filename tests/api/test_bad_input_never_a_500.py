@@ -42,7 +42,7 @@ CREATE (e)-[:KNOWS {weight: 0.25}]->(c)
 
 
 def _offering(org: str, **extra: object) -> dict[str, object]:
-    return {"name": "Cwtch Cafe", "latitude": 51.48, "longitude": -3.18, "organizationId": org,
+    return {"name": "Cwtch Cafe", "latitude": 51.48, "longitude": -3.18, "organisationId": org,
             "confirmNotDuplicate": True, **extra}  # fmt: skip
 
 

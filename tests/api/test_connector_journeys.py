@@ -99,7 +99,7 @@ def test_search_treats_lucene_and_cypher_syntax_in_user_text_as_plain_words(
 NODE = """query N($id: ID!) { node(id: $id) {
   __typename
   ... on Node { id stale lastVerified }
-  ... on Service { name moderationStatus organization { id name }
+  ... on Service { name moderationStatus organisation { id name }
                    schedules { byday opensAt closesAt } contacts { email phones }
                    locations { id latitude accessibility } languages { code } }
   ... on Person { personName: name email tribe }
@@ -118,7 +118,7 @@ def test_node_returns_service_detail_with_contact_schedule_and_staleness(
     )
     node = gql(NODE, {"id": svc.id})["data"]["node"]
     assert node["__typename"] == "Service" and node["stale"] is True
-    assert node["organization"]["id"] == svc.organisation_id
+    assert node["organisation"]["id"] == svc.organisation_id
     assert node["contacts"][0]["phones"] == [svc.phone]
     assert {s["byday"] for s in node["schedules"]} >= {s.byday for s in svc.schedules}
     assert {loc["id"] for loc in node["locations"]} == {x.location_id for x in svc.sals}

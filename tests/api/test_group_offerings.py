@@ -15,7 +15,7 @@ pytestmark = pytest.mark.neo4j
 REGISTER = """mutation R($input: RegisterOfferingInput!) { registerOffering(input: $input) {
   __typename
   ... on OfferingPayload { service { id name moderationStatus version stale
-                                     organization { id } languages { code } } }
+                                     organisation { id } languages { code } } }
   ... on PossibleDuplicates { message candidates { id name reasons distanceKm } }
   ... on ValidationError { field message } ... on Forbidden { message }
   ... on NotFound { message } } }"""
@@ -48,7 +48,7 @@ def _input(org: str | None = None, **extra: Any) -> dict[str, object]:
         "schedules": [{"byday": "TU,TH", "opensAt": "10:00", "closesAt": "12:00"}],
     }
     if org:
-        base["organizationId"] = org
+        base["organisationId"] = org
     return {**base, **extra}
 
 
@@ -59,7 +59,7 @@ def test_registered_offering_is_pending_hidden_then_public_once_approved(
     assert made["__typename"] == "OfferingPayload", made
     service = made["service"]
     assert service["moderationStatus"] == "pending" and service["stale"] is False
-    assert service["organization"]["id"] == next(iter(small_graph.organisations))
+    assert service["organisation"]["id"] == next(iter(small_graph.organisations))
     near = {"lat": 52.2420, "lon": -3.3790}
     assert gql(NEAR, near)["data"]["assetsNear"]["edges"] == []
     assert (
@@ -242,30 +242,30 @@ def test_claiming_an_orphan_is_immediate_and_another_groups_listing_needs_a_mode
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
 ) -> None:
     claim = """mutation C($id: ID!) { claimListing(serviceId: $id) { __typename
-      ... on OfferingPayload { outcome service { organization { id } } }
+      ... on OfferingPayload { outcome service { organisation { id } } }
       ... on Forbidden { message } } }"""
     queue = "{ moderationQueue(first: 100) { kind claimId claimant service { id } } }"
     decide = """mutation D($id: ID!, $ok: Boolean!) { decideClaim(claimId: $id, approve: $ok,
       reason: "Checked with both groups") { __typename
-      ... on OfferingPayload { service { organization { id } } } } }"""
+      ... on OfferingPayload { service { organisation { id } } } } }"""
     org_a, org_b = list(small_graph.organisations)[:2]
     orphan = list(small_graph.services)[-1]
     driver.execute_query(
         "MATCH (:Organization)-[p:PROVIDES]->(:Service {id: $id}) DELETE p", id=orphan
     )
     got = gql(claim, {"id": orphan}, key=keys["editor_b"])["data"]["claimListing"]
-    assert got["outcome"] == "claimed" and got["service"]["organization"]["id"] == org_b
+    assert got["outcome"] == "claimed" and got["service"]["organisation"]["id"] == org_b
     # B's listing, claimed by A: a transfer request, nothing moves yet.
     asked = gql(claim, {"id": orphan}, key=keys["editor_a"])["data"]["claimListing"]
     assert asked["outcome"] == "waiting_for_moderator"
-    assert asked["service"]["organization"]["id"] == org_b
+    assert asked["service"]["organisation"]["id"] == org_b
     entries = gql(queue, key=keys["moderator"])["data"]["moderationQueue"]
     entry = next(e for e in entries if e["kind"] == "claim" and e["service"]["id"] == orphan)
     assert entry["claimant"] == small_graph.organisations[org_a][0]
     refused = gql(decide, {"id": entry["claimId"], "ok": True}, key=keys["editor_a"])
     assert refused["data"]["decideClaim"]["__typename"] == "Forbidden"
     moved = gql(decide, {"id": entry["claimId"], "ok": True}, key=keys["moderator"])
-    assert moved["data"]["decideClaim"]["service"]["organization"]["id"] == org_a
+    assert moved["data"]["decideClaim"]["service"]["organisation"]["id"] == org_a
     providers = driver.execute_query(
         "MATCH (o:Organization)-[:PROVIDES]->(:Service {id: $id}) RETURN collect(o.id) AS ids",
         id=orphan,
@@ -275,3 +275,26 @@ def test_claiming_an_orphan_is_immediate_and_another_groups_listing_needs_a_mode
         "MATCH (e:AuditEvent {operation: 'approveClaim'}) RETURN count(e) AS n"
     ).records[0]["n"]
     assert trail == 1
+
+
+def test_the_older_organization_spelling_keeps_working_and_a_disagreement_is_refused(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], driver: neo4j.Driver
+) -> None:
+    org_a, org_b = list(small_graph.organisations)[:2]
+    old = dict(_input(), organizationId=org_a, confirmNotDuplicate=True)
+    made = gql(REGISTER, {"input": old}, key=keys["admin"])["data"]["registerOffering"]
+    assert made["service"]["organisation"]["id"] == org_a
+    both = gql(
+        "query S($id: ID!) { node(id: $id) { ... on Service { organisation { id } "
+        "organization { id } } } }",
+        {"id": made["service"]["id"]},
+        key=keys["admin"],
+    )["data"]["node"]
+    assert both["organisation"] == both["organization"] == {"id": org_a}
+
+    before = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    clash = dict(_input(org=org_a), organizationId=org_b, confirmNotDuplicate=True)
+    refused = gql(REGISTER, {"input": clash}, key=keys["admin"])["data"]["registerOffering"]
+    assert refused["__typename"] == "ValidationError"
+    assert refused["field"] == "organisationId" and org_b in refused["message"]
+    assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == before

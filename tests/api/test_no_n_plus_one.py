@@ -11,7 +11,7 @@ from tests.api.fixtures_graph import FixtureGraph
 pytestmark = pytest.mark.neo4j
 
 DEEP = """query($first: Int!) { assetsNear(latitude: 51.48, longitude: -3.18, radiusKm: 30,
-  first: $first) { edges { node { id name organization { name } locations { id accessibility }
+  first: $first) { edges { node { id name organisation { name } locations { id accessibility }
   schedules { byday opensAt } contacts { phones } costOptions { amount } languages { code }
   needs { id } } } } }"""
 
@@ -40,7 +40,7 @@ def test_search_and_shared_shortlist_use_the_same_loaders(
     db = client.app.state.db  # type: ignore[attr-defined]
     before = db.statements_run
     body = gql(
-        '{ searchAssets(text: "club", first: 100) { edges { node { organization { id } '
+        '{ searchAssets(text: "club", first: 100) { edges { node { organisation { id } '
         "schedules { byday } } } } }"
     )
     assert len(body["data"]["searchAssets"]["edges"]) > 10

@@ -32,7 +32,10 @@ def test_group_registers_edits_and_confirms_an_offering(
     expect(page.locator("#group-key")).to_be_visible()
     sign_in(page, seeded.keys["editor"])
     expect(page.locator("#register-form")).to_be_visible()
-    expect(page.locator("#o-organizationId")).to_have_value(seeded.organisation_id)
+    # The group's own organisation, by name: no id to know or type.
+    own_name = seeded.graph.organisations[seeded.organisation_id][0]
+    expect(page.locator("#o-organisationId")).to_have_value(own_name)
+    expect(page.locator("#o-organisationId")).to_have_attribute("readonly", "")
 
     # Validation as you type, next to the field.
     page.fill("#o-email", "not-an-email")
@@ -133,6 +136,34 @@ def test_server_rejections_are_shown_next_to_the_field(page: Page, seeded: Seede
     page.click("#register-submit")
     expect(page.locator("#o-postalCode-error")).to_contain_text("not a UK postcode")
     expect(page.locator("#register-message")).to_contain_text("not a UK postcode")
+
+
+def test_a_moderator_registers_for_an_organisation_chosen_by_name(
+    page: Page, seeded: SeededData
+) -> None:
+    organisation = sorted(seeded.graph.organisations)[1]
+    name = seeded.graph.organisations[organisation][0]
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["moderator"])
+    page.fill("#o-name", "Zebra knitting circle for early birds")
+    page.fill("#o-latitude", "51.6")
+    page.fill("#o-longitude", "-3.9")
+    page.fill("#o-organisationId", "No Such Group Anywhere")
+    page.click("#register-submit")
+    expect(page.locator("#o-organisationId-error")).to_contain_text("No organisation is called")
+    page.fill("#o-organisationId", name)
+    expect(page.locator("#o-organisation-suggestions option").first).to_be_attached()
+    page.click("#register-submit")
+    expect(page.locator("#register-message")).to_contain_text("moderator")
+    made = page.evaluate(
+        """async (key) => (await (await fetch('/graphql', {method: 'POST',
+             headers: {'content-type': 'application/json', authorization: 'Bearer ' + key},
+             body: JSON.stringify({query: '{ moderationQueue(first: 100) { service { name organisation { id } } } }'})})).json())""",
+        seeded.keys["moderator"],
+    )
+    entries = made["data"]["moderationQueue"]
+    mine = [e for e in entries if e["service"]["name"] == "Zebra knitting circle for early birds"]
+    assert [e["service"]["organisation"]["id"] for e in mine] == [organisation]
 
 
 def test_a_bad_key_is_refused_next_to_the_key_field(page: Page, seeded: SeededData) -> None:

@@ -125,7 +125,7 @@ def test_injection_strings_in_every_written_field_are_stored_and_returned_litera
         text, name = stored_text(raw), stored_text(raw_name)
         offering = {"name": raw_name, "description": raw, "locationName": raw, "address1": raw,
                     "city": raw[:100], "latitude": 52.0 + index / 1000, "longitude": -3.5,
-                    "organizationId": org, "confirmNotDuplicate": True}  # fmt: skip
+                    "organisationId": org, "confirmNotDuplicate": True}  # fmt: skip
         result = gql(REGISTER, {"i": offering}, key=keys["admin"])["data"]["registerOffering"]
         assert result["__typename"] == "OfferingPayload", (text, result)
         service = result["service"]
@@ -151,7 +151,7 @@ def test_injection_strings_in_every_written_field_are_stored_and_returned_litera
         assert "errors" not in referral, referral
         record("injection_requests", 5)
     too_long = gql(REGISTER, {"i": {"name": LONG, "latitude": 52.0, "longitude": -3.5,
-                                    "organizationId": org}}, key=keys["admin"])  # fmt: skip
+                                    "organisationId": org}}, key=keys["admin"])  # fmt: skip
     assert too_long["data"]["registerOffering"] == {
         "__typename": "ValidationError", "field": "name", "message": too_long["data"][
             "registerOffering"]["message"]}  # fmt: skip

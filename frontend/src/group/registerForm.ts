@@ -8,6 +8,14 @@ import { lookForSimilar, similarPanel } from "./similar";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { checkboxes, LANGUAGE_CODES } from "./myListings";
 import { CHECKS } from "./validation";
+import { distinctLabel, resolveName, suggestNames } from "../leader/names";
+
+/** Whose offering it is: a group editor's own organisation (shown by name, never typed), or,
+ * for an administrator, an organisation chosen by name. */
+export interface Provider {
+  id: string;
+  name: string | null;
+}
 
 const input = (name: string, type = "text", extra: Record<string, string | number | boolean> = {}) =>
   h("input", { name, type, autocomplete: "off", ...extra });
@@ -16,7 +24,27 @@ function f(name: string, label: MessageKey, el: HTMLInputElement | HTMLTextAreaE
   return field(`o-${name}`, label, el, help);
 }
 
-export function registerForm(organisationId: string | null, onRegistered: (s: { id: string }) => void): HTMLFormElement {
+/** The organisation field: read-only for a group editor; a name with suggestions otherwise. */
+function providerField(provider: Provider | null): HTMLElement {
+  if (provider) {
+    return f("organisationId", "group.organisation", input("organisationName", "text", { value: provider.name ?? provider.id, readonly: true }));
+  }
+  const box = input("organisation", "text", { required: true, maxlength: 200 });
+  const list = h("datalist", { id: "o-organisation-suggestions" }) as HTMLDataListElement;
+  suggestNames(box, list, () => ["organisation"]);
+  return h("div", {}, f("organisationId", "group.organisation", box, "group.organisationHelp"), list);
+}
+
+/** The id of the organisation typed by name; a field error (and null) when it names none or several. */
+async function chosenOrganisation(text: string): Promise<string | null> {
+  const found = await resolveName(text, ["organisation"]);
+  if (!Array.isArray(found)) return found.id;
+  const offer = found.map(distinctLabel).join("; ");
+  showFieldError("o-organisationId", found.length ? t("group.organisationWhich", { names: offer }) : t("group.organisationNone", { name: text }));
+  return null;
+}
+
+export function registerForm(provider: Provider | null, onRegistered: (s: { id: string }) => void): HTMLFormElement {
   // Needs are picked from the served vocabulary (labels in the UI's language), never typed.
   const needChoices = h("div", { class: "choices" });
   void vocabulary().then((v) => needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), [])));
@@ -26,7 +54,7 @@ export function registerForm(organisationId: string | null, onRegistered: (s: { 
     h("h2", { id: "register-heading", i18n: "group.register" }),
     f("name", "group.name", input("name", "text", { required: true, maxlength: 200 })),
     f("description", "group.description", h("textarea", { name: "description", rows: 3, maxlength: 5000 })),
-    f("organizationId", "group.organisation", input("organizationId", "text", { value: organisationId ?? "", readonly: Boolean(organisationId) })),
+    providerField(provider),
     h("fieldset", {}, h("legend", { i18n: "group.location" }),
       f("locationName", "group.locationName", input("locationName")),
       f("address1", "group.address", input("address1")),
@@ -142,13 +170,19 @@ export function registerForm(organisationId: string | null, onRegistered: (s: { 
       (document.getElementById("o-latitude") as HTMLElement | null)?.focus();
       return;
     }
+    // A group editor's organisation is the server's to fill in; anyone else names one.
+    const organisationId = provider ? null : await chosenOrganisation(value("organisation"));
+    if (!provider && organisationId === null) {
+      (document.getElementById("o-organisationId") as HTMLElement | null)?.focus();
+      return;
+    }
     const schedules = days().length && value("opensAt").trim() && value("closesAt").trim()
       ? [{ byday: days().join(","), opensAt: value("opensAt").trim(), closesAt: value("closesAt").trim() }]
       : [];
     const payload = {
       name: value("name").trim(),
       description: optional("description"),
-      organizationId: optional("organizationId"),
+      organisationId,
       latitude,
       longitude,
       locationName: optional("locationName"),
@@ -173,7 +207,7 @@ export function registerForm(organisationId: string | null, onRegistered: (s: { 
       if (!isFailure(result)) {
         document.getElementById("duplicates")!.hidden = true;
         form.reset();
-        if (organisationId) (form.elements.namedItem("organizationId") as HTMLInputElement).value = organisationId;
+        if (provider) (form.elements.namedItem("organisationName") as HTMLInputElement).value = provider.name ?? provider.id;
         document.getElementById("similar-list")?.replaceChildren();
         setMessage("register-message", t("group.registered"));
         onRegistered(result.service);

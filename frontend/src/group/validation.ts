@@ -36,7 +36,6 @@ const ageOrder: Check = (_v, form) => {
 export const CHECKS: Record<string, Check> = {
   name: all(required, max(200)),
   description: max(5000),
-  organizationId: max(200),
   latitude: number(-90, 90, "valid.latitude"),
   longitude: number(-180, 180, "valid.longitude"),
   locationName: max(200),

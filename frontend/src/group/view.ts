@@ -79,7 +79,7 @@ export function groupView(root: HTMLElement): () => void {
     }
     inboxSlot.replaceChildren(viewer.role === "group_editor" ? referralList("inbox") : "");
     formSlot.replaceChildren(
-      registerForm(viewer.organisationId, async (service) => {
+      registerForm(viewer.organisationId ? { id: viewer.organisationId, name: viewer.organisationName } : null, async (service) => {
         const full = await loadOffering(service.id);
         offerings = [full ?? ({ ...service, description: null, email: null, url: null, minimumAge: null, maximumAge: null } as Offering), ...offerings.filter((o) => o.id !== service.id)];
         drawList();

@@ -393,7 +393,7 @@ export const cy: Record<MessageKey, string> = {
   "group.version": "Fersiwn {n}",
   "group.name": "Enw'r cynnig",
   "group.description": "Beth ydyw ac ar gyfer pwy",
-  "group.organisation": "Dynodwr y sefydliad",
+  "group.organisation": "Sefydliad",
   "group.location": "Ble mae'n digwydd",
   "group.locationName": "Enw'r lle",
   "group.address": "Cyfeiriad",
@@ -558,4 +558,7 @@ export const cy: Record<MessageKey, string> = {
   "connections.didYouMean": "Does dim byd o'r enw “{name}” yn union: oeddech chi'n golygu un o'r rhain?",
   "connections.choose": "Dewiswch pwy rydych chi'n ei feddwl",
   "leader.whichOne": "Mae sawl un o'r enw “{name}”: teipiwch un fel yr awgrymir ({names}).",
+  "group.organisationHelp": "Teipiwch enw'r sefydliad a'i ddewis o'r awgrymiadau.",
+  "group.organisationWhich": "Mae gan sawl sefydliad yr enw hwnnw: dewiswch un o {names}",
+  "group.organisationNone": "Nid oes sefydliad o'r enw \"{name}\": gwiriwch y sillafu",
 };

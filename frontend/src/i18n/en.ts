@@ -392,7 +392,7 @@ export const en = {
   "group.version": "Version {n}",
   "group.name": "Name of the offering",
   "group.description": "What it is and who it is for",
-  "group.organisation": "Organisation id",
+  "group.organisation": "Organisation",
   "group.location": "Where it happens",
   "group.locationName": "Place name",
   "group.address": "Address",
@@ -557,6 +557,9 @@ export const en = {
   "connections.didYouMean": "Nothing is called exactly “{name}”: did you mean one of these?",
   "connections.choose": "Choose whom you mean",
   "leader.whichOne": "Several are called “{name}”: type one as suggested ({names}).",
+  "group.organisationHelp": "Type the organisation's name and pick it from the suggestions.",
+  "group.organisationWhich": "Several organisations have that name: choose one of {names}",
+  "group.organisationNone": "No organisation is called \"{name}\": check the spelling",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -81,6 +81,8 @@ export type RegisterOfferingInput = {
   /** Need ids. */
   needs?: Array<Scalars['String']['input']>;
   /** Defaults to a group editor's own organisation. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Use organisationId (the same value; this older spelling keeps working). */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
