@@ -13,6 +13,7 @@ from tests.browser.conftest import SeededData, describe, run_axe, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
+QUEUE = "{ moderationQueue(first: 100) { service { name organisation { id } } } }"
 APPROVE = """mutation($id: ID!) { approveOffering(serviceId: $id) { __typename } }"""
 
 
@@ -156,10 +157,10 @@ def test_a_moderator_registers_for_an_organisation_chosen_by_name(
     page.click("#register-submit")
     expect(page.locator("#register-message")).to_contain_text("moderator")
     made = page.evaluate(
-        """async (key) => (await (await fetch('/graphql', {method: 'POST',
+        """async ([key, query]) => (await (await fetch('/graphql', {method: 'POST',
              headers: {'content-type': 'application/json', authorization: 'Bearer ' + key},
-             body: JSON.stringify({query: '{ moderationQueue(first: 100) { service { name organisation { id } } } }'})})).json())""",
-        seeded.keys["moderator"],
+             body: JSON.stringify({query})})).json())""",
+        [seeded.keys["moderator"], QUEUE],
     )
     entries = made["data"]["moderationQueue"]
     mine = [e for e in entries if e["service"]["name"] == "Zebra knitting circle for early birds"]
