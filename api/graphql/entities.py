@@ -363,7 +363,8 @@ class ServiceNode(Node):
         deprecation_reason="Use organisation (the same value; this older spelling keeps working).",
     )
     async def organization(self, info: Info[Context, None]) -> OrganizationNode | None:
-        return await self.organisation(info)
+        record = await info.context.loaders.organization.load(str(self.id))
+        return _organization(record) if record is not None else None
 
     @strawberry.field
     async def locations(self, info: Info[Context, None]) -> list[LocationNode]:
