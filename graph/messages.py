@@ -215,7 +215,11 @@ LAT_LON_RADIUS = Wording(
     "latitude, longitude and radiusKm go together",
     "mae latitude, longitude a radiusKm yn mynd gyda'i gilydd",
 )
-OPEN_AT_BOTH = Wording("openAt needs both day and time", "mae openAt angen diwrnod ac amser")
+FILTER_TWICE = Wording(
+    "{name} is given twice, in filter and as an argument, with different values: give it once",
+    "mae {name} wedi'i roi ddwywaith, yn filter ac fel paramedr ar wahân, gyda gwerthoedd "
+    "gwahanol: rhowch ef unwaith",
+)
 
 # Who may do what.
 NEEDS_GROUP_EDITOR = Wording(

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.types import Info
+from strawberry.utils.str_converters import to_camel_case
 
 from api.graphql.context import Context
 from api.graphql.cursors import decode_distance_cursor, encode_distance_cursor
 from api.graphql.entities import ServiceNode
+from api.graphql.generated_inputs import input_from_model, model_values
 from api.graphql.results import validated
-from graph.repositories.assets import NearQuery, assets_near
+from graph import messages as say
+from graph.repositories.assets import NearFilter, NearQuery, OpenAtFilter, assets_near
+from graph.repositories.outcomes import InvalidField
 from graph.repositories.search import matching_service_ids
 
 __all__ = [
     "AssetConnection",
     "AssetEdge",
+    "NearFilterInput",
     "OpenAt",
     "PageInfo",
     "UnknownFact",
@@ -40,6 +46,18 @@ class Weekday(Enum):
 class OpenAt:
     day: Weekday
     time: str
+
+
+if TYPE_CHECKING:
+    NearFilterInput = Any
+else:
+    NearFilterInput = input_from_model(
+        NearFilter,
+        name="NearFilter",
+        description="The connector's filters, all optional (generated from the server's "
+        "validation model, so every filter the server knows is here).",
+        nested={OpenAtFilter: OpenAt},
+    )
 
 
 @strawberry.enum(description="A fact a filter asked about that a service does not state.")
@@ -103,25 +121,33 @@ async def resolve_assets_near(
     area_id: str | None = None,
     include_unknown: bool = False,
     text: str | None = None,
+    filter: NearFilterInput | None = None,
 ) -> AssetConnection:
-    """Approved services within ``radius_km`` of the point, nearest first (ties by id)."""
-    after_distance, after_id = decode_distance_cursor(after) if after else (None, None)
+    """Approved services within ``radius_km`` of the point, nearest first (ties by id).
 
+    The filters come as ``filter`` (every filter) or as the older separate arguments (the
+    filters there were before ``filter``); a filter given both ways must agree.
+    """
+    after_distance, after_id = decode_distance_cursor(after) if after else (None, None)
+    separate = {
+        "need": need,
+        "age": age,
+        "free_only": free_only,
+        "language": language,
+        "accessibility": accessibility,
+        "open_at": model_values(open_at),
+        "area_id": area_id,
+        "include_unknown": include_unknown,
+        "text": text,
+    }
+    filters = _merged(separate, model_values(filter) if filter is not None else {})
+    filters["text"] = (filters.get("text") or "").strip() or None
     query = validated(
         NearQuery,
         latitude=latitude,
         longitude=longitude,
         radius_km=radius_km,
-        need=need,
-        age=age,
-        free_only=free_only,
-        language=language,
-        accessibility=accessibility,
-        open_day=open_at.day.value if open_at else None,
-        open_time=open_at.time if open_at else None,
-        area_id=area_id,
-        include_unknown=include_unknown,
-        text=(text or "").strip() or None,
+        **filters,
         first=20 if first is None else first,
         after_distance_km=after_distance,
         after_id=after_id,
@@ -148,3 +174,18 @@ async def resolve_assets_near(
         ),
         total_count=page.total_count,
     )
+
+
+def _merged(separate: dict[str, Any], grouped: dict[str, Any]) -> dict[str, Any]:
+    """The filters of the separate arguments overlaid with those of ``filter``; refused
+    when one filter has two different values."""
+    defaults = {name: info.get_default() for name, info in NearFilter.model_fields.items()}
+    merged = {k: v for k, v in separate.items() if v != defaults.get(k)}
+    for name, value in grouped.items():
+        if value == defaults.get(name):
+            continue
+        if name in merged and merged[name] != value:
+            camel = to_camel_case(name)
+            raise InvalidField(camel, say.FILTER_TWICE(name=camel))
+        merged[name] = value
+    return merged

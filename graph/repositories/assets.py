@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.values import iso, stale_before
@@ -21,8 +20,10 @@ from queries.vocabulary import DAY_CODES
 __all__ = [
     "DAY_CODES",
     "AssetHit",
+    "NearFilter",
     "NearPage",
     "NearQuery",
+    "OpenAtFilter",
     "ServiceProps",
     "UnknownFact",
     "assets_near",
@@ -35,34 +36,118 @@ _PREFILTER_FACTOR = 6378.14 / 6371.0088 + 1e-3
 Day = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-class NearQuery(BaseModel):
-    """A validated ``assetsNear`` request."""
+class OpenAtFilter(BaseModel):
+    """Open on ``day`` at ``time`` (24-hour HH:MM, local time)."""
+
+    day: Day
+    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _label(en: str, cy: str) -> dict[str, Any]:
+    """What a person reads for a filter, in English and Welsh (served by /api/vocabulary)."""
+    return {"label": {"en": en, "cy": cy}}
+
+
+class NearFilter(BaseModel):
+    """The connector's filters: the one place each is declared.
+
+    Each field is one filter. Its type and limits are the server's validation, its
+    description the API's documentation (the GraphQL input ``NearFilter`` is generated from
+    this model by :mod:`api.graphql.generated_inputs`), its label what the UI shows (served
+    by ``GET /api/vocabulary`` as ``filters``), and its name, in snake case, the statement
+    parameter of ``assets/assets_near`` (see :meth:`NearQuery.parameters`).
+    """
+
+    text: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Words the services must match, typos forgiven (kinds and needs named in "
+        "English or Welsh, e.g. 'banc bwyd', 'dementia cafe').",
+        json_schema_extra=_label("Words to search for", "Geiriau i chwilio amdanynt"),
+    )
+    need: str | None = Field(
+        default=None,
+        max_length=200,
+        description="A need id (GET /api/vocabulary `needs`), a need's name, or a taxonomy "
+        "term's id, code or name.",
+        json_schema_extra=_label("Need", "Angen"),
+    )
+    age: int | None = Field(
+        default=None,
+        ge=0,
+        le=150,
+        description="The person's age: services whose age range excludes it are left out.",
+        json_schema_extra=_label("Age of the person", "Oed yr unigolyn"),
+    )
+    free_only: bool = Field(
+        default=False,
+        description="Only services that are free (a cost option of 0 or 'free').",
+        json_schema_extra=_label("Free only", "Am ddim yn unig"),
+    )
+    language: str | None = Field(
+        default=None,
+        max_length=100,
+        description="A language the service is offered in, by code or name ('cy', 'Welsh').",
+        json_schema_extra=_label("Language", "Iaith"),
+    )
+    accessibility: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Words the location's accessibility description contains "
+        "('step free', 'hearing loop').",
+        json_schema_extra=_label("Accessibility", "Hygyrchedd"),
+    )
+    open_at: OpenAtFilter | None = Field(
+        default=None,
+        description="Open on this day at this time (weekly opening hours).",
+        json_schema_extra=_label("Open on", "Ar agor ar"),
+    )
+    area_id: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The person's area: services that declare a catchment must cover it.",
+        json_schema_extra=_label(
+            "Only services that cover the area", "Dim ond gwasanaethau sy'n cwmpasu'r ardal"
+        ),
+    )
+    include_unknown: bool = Field(
+        default=False,
+        description="Keep services that state nothing about a filtered fact (cost, language, "
+        "hours, accessibility), naming the fact in `unknown`.",
+        json_schema_extra=_label("Keep places that do not say", "Cadw lleoedd nad ydynt yn dweud"),
+    )
+
+
+class NearQuery(NearFilter):
+    """A validated ``assetsNear`` request: a point and radius, the filters, one page."""
 
     latitude: Latitude
     longitude: Longitude
     radius_km: RadiusKm
-    need: str | None = Field(default=None, max_length=200)
-    age: int | None = Field(default=None, ge=0, le=150)
-    free_only: bool = False
-    language: str | None = Field(default=None, max_length=100)
-    accessibility: str | None = Field(default=None, max_length=200)
-    open_day: Day | None = None
-    open_time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    area_id: str | None = Field(default=None, max_length=200)
-    include_unknown: bool = False
-    #: words the services must match (every word; kinds and needs named in English or Welsh)
-    text: str | None = Field(default=None, max_length=200)
     #: only these services (the every-word matches of a text); None = any
     service_ids: list[str] | None = None
     first: int = Field(default=20, ge=1, le=100)
     after_distance_km: float | None = None
     after_id: str | None = None
 
-    @model_validator(mode="after")
-    def _day_and_time_together(self) -> NearQuery:
-        if (self.open_day is None) != (self.open_time is None):
-            raise ValueError(say.OPEN_AT_BOTH())
-        return self
+    def parameters(self) -> dict[str, Any]:
+        """The statement's parameters: every filter by its name, and the page."""
+        filters = {name: getattr(self, name) for name in NearFilter.model_fields}
+        open_at = filters.pop("open_at")
+        return {
+            **filters,
+            "open_day": open_at.day if open_at else None,
+            "open_time": open_at.time if open_at else None,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "radius_km": self.radius_km,
+            "prefilter_m": self.radius_km * 1000 * _PREFILTER_FACTOR,
+            "service_ids": self.service_ids,
+            "stale_before": stale_before(),
+            "after_distance_km": self.after_distance_km,
+            "after_id": self.after_id,
+            "limit": self.first + 1,
+        }
 
 
 class ServiceProps(BaseModel):
@@ -129,27 +214,7 @@ class NearPage(BaseModel):
 
 async def assets_near(db: Database, query: NearQuery) -> NearPage:
     """Return one page of services nearest first (ties by id) and the total match count."""
-    rows = await db.read(
-        "assets/assets_near",
-        latitude=query.latitude,
-        longitude=query.longitude,
-        radius_km=query.radius_km,
-        prefilter_m=query.radius_km * 1000 * _PREFILTER_FACTOR,
-        need=query.need,
-        age=query.age,
-        free_only=query.free_only,
-        language=query.language,
-        accessibility=query.accessibility,
-        open_day=query.open_day,
-        open_time=query.open_time,
-        area_id=query.area_id,
-        include_unknown=query.include_unknown,
-        service_ids=query.service_ids,
-        stale_before=stale_before(),
-        after_distance_km=query.after_distance_km,
-        after_id=query.after_id,
-        limit=query.first + 1,
-    )
+    rows = await db.read("assets/assets_near", **query.parameters())
     (row,) = rows
     page = row["page"]
     hits = [

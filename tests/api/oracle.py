@@ -40,6 +40,34 @@ class Filters:
     include_unknown: bool = False
 
 
+#: The filter combinations the API is compared with the oracle on (each with several
+#: centres and radii): every filter alone, some together, and each with includeUnknown.
+FILTER_CASES = [
+    Filters(need="dementia"),
+    Filters(need="Memory cafes"),
+    Filters(need="BD-1800"),
+    Filters(age=17),
+    Filters(age=70),
+    Filters(free_only=True),
+    Filters(language="cy"),
+    Filters(language="Welsh"),
+    Filters(accessibility="wheelchair"),
+    Filters(open_day="TU", open_time="10:30"),
+    Filters(open_day="SA", open_time="23:00"),
+    Filters(open_day="MO", open_time="01:00"),
+    Filters(area_id="tW06000002"),
+    Filters(area_id="tW01001003"),
+    Filters(area_id="tW11000001"),
+    Filters(need="loneliness", language="cy", free_only=True, age=30),
+    Filters(accessibility="hearing", open_day="WE", open_time="14:00", area_id="tW01002001"),
+    Filters(free_only=True, include_unknown=True),
+    Filters(language="cy", include_unknown=True),
+    Filters(accessibility="wheelchair", include_unknown=True),
+    Filters(open_day="TU", open_time="10:30", include_unknown=True),
+    Filters(free_only=True, open_day="SA", open_time="11:00", include_unknown=True),
+]
+
+
 def _need_ok(s: Service, need: str) -> bool:
     low = need.lower()
     for n in s.needs:

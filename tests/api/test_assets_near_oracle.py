@@ -14,11 +14,22 @@ import pytest
 
 from tests.api.conftest import GraphQL
 from tests.api.fixtures_graph import TOWNS, FixtureGraph
-from tests.api.oracle import Filters, Hit, assets_near
+from tests.api.oracle import FILTER_CASES, Filters, Hit, assets_near
 
 pytestmark = pytest.mark.neo4j
 
 QUERY = """
+query Near($lat: Float!, $lon: Float!, $r: Float!, $first: Int, $after: String,
+           $filter: NearFilter) {
+  assetsNear(latitude: $lat, longitude: $lon, radiusKm: $r, first: $first, after: $after,
+             filter: $filter) {
+    totalCount
+    edges { cursor distanceKm unknown node { id name stale } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+SEPARATE = """
 query Near($lat: Float!, $lon: Float!, $r: Float!, $need: String, $first: Int, $after: String,
            $age: Int, $free: Boolean!, $lang: String, $access: String, $openAt: OpenAt,
            $area: String, $unknown: Boolean! = false) {
@@ -34,14 +45,29 @@ query Near($lat: Float!, $lon: Float!, $r: Float!, $need: String, $first: Int, $
 """
 
 
-def all_pages(gql: GraphQL, variables: dict[str, Any], first: int) -> tuple[list[Hit], int, int]:
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def as_filter(filters: Filters) -> dict[str, Any]:
+    """The oracle's filters as the API's `NearFilter` input (every field by its name)."""
+    out = {_camel(k): v for k, v in vars(filters).items() if k not in ("open_day", "open_time")}
+    if filters.open_day:
+        out["openAt"] = {"day": filters.open_day, "time": filters.open_time}
+    return out
+
+
+def all_pages(
+    gql: GraphQL, variables: dict[str, Any], first: int, query: str = QUERY
+) -> tuple[list[Hit], int, int]:
     """Follow endCursor to the end; return the edges, totalCount and the number of pages."""
     out: list[Hit] = []
     after = None
     pages = 0
     total = -1
     while True:
-        body = gql(QUERY, {**variables, "first": first, "after": after})
+        body = gql(query, {**variables, "first": first, "after": after})
         assert "errors" not in body, body
         conn = body["data"]["assetsNear"]
         pages += 1
@@ -80,7 +106,7 @@ def test_assets_near_pages_concatenated_equal_brute_force_haversine(
         radius = rng.choice([0.5, 2.0, 5.0, 12.0, 30.0])
         first = rng.choice([1, 7, 25, 100] if radius <= 2 else [25, 100])
         want = assets_near(fixture_graph, lat, lon, radius)
-        got, total, _ = all_pages(gql, {"lat": lat, "lon": lon, "r": radius, "free": False}, first)
+        got, total, _ = all_pages(gql, {"lat": lat, "lon": lon, "r": radius}, first)
         _compare(got, want)
         assert total == len(want)
         COMPARED["queries"] += 1
@@ -88,35 +114,9 @@ def test_assets_near_pages_concatenated_equal_brute_force_haversine(
     assert COMPARED["ids"] > 1000  # the comparison covered real volume
 
 
-FILTERS = [
-    Filters(need="dementia"),
-    Filters(need="Memory cafes"),
-    Filters(need="BD-1800"),
-    Filters(age=17),
-    Filters(age=70),
-    Filters(free_only=True),
-    Filters(language="cy"),
-    Filters(language="Welsh"),
-    Filters(accessibility="wheelchair"),
-    Filters(open_day="TU", open_time="10:30"),
-    Filters(open_day="SA", open_time="23:00"),
-    Filters(open_day="MO", open_time="01:00"),
-    Filters(area_id="tW06000002"),
-    Filters(area_id="tW01001003"),
-    Filters(area_id="tW11000001"),
-    Filters(need="loneliness", language="cy", free_only=True, age=30),
-    Filters(accessibility="hearing", open_day="WE", open_time="14:00", area_id="tW01002001"),
-    Filters(free_only=True, include_unknown=True),
-    Filters(language="cy", include_unknown=True),
-    Filters(accessibility="wheelchair", include_unknown=True),
-    Filters(open_day="TU", open_time="10:30", include_unknown=True),
-    Filters(free_only=True, open_day="SA", open_time="11:00", include_unknown=True),
-]
-
-
 @pytest.mark.parametrize(
     "filters",
-    FILTERS,
+    FILTER_CASES,
     ids=lambda f: ",".join(f"{k}={v}" for k, v in vars(f).items() if v not in (None, False)),
 )
 def test_assets_near_filters_equal_brute_force(
@@ -129,21 +129,7 @@ def test_assets_near_filters_equal_brute_force(
         lat, lon = _centre(rng)
         radius = rng.choice([5.0, 20.0, 60.0])
         want = assets_near(fixture_graph, lat, lon, radius, filters)
-        variables = {
-            "lat": lat,
-            "lon": lon,
-            "r": radius,
-            "need": filters.need,
-            "age": filters.age,
-            "free": filters.free_only,
-            "lang": filters.language,
-            "access": filters.accessibility,
-            "area": filters.area_id,
-            "unknown": filters.include_unknown,
-            "openAt": {"day": filters.open_day, "time": filters.open_time}
-            if filters.open_day
-            else None,
-        }
+        variables = {"lat": lat, "lon": lon, "r": radius, "filter": as_filter(filters)}
         got, total, _ = all_pages(gql, variables, 50)
         _compare(got, want)
         assert total == len(want)
@@ -154,3 +140,27 @@ def test_assets_near_filters_equal_brute_force(
     assert matched > 0, "the filter matched nothing: the comparison proves little"
     if filters.include_unknown:
         assert unknowns > 0, "no service with an unknown fact: includeUnknown went untested"
+
+
+def test_the_separate_filter_arguments_answer_as_the_filter_input_does(
+    fixture_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    filters = Filters(need="loneliness", language="cy", free_only=True, age=30)
+    lat, lon = _centre(random.Random(5))
+    grouped = all_pages(gql, {"lat": lat, "lon": lon, "r": 60.0, "filter": as_filter(filters)}, 50)
+    separate = {"lat": lat, "lon": lon, "r": 60.0, "need": "loneliness", "lang": "cy",
+                "free": True, "age": 30}  # fmt: skip
+    assert all_pages(gql, separate, 50, SEPARATE) == grouped
+    assert grouped[1] > 0
+
+
+def test_one_filter_given_two_ways_with_different_values_is_refused(
+    fixture_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    body = gql(
+        "{ assetsNear(latitude: 51.5, longitude: -3.2, radiusKm: 5, age: 30, "
+        "filter: {age: 40}) { totalCount } }"
+    )
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "VALIDATION"
+    assert error["extensions"]["field"] == "age" and "twice" in error["message"]

@@ -56,8 +56,8 @@ def test_filters_send_the_same_question_as_the_api_answers(page: Page, seeded: S
     page.goto("/#/find")
     _search(page, CARDIFF)
     expect(page.locator("#results > li").first).to_be_visible()
-    page.uncheck("#f-unknown")
-    page.check("#f-free")
+    page.uncheck("#f-includeUnknown")
+    page.check("#f-freeOnly")
     page.select_option("#f-language", "cy")
     page.select_option("#radius", "10")
     # No second press of Search: the list follows the filters as they change.
@@ -86,7 +86,7 @@ def test_services_that_do_not_state_a_fact_are_kept_and_marked_unknown(
     page.goto("/#/find")
     _search(page, CARDIFF)
     expect(page.locator("#results > li").first).to_be_visible()
-    page.check("#f-free")  # "Include services that do not say" is ticked by default
+    page.check("#f-freeOnly")  # "Include services that do not say" is ticked by default
     expected = page.request.post(
         "/graphql", data={"query": UNKNOWN, "variables": {"lat": 51.479102, "lon": -3.178085}}
     ).json()["data"]["assetsNear"]

@@ -76,7 +76,7 @@ def test_the_same_journey_in_welsh_with_a_place_name_and_welsh_words(
     kinds = page.eval_on_selector_all("#results .kind", "els => els.map(e => e.textContent)")
     assert kinds and set(kinds) == {"Llyfrgell"}, kinds
     expect(page.locator("#results .verified").first).to_contain_text("Wedi'i restru gan")
-    page.check("#f-free")  # public libraries are free at the point of use (a named rule)
+    page.check("#f-freeOnly")  # public libraries are free at the point of use (a named rule)
     expect(page.locator("#result-count")).to_contain_text("km")
     assert page.locator("#results > li").count() > 0
     page.screenshot(path=str(artifacts_dir / "real-find-library-cy.png"), full_page=True)

@@ -1,25 +1,29 @@
 // The connector's filters: need, free, open on a day/time, accessibility, language, age,
 // catchment, and whether services that do not say are kept. Needs and accessibility come
-// from the served vocabulary (labels in the UI's language, ids sent to the API). Any change
-// re-runs the search (see view.ts), so the list never shows results of other filters.
+// from the served vocabulary (labels in the UI's language, ids sent to the API). What is read
+// is the API's own `NearFilter` input (generated from the schema), and each control's id is
+// `f-` and the filter's name, so a server error about a filter lands beside its control.
+// Any change re-runs the search (see view.ts), so the list never shows results of other
+// filters.
 import { language, onLanguageChange, t } from "../i18n";
 import { vocabulary, type Term } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
-import type { Weekday } from "../api/generated/graphql";
+import type { NearFilter, Weekday } from "../api/generated/graphql";
 
 export const LANGUAGES = ["cy", "en", "pl", "ar", "ur"] as const;
 export const DAYS: readonly Weekday[] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
+/** The filters as chosen: the API's `NearFilter` (its `areaId` is the place's, filled in by
+ * the view when `withinArea`) and whether to keep to the person's area. */
 export interface Filters {
-  text?: string;
-  need?: string;
-  age?: number;
-  freeOnly: boolean;
-  language?: string;
-  accessibility?: string;
-  openAt?: { day: Weekday; time: string };
+  filter: NearFilter;
   withinArea: boolean;
-  includeUnknown: boolean;
+}
+
+/** The control beside which a server error about ``field`` is shown (null: none). */
+export function controlFor(field: string): string | null {
+  if (field === "openAt") return "f-time"; // day and time: the time is what is typed
+  return document.getElementById(`f-${field}`) ? `f-${field}` : null;
 }
 
 function fillTerms(select: HTMLSelectElement, anyKey: "find.needAny" | "find.accessAny", terms: Term[], value: (term: Term) => string): void {
@@ -41,13 +45,13 @@ export function filtersFieldset(): HTMLFieldSetElement {
     draw();
     onLanguageChange(draw);
   });
-  const free = h("input", { type: "checkbox", id: "f-free" });
+  const free = h("input", { type: "checkbox", id: "f-freeOnly" });
   const day = h("select", {}, option("", "find.anyDay"), ...DAYS.map((d) => option(d, `day.${d}`)));
   const time = h("input", { type: "time", value: "10:00" });
   const lang = h("select", {}, option("", "find.languageAny"), ...LANGUAGES.map((code) => option(code, `language.${code}`)));
   const age = h("input", { type: "number", min: 0, max: 150, inputmode: "numeric" });
   const area = h("input", { type: "checkbox", id: "f-area" });
-  const unknown = h("input", { type: "checkbox", id: "f-unknown", checked: true, "aria-describedby": "f-unknown-help" });
+  const unknown = h("input", { type: "checkbox", id: "f-includeUnknown", checked: true, "aria-describedby": "f-includeUnknown-help" });
   return h(
     "fieldset",
     { class: "filters", id: "filters" },
@@ -55,17 +59,17 @@ export function filtersFieldset(): HTMLFieldSetElement {
     field("f-need", "find.need", need),
     field("f-day", "find.openOn", day),
     field("f-time", "find.at", time),
-    field("f-access", "find.accessibility", access),
+    field("f-accessibility", "find.accessibility", access),
     field("f-language", "find.language", lang),
     field("f-age", "find.age", age),
-    h("div", { class: "field check" }, free, h("label", { for: "f-free", i18n: "find.free" })),
+    h("div", { class: "field check" }, free, h("label", { for: "f-freeOnly", i18n: "find.free" })),
     h("div", { class: "field check" }, area, h("label", { for: "f-area", i18n: "find.withinArea" })),
     h(
       "div",
       { class: "field check wide" },
       unknown,
-      h("label", { for: "f-unknown", i18n: "find.includeUnknown" }),
-      h("p", { class: "help", id: "f-unknown-help", i18n: "find.includeUnknownHelp" }),
+      h("label", { for: "f-includeUnknown", i18n: "find.includeUnknown" }),
+      h("p", { class: "help", id: "f-includeUnknown-help", i18n: "find.includeUnknownHelp" }),
     ),
   );
 }
@@ -75,12 +79,11 @@ const checked = (id: string) => (document.getElementById(id) as HTMLInputElement
 
 /** The filters as chosen, or null after marking the field that is wrong. */
 export function readFilters(): Filters | null {
-  const out: Filters = { freeOnly: checked("f-free"), withinArea: checked("f-area"), includeUnknown: checked("f-unknown") };
+  const filter: NearFilter = { freeOnly: checked("f-freeOnly"), includeUnknown: checked("f-includeUnknown") };
   let ok = true;
-  if (value("f-text")) out.text = value("f-text");
-  if (value("f-need")) out.need = value("f-need");
-  if (value("f-language")) out.language = value("f-language");
-  if (value("f-access")) out.accessibility = value("f-access");
+  for (const name of ["text", "need", "language", "accessibility"] as const) {
+    if (value(`f-${name}`)) filter[name] = value(`f-${name}`);
+  }
   const ageText = value("f-age");
   showFieldError("f-age", null);
   if (ageText) {
@@ -88,7 +91,7 @@ export function readFilters(): Filters | null {
     if (!Number.isInteger(age) || age < 0 || age > 150) {
       showFieldError("f-age", t("valid.age"));
       ok = false;
-    } else out.age = age;
+    } else filter.age = age;
   }
   const day = value("f-day");
   showFieldError("f-time", null);
@@ -97,17 +100,17 @@ export function readFilters(): Filters | null {
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
       showFieldError("f-time", t("valid.time"));
       ok = false;
-    } else out.openAt = { day: day as Weekday, time };
+    } else filter.openAt = { day: day as Weekday, time };
   }
-  return ok ? out : null;
+  return ok ? { filter, withinArea: checked("f-area") } : null;
 }
 
 /** Short words for the filters in force, for the count line ("free, open Tuesday 10:00"). */
-export function describeFilters(filters: Filters): string {
+export function describeFilters({ filter }: Filters): string {
   const parts: string[] = [];
-  if (filters.text) parts.push(`“${filters.text}”`);
-  if (filters.freeOnly) parts.push(t("find.free").toLowerCase());
-  if (filters.openAt) parts.push(t("find.openAtShort", { day: t(`day.${filters.openAt.day as (typeof DAYS)[number]}`), time: filters.openAt.time }));
-  if (filters.language) parts.push(t(`language.${filters.language as (typeof LANGUAGES)[number]}`));
+  if (filter.text) parts.push(`“${filter.text}”`);
+  if (filter.freeOnly) parts.push(t("find.free").toLowerCase());
+  if (filter.openAt) parts.push(t("find.openAtShort", { day: t(`day.${filter.openAt.day as (typeof DAYS)[number]}`), time: filter.openAt.time }));
+  if (filter.language) parts.push(t(`language.${filter.language as (typeof LANGUAGES)[number]}`));
   return parts.join(", ");
 }

@@ -8,7 +8,7 @@ import { currentViewer, onViewerChange } from "../api/auth";
 import { referBox, referralList } from "../referrals/referrals";
 import { reportProblemBox } from "./reportProblem";
 import { serviceDetail, type ServiceView } from "./detail";
-import { describeFilters, filtersFieldset, readFilters, type Filters } from "./filters";
+import { controlFor, describeFilters, filtersFieldset, readFilters, type Filters } from "./filters";
 import { renderResults, type Hit } from "./results";
 import { renderShortlist, shortlistPanel } from "./shortlistPanel";
 import { add, has, onShortlistChange } from "./shortlistStore";
@@ -182,15 +182,7 @@ export function connectorView(root: HTMLElement): () => void {
         latitude: centre.latitude,
         longitude: centre.longitude,
         radiusKm: Number(radius.value),
-        text: filters.text ?? null,
-        need: filters.need ?? null,
-        age: filters.age ?? null,
-        freeOnly: filters.freeOnly,
-        language: filters.language ?? null,
-        accessibility: filters.accessibility ?? null,
-        openAt: filters.openAt ?? null,
-        areaId: filters.withinArea ? centre.areaId : null,
-        includeUnknown: filters.includeUnknown,
+        filter: { ...filters.filter, areaId: filters.withinArea ? centre.areaId : null },
         first: PAGE,
         after: append ? next : null,
       });
@@ -215,7 +207,7 @@ export function connectorView(root: HTMLElement): () => void {
     } catch (error) {
       const problem = error as ApiError;
       if (mine !== runs) return;
-      const target = { text: "f-text", need: "f-need", age: "f-age", openAt: "f-time", radiusKm: "radius", language: "f-language", accessibility: "f-access" }[problem.field ?? ""];
+      const target = problem.field === "radiusKm" ? "radius" : controlFor(problem.field ?? "");
       if (target) showFieldError(target, problem.message);
       setMessage("result-count", problem.message, true);
     }

@@ -44,6 +44,28 @@ export type MapFilter = {
   tribe?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The connector's filters, all optional (generated from the server's validation model, so every filter the server knows is here). */
+export type NearFilter = {
+  /** Words the location's accessibility description contains ('step free', 'hearing loop'). */
+  accessibility?: InputMaybe<Scalars['String']['input']>;
+  /** The person's age: services whose age range excludes it are left out. */
+  age?: InputMaybe<Scalars['Int']['input']>;
+  /** The person's area: services that declare a catchment must cover it. */
+  areaId?: InputMaybe<Scalars['String']['input']>;
+  /** Only services that are free (a cost option of 0 or 'free'). */
+  freeOnly?: Scalars['Boolean']['input'];
+  /** Keep services that state nothing about a filtered fact (cost, language, hours, accessibility), naming the fact in `unknown`. */
+  includeUnknown?: Scalars['Boolean']['input'];
+  /** A language the service is offered in, by code or name ('cy', 'Welsh'). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** A need id (GET /api/vocabulary `needs`), a need's name, or a taxonomy term's id, code or name. */
+  need?: InputMaybe<Scalars['String']['input']>;
+  /** Open on this day at this time (weekly opening hours). */
+  openAt?: InputMaybe<OpenAt>;
+  /** Words the services must match, typos forgiven (kinds and needs named in English or Welsh, e.g. 'banc bwyd', 'dementia cafe'). */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Open on this day at this time (24-hour HH:MM, local time). */
 export type OpenAt = {
   day: Weekday;
@@ -183,15 +205,7 @@ export type AssetsNearQueryVariables = Exact<{
   latitude: Scalars['Float']['input'];
   longitude: Scalars['Float']['input'];
   radiusKm: Scalars['Float']['input'];
-  text: InputMaybe<Scalars['String']['input']>;
-  need: InputMaybe<Scalars['String']['input']>;
-  age: InputMaybe<Scalars['Int']['input']>;
-  freeOnly?: Scalars['Boolean']['input'];
-  language: InputMaybe<Scalars['String']['input']>;
-  accessibility: InputMaybe<Scalars['String']['input']>;
-  openAt: InputMaybe<OpenAt>;
-  areaId: InputMaybe<Scalars['String']['input']>;
-  includeUnknown?: Scalars['Boolean']['input'];
+  filter: InputMaybe<NearFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
   after: InputMaybe<Scalars['String']['input']>;
 }>;
