@@ -8,7 +8,7 @@ first use, ~100k rows, under a second, kept for the process).
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from api.rest.areas_at import lsoa_at
 from api.rest.data_files import data_dir
@@ -25,6 +25,9 @@ router = APIRouter(prefix="/api/postcodes", tags=["postcodes"])
 
 class PostcodePoint(BaseModel):
     """A postcode in normal form, its coordinates (WGS-84) and the LSOA it falls in."""
+
+    # area_id is always written (null outside the boundaries): required in the OpenAPI document
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     postcode: str
     latitude: float
