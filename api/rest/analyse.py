@@ -19,6 +19,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.auth.keys import caller_from_header
 from api.reports import ReportRunner
+from api.rest.error_body import refusals
 from api.rest.report_models import BottlenecksReport, DuplicatesReport, GapsReport
 from graph import messages as say
 from graph.database import Database
@@ -43,11 +44,14 @@ Scope = Annotated[
 ]
 Top = Annotated[int, Query(ge=1, le=MAX_TOP)]
 
-#: 401 and 403 answer with the API's usual error body.
-_REFUSALS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "No valid API key"},
-    403: {"description": "The caller's role may not see analytics"},
-}
+_REFUSALS = refusals(
+    {
+        401: "No valid API key",
+        403: "The caller's role may not see analytics",
+        404: "No area, organisation, team or profession has the scope's id",
+        503: "Too many reports are waiting: ask again shortly",
+    }
+)
 
 
 async def _report(

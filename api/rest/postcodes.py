@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from api.rest.areas_at import lsoa_at
 from api.rest.data_files import data_dir
+from api.rest.error_body import refusals
 from api.rest.places import place_index
 from graph import messages as say
 from graph.errors import NotFoundError
@@ -35,7 +36,11 @@ class PostcodePoint(BaseModel):
     area_id: str | None = None
 
 
-@router.get("/{postcode}", response_model=PostcodePoint)
+@router.get(
+    "/{postcode}",
+    response_model=PostcodePoint,
+    responses=refusals({404: "An unknown postcode", 422: "Text that is not a postcode"}),
+)
 def postcode_point(postcode: str) -> PostcodePoint:
     """Coordinates of ``postcode``; 422 when it is not shaped like one, 404 when unknown."""
     normal = normalise_postcode(postcode)

@@ -6,6 +6,9 @@ import type { components } from "./generated/rest";
 
 type Schemas = components["schemas"];
 
+/** A refusal's body (401, 403, 404, 422 from the server's own checks, 429, 503). */
+export type ErrorBody = Schemas["ErrorBody"];
+
 /** `GET /api/vocabulary`: every vocabulary, each an ordered list of terms. */
 export type Vocabulary = Schemas["VocabularyOut"];
 /** One term of a vocabulary: its id, English and Welsh labels, synonyms. */
