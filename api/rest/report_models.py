@@ -3,7 +3,7 @@
 The reports are built as plain dicts by :mod:`queries.analytics.report` (and completed by
 :mod:`graph.repositories.analytics`); these models declare exactly those keys, in the order
 the dicts hold them, so the served JSON is unchanged while the OpenAPI document (and the
-web UI's generated types, ``frontend/src/api/rest.gen.ts``) says what each report holds.
+web UI's generated types, ``frontend/src/api/generated/rest.ts``) says what each report holds.
 Every model forbids keys it does not declare: a key added to a report but not here fails
 the request (and ``tests/api/test_analyse_response_models.py``) instead of being dropped
 silently. docs/contract.md describes the public part of these shapes.

@@ -1,10 +1,10 @@
 """The REST API's OpenAPI document equals the committed snapshot, so every change to a REST
-shape shows in review and the web UI's generated types (frontend/src/api/rest.gen.ts, made
-from the snapshot by ``npm run codegen``) follow the server.
+shape shows in review, and the web UI's generated types (frontend/src/api/generated/rest.ts,
+made from the snapshot by ``npm run codegen``) follow the server.
 
-After an intended change: ``COMMONGRAPH_UPDATE_SNAPSHOT=1 pytest tests/api/test_openapi_snapshot.py``,
-then ``cd frontend && npm run codegen``, and commit ``api/rest/openapi.json`` with the
-regenerated types.
+After an intended change: ``COMMONGRAPH_UPDATE_SNAPSHOT=1 pytest
+tests/api/test_openapi_snapshot.py``, then ``cd frontend && npm run codegen``, and commit
+``api/rest/openapi.json`` with the regenerated types.
 """
 
 from __future__ import annotations
