@@ -27,6 +27,7 @@ from api.rest.analyse import router as analyse_router
 from api.rest.areas_at import router as areas_at_router
 from api.rest.boundaries import router as boundaries_router
 from api.rest.developer_pages import router as developer_pages_router
+from api.rest.error_body import ErrorBody
 from api.rest.health import router as health_router
 from api.rest.oruk import router as oruk_router
 from api.rest.places import router as places_router
@@ -73,13 +74,11 @@ def create_app(
 
     @app.exception_handler(CommonGraphError)
     async def expected_error(_: Request, exc: CommonGraphError) -> JSONResponse:
-        content: dict[str, str] = {"error": message_of(exc)}
         field = getattr(exc, "field", None)
-        if isinstance(field, str):
-            content["field"] = field
+        body = ErrorBody(error=message_of(exc), field=field if isinstance(field, str) else None)
         return JSONResponse(
             status_code=exc.http_status,
-            content=content,
+            content=body.model_dump(exclude_none=True),
             headers={"content-language": current_language()},
         )
 

@@ -5,6 +5,10 @@ relationship-map screen. The reports are CPU-bound: :mod:`api.reports` runs them
 off the event loop, a few at a time, and shares one result among callers while the graph is
 unchanged. Leaders, connectors and admins only:
 the brokers list names people.
+
+One route per report, each declaring its shape (:mod:`api.rest.report_models`), so the
+OpenAPI document says what each returns; any other name is refused with a 422, as when the
+report was a single path parameter.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from fastapi import APIRouter, Query, Request
 
 from api.auth.keys import caller_from_header
 from api.reports import ReportRunner
+from api.rest.error_body import refusals
+from api.rest.report_models import BottlenecksReport, DuplicatesReport, GapsReport
 from graph import messages as say
 from graph.database import Database
 from graph.errors import ForbiddenError
@@ -27,22 +33,34 @@ Report = analytics.ReportName
 
 router = APIRouter(prefix="/api/analyse", tags=["analytics"])
 
+Prefix = Annotated[str | None, Query(max_length=200)]
+Scope = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="An area, organisation or team id, or a profession id: analyse only "
+        "what lies inside it (find ids by name with the GraphQL `lookup`).",
+    ),
+]
+Top = Annotated[int, Query(ge=1, le=MAX_TOP)]
 
-@router.get("/{report}")
-async def analyse(
+_REFUSALS = refusals(
+    {
+        401: "No valid API key",
+        403: "The caller's role may not see analytics",
+        404: "No area, organisation, team or profession has the scope's id",
+        503: "Too many reports are waiting: ask again shortly",
+    }
+)
+
+
+async def _report(
     request: Request,
     report: Report,
-    prefix: Annotated[str | None, Query(max_length=200)] = None,
-    scope: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="An area, organisation or team id, or a profession id: analyse only "
-            "what lies inside it (find ids by name with the GraphQL `lookup`).",
-        ),
-    ] = None,
-    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20,
-    group_attr: analytics.GroupAttr = "tribe",
+    prefix: str | None,
+    scope: str | None,
+    top: int,
+    group_attr: analytics.GroupAttr,
 ) -> dict[str, Any]:
     """One analytics report as JSON; 401 without a valid key, 403 for roles without access."""
     db: Database = request.app.state.db
@@ -53,3 +71,54 @@ async def analyse(
     return await runner.run(
         db, report, prefix=prefix or None, scope=scope or None, top=top, group_attr=group_attr
     )
+
+
+@router.get("/gaps", response_model=GapsReport, responses=_REFUSALS)
+async def gaps(
+    request: Request,
+    prefix: Prefix = None,
+    scope: Scope = None,
+    top: Top = 20,
+    group_attr: analytics.GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """Coverage against need per area and need, missing ties between groups, the E-I index
+    and the roles teams lack."""
+    return await _report(request, "gaps", prefix, scope, top, group_attr)
+
+
+@router.get("/duplicates", response_model=DuplicatesReport, responses=_REFUSALS)
+async def duplicates(
+    request: Request,
+    prefix: Prefix = None,
+    scope: Scope = None,
+    top: Top = 20,
+    group_attr: analytics.GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """Duplicate listings (scored, grouped) and overlapping services."""
+    return await _report(request, "duplicates", prefix, scope, top, group_attr)
+
+
+@router.get("/bottlenecks", response_model=BottlenecksReport, responses=_REFUSALS)
+async def bottlenecks(
+    request: Request,
+    prefix: Prefix = None,
+    scope: Scope = None,
+    top: Top = 20,
+    group_attr: analytics.GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """Brokers, articulation points, bridges, group cuts, brokerage roles and constraint."""
+    return await _report(request, "bottlenecks", prefix, scope, top, group_attr)
+
+
+@router.get("/{report}", include_in_schema=False)
+async def other_report(
+    request: Request,
+    report: Report,
+    prefix: Prefix = None,
+    scope: Scope = None,
+    top: Top = 20,
+    group_attr: analytics.GroupAttr = "tribe",
+) -> dict[str, Any]:
+    """Reached only by names that are no report (the routes above match the three that
+    are): ``report`` refuses them with a 422 naming the reports there are."""
+    return await _report(request, report, prefix, scope, top, group_attr)

@@ -11,23 +11,59 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
 from api.rest.data_files import data_dir
 from graph.errors import NotFoundError
 
-__all__ = ["TOLERANCE_DEGREES", "boundaries_geojson", "router"]
+__all__ = ["TOLERANCE_DEGREES", "BoundaryCollection", "boundaries_geojson", "router"]
 
 TOLERANCE_DEGREES = 0.002  # ~150 m: invisible at the zoom a local authority fills the screen
 WALES = "wales/wales_local_authorities_lad13.geojson"
 TRAFFORD = "trafford/trafford_lsoa21_generalised.geojson"
 
 router = APIRouter(prefix="/api", tags=["map"])
+
+
+class GeoJsonResponse(JSONResponse):
+    """GeoJSON (RFC 7946's media type), given as JSON text already written: a JSON response
+    to FastAPI, so the OpenAPI document shows the declared shape instead of a string."""
+
+    media_type = "application/geo+json"
+
+    def render(self, content: Any) -> bytes:
+        return content if isinstance(content, bytes) else super().render(content)
+
+
+class BoundaryProperties(BaseModel):
+    """A local authority's code and its name in English and Welsh (English when it has no
+    Welsh name)."""
+
+    code: str
+    name: str
+    name_cy: str
+
+
+class BoundaryFeature(BaseModel):
+    """One local authority: its outline, a GeoJSON (Multi)Polygon."""
+
+    type: Literal["Feature"]
+    properties: BoundaryProperties
+    geometry: dict[str, Any]
+
+
+class BoundaryCollection(BaseModel):
+    """What ``GET /api/boundaries`` answers: declared for the OpenAPI document; the body is
+    written by :func:`boundaries_geojson` (cached bytes, never validated per request)."""
+
+    type: Literal["FeatureCollection"]
+    features: list[BoundaryFeature]
 
 
 def _features(path: Path) -> list[dict[str, Any]]:
@@ -73,11 +109,12 @@ def boundaries_geojson(folder: Path) -> bytes:
     return json.dumps(collection, separators=(",", ":")).encode("utf-8")
 
 
-@router.get("/boundaries")
+@router.get(
+    "/boundaries", response_class=GeoJsonResponse, responses={200: {"model": BoundaryCollection}}
+)
 def boundaries() -> Response:
     """Local-authority boundaries as GeoJSON (``code``, ``name``, ``name_cy`` per feature)."""
-    return Response(
+    return GeoJsonResponse(
         content=boundaries_geojson(data_dir()),
-        media_type="application/geo+json",
         headers={"Cache-Control": "public, max-age=86400"},
     )

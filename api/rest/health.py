@@ -74,7 +74,12 @@ async def _is_admin(db: Database, authorization: str | None) -> bool:
     return caller.role is Role.ADMIN
 
 
-@router.get("/health", tags=["health"], response_model=HealthOut)
+@router.get(
+    "/health",
+    tags=["health"],
+    response_model=HealthOut,
+    responses={503: {"model": HealthOut, "description": "Neo4j is unreachable"}},
+)
 async def health(request: Request) -> JSONResponse:
     """200 ``ok`` (Neo4j ``up`` or ``busy``) or 503 ``unavailable`` (Neo4j unreachable)."""
     db: Database = request.app.state.db

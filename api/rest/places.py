@@ -15,7 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from api.i18n import current_language
 from api.rest.areas_at import lsoa_at
@@ -30,6 +30,9 @@ router = APIRouter(prefix="/api/places", tags=["postcodes"])
 
 class PlaceOut(BaseModel):
     """Where to search: a label to show, the kind of place, the point and its LSOA."""
+
+    # area_id is always written (null outside the boundaries): required in the OpenAPI document
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     label: str
     kind: PlaceKind

@@ -8,10 +8,11 @@ first use, ~100k rows, under a second, kept for the process).
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from api.rest.areas_at import lsoa_at
 from api.rest.data_files import data_dir
+from api.rest.error_body import refusals
 from api.rest.places import place_index
 from graph import messages as say
 from graph.errors import NotFoundError
@@ -26,13 +27,20 @@ router = APIRouter(prefix="/api/postcodes", tags=["postcodes"])
 class PostcodePoint(BaseModel):
     """A postcode in normal form, its coordinates (WGS-84) and the LSOA it falls in."""
 
+    # area_id is always written (null outside the boundaries): required in the OpenAPI document
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     postcode: str
     latitude: float
     longitude: float
     area_id: str | None = None
 
 
-@router.get("/{postcode}", response_model=PostcodePoint)
+@router.get(
+    "/{postcode}",
+    response_model=PostcodePoint,
+    responses=refusals({404: "An unknown postcode", 422: "Text that is not a postcode"}),
+)
 def postcode_point(postcode: str) -> PostcodePoint:
     """Coordinates of ``postcode``; 422 when it is not shaped like one, 404 when unknown."""
     normal = normalise_postcode(postcode)

@@ -3,7 +3,8 @@ the UI is compiled with are the ones those documents and that schema generate.
 
 The documents live in ``frontend/src/api/documents/*.graphql`` (the UI imports them raw, with
 the fragments of ``documents/fragments/`` they spread), so a renamed field or argument in the
-API fails here instead of in a person's browser.
+API fails here instead of in a person's browser. ``codegen:check`` also checks the REST types
+(``frontend/src/api/generated/rest.ts``, from the OpenAPI snapshot ``api/rest/openapi.json``).
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def test_document_is_valid_against_the_schema(document: Path) -> None:
         assert errors == [], f"{document.name} against the {name} schema: {errors}"
 
 
-def test_the_committed_frontend_types_are_what_the_schema_and_documents_generate() -> None:
+def test_the_committed_frontend_types_are_what_the_schemas_and_documents_generate() -> None:
+    """GraphQL types and operations, and the REST types of the OpenAPI snapshot."""
     done = subprocess.run(
         ["npm", "run", "--silent", "codegen:check"],
         cwd=FRONTEND,

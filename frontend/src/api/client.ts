@@ -1,9 +1,11 @@
 // One way to talk to the server: GraphQL documents (src/api/documents/*.graphql, validated
 // against the printed schema by tests/browser/test_graphql_documents.py, typed by codegen)
-// through `op`, and a few REST calls through `getJson`.
+// through `op`, and a few REST calls through `getJson` (typed by ./rest.ts, generated from the
+// server's OpenAPI document).
 import { language, t } from "../i18n";
 import { apiKey } from "./auth";
 import { documents, type Operations } from "./generated/operations";
+import type { ErrorBody } from "./rest";
 
 /** A failure a person can act on; `field` names the input that caused it, when known. */
 export class ApiError extends Error {
@@ -40,7 +42,7 @@ export function splitFieldMessage(text: string): { field: string | null; message
 }
 
 /** The refused field as the server names it (``field``), else as it leads the message. */
-function fieldAndMessage(text: string, named: string | undefined): { field: string | null; message: string } {
+function fieldAndMessage(text: string, named: string | null | undefined): { field: string | null; message: string } {
   if (!named) return splitFieldMessage(text);
   const lead = `${named}: `;
   return { field: named, message: text.startsWith(lead) ? text.slice(lead.length) : text };
@@ -90,7 +92,7 @@ async function gql<T>(document: string, variables: Record<string, unknown>): Pro
 export async function getJson<T>(path: string): Promise<T> {
   const response = await send(path, { headers: headers() });
   const body = (await response.json().catch(() => null)) as
-    | (T & { error?: string; field?: string; detail?: unknown })
+    | (T & Partial<ErrorBody> & { detail?: unknown })
     | null;
   if (!response.ok) {
     const text = body?.error ?? (typeof body?.detail === "string" ? body.detail : `HTTP ${response.status}`);

@@ -1,27 +1,12 @@
 // The product's vocabularies (needs, service kinds, days, accessibility...) from
 // GET /api/vocabulary: one source for ids and their English and Welsh labels, so the UI never
-// shows or asks for a raw id.
+// shows or asks for a raw id. Their types are generated from the server's OpenAPI document
+// (./rest.ts).
 import { language } from "../i18n";
 import { getJson } from "./client";
+import type { Term, Vocabulary } from "./rest";
 
-export interface Term {
-  id: string;
-  en: string;
-  cy: string;
-  synonyms: string[];
-}
-
-export interface Vocabulary {
-  needs: Term[];
-  serviceTypes: Term[];
-  days: Term[];
-  accessibility: Term[];
-  professions: Term[];
-  sectors: Term[];
-  relationships: Term[];
-  frequencies: Term[];
-  workingWays: Term[];
-}
+export type { Term, Vocabulary };
 
 let loading: Promise<Vocabulary> | null = null;
 let loaded: Vocabulary | null = null;

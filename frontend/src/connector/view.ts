@@ -1,6 +1,7 @@
 // Connector journey: postcode or map click → nearest services with filters → detail →
 // shortlist → print or share.
 import { ApiError, getJson, op, payloadOf } from "../api/client";
+import type { AreaAt, Place, UnknownPlace } from "../api/rest";
 import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
@@ -18,13 +19,6 @@ interface Centre {
   longitude: number;
   label: string | null;
   areaId: string | null;
-}
-
-interface PlacePoint {
-  label: string;
-  latitude: number;
-  longitude: number;
-  area_id?: string | null;
 }
 
 const PAGE = 20;
@@ -219,11 +213,11 @@ export function connectorView(root: HTMLElement): () => void {
     const typed = postcode.value.trim();
     if (typed) {
       try {
-        const point = await getJson<PlacePoint>(`/api/places/${encodeURIComponent(typed)}`);
-        centre = { latitude: point.latitude, longitude: point.longitude, label: point.label, areaId: point.area_id ?? null };
+        const point = await getJson<Place>(`/api/places/${encodeURIComponent(typed)}`);
+        centre = { latitude: point.latitude, longitude: point.longitude, label: point.label, areaId: point.area_id };
       } catch (error) {
         const problem = error as ApiError;
-        const suggestions = (problem.body as { suggestions?: string[] } | null)?.suggestions ?? [];
+        const suggestions = (problem.body as Partial<UnknownPlace> | null)?.suggestions ?? [];
         showFieldError(
           "postcode",
           problem.code !== "404"
@@ -270,7 +264,7 @@ export function connectorView(root: HTMLElement): () => void {
     postcode.value = "";
     let areaId: string | null = null;
     try {
-      areaId = (await getJson<{ area_id: string | null }>(`/api/areas/at?latitude=${latitude}&longitude=${longitude}`)).area_id;
+      areaId = (await getJson<AreaAt>(`/api/areas/at?latitude=${latitude}&longitude=${longitude}`)).area_id;
     } catch {
       areaId = null;
     }

@@ -3,6 +3,7 @@
 // step, and an edit form with an optimistic version lock.
 import { failureField, getJson, isFailure, op, payloadOf } from "../api/client";
 import type { OfferingFieldsFragment, UpdateOfferingInput } from "../api/generated/graphql";
+import type { PostcodePoint } from "../api/rest";
 import { loadedVocabulary, termLabel, vocabulary } from "../api/vocabulary";
 import { DAYS } from "../connector/filters";
 import { t, type MessageKey } from "../i18n";
@@ -199,7 +200,7 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
   form.querySelector("#e-find-postcode")!.addEventListener("click", async () => {
     showFieldError("e-postalCode", null);
     try {
-      const point = await getJson<{ postcode: string; latitude: number; longitude: number }>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
+      const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
       (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
       (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
       (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);

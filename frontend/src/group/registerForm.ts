@@ -1,6 +1,7 @@
 // The registration form: validates as you type, shows similar listings before submitting,
 // and on submit shows the server's verdict next to the field or button it concerns.
 import { getJson, isFailure, op } from "../api/client";
+import type { PostcodePoint } from "../api/rest";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
@@ -142,7 +143,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
   form.querySelector("#o-find-postcode")!.addEventListener("click", async () => {
     showFieldError("o-postalCode", null);
     try {
-      const point = await getJson<{ postcode: string; latitude: number; longitude: number }>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
+      const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
       (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
       (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
       (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);

@@ -3,50 +3,17 @@
 // paged, rows that show their node on the map, CSV download and a printable page. The scope
 // is chosen by name (an area, organisation, team or profession), not by an id prefix.
 import { getJson } from "../api/client";
+import type { BottlenecksReport, DuplicatesReport, GapsReport } from "../api/rest";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { h, setMessage, showFieldError } from "../ui/dom";
 import { categoryLabel } from "./labels";
 import { distinctLabel, sameNames, label, resolveName, suggestNames } from "./names";
 
-interface Totals {
-  [key: string]: number;
-}
-interface Gaps {
-  coverage: { area: string; need: string; score: number }[];
-  team_gaps: { team: string; area: string | null; needs: string[]; missing_roles: string[]; on_pull: Record<string, string[]> }[];
-  unreached: { area: string; need: string }[];
-  no_supply_data: string[];
-  group_gaps: { groups: [string, string]; ties: number; expected: number }[];
-  names: Record<string, string>;
-  totals: Totals;
-}
-interface Duplicates {
-  listings: { ids: string[]; confidence: number }[];
-  overlaps: { need: string; area: string; service_ids: string[] }[];
-  names: Record<string, string>;
-  totals: Totals;
-}
-interface Broker {
-  id: string;
-  name: string;
-  kind: string;
-  tribe: string | null;
-  betweenness: number;
-  roles: Record<string, number>;
-}
-interface Bottlenecks {
-  brokers: Broker[];
-  other_brokers: Broker[];
-  articulation_points: string[];
-  bridges_between_groups: [string, string][];
-  names: Record<string, string>;
-  totals: Totals;
-}
 interface Reports {
-  gaps: Gaps;
-  duplicates: Duplicates;
-  bottlenecks: Bottlenecks;
+  gaps: GapsReport;
+  duplicates: DuplicatesReport;
+  bottlenecks: BottlenecksReport;
 }
 
 /** One row of a measure: its cells in words and, when it is one node, that node's id. */
@@ -161,7 +128,7 @@ function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Mea
           cells: [b.name, b.tribe ? categoryLabel(b.tribe) : "", b.betweenness.toFixed(3), mainRole(b.roles)],
           focus: b.id,
         })),
-        total: bottlenecks.totals.people ?? bottlenecks.brokers.length,
+        total: bottlenecks.totals.people,
       },
       {
         id: "other-brokers",
@@ -313,9 +280,9 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     if (noData.length) {
       section.querySelector("#panel-gaps .report")!.prepend(h("p", { class: "note", id: "no-supply-data", text: t("leader.noSupplyData", { needs: noData.map(need).join(", ") }) }));
     }
-    const unmapped = last.gaps.totals.area_needs_without_mapped_supply ?? 0;
+    const unmapped = last.gaps.totals.area_needs_without_mapped_supply;
     if (unmapped) section.querySelector("#measure-coverage")!.append(h("p", { class: "note", text: t("leader.unmapped", { n: unmapped }) }));
-    const extra = last.bottlenecks.totals.bridges_to_single_tie ?? 0;
+    const extra = last.bottlenecks.totals.bridges_to_single_tie;
     if (extra) section.querySelector("#measure-bridges")!.append(h("p", { class: "note", text: t("leader.singleTieBridges", { n: extra }) }));
     setMessage("analyse-scope-said", scopeName ? t("leader.scopeSaid", { name: scopeName }) : t("leader.scopeAll"));
   };
@@ -338,9 +305,9 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     const query = `?top=1000${scopeId ? `&scope=${encodeURIComponent(scopeId)}` : ""}`;
     try {
       const [gaps, duplicates, bottlenecks] = await Promise.all([
-        getJson<Gaps>(`/api/analyse/gaps${query}`),
-        getJson<Duplicates>(`/api/analyse/duplicates${query}`),
-        getJson<Bottlenecks>(`/api/analyse/bottlenecks${query}`),
+        getJson<GapsReport>(`/api/analyse/gaps${query}`),
+        getJson<DuplicatesReport>(`/api/analyse/duplicates${query}`),
+        getJson<BottlenecksReport>(`/api/analyse/bottlenecks${query}`),
         vocabulary(),
       ]);
       last = { gaps, duplicates, bottlenecks };

@@ -1,11 +1,16 @@
 // Local-authority outlines from `GET /api/boundaries` (the shared open data), loaded once.
-import type { FeatureCollection } from "geojson";
+// Each feature's properties are the server's declared shape (../api/rest.ts).
+import type { FeatureCollection, Geometry } from "geojson";
+import type { BoundaryProperties } from "../api/rest";
 
-let cached: Promise<FeatureCollection | null> | null = null;
+/** The local authorities: a GeoJSON FeatureCollection with code, name and Welsh name. */
+export type Boundaries = FeatureCollection<Geometry, BoundaryProperties>;
 
-export function boundaries(): Promise<FeatureCollection | null> {
+let cached: Promise<Boundaries | null> | null = null;
+
+export function boundaries(): Promise<Boundaries | null> {
   cached ??= fetch("/api/boundaries")
-    .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null))
+    .then((r) => (r.ok ? (r.json() as Promise<Boundaries>) : null))
     .catch(() => null);
   return cached;
 }
