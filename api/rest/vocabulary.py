@@ -11,9 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict
 
+from graph.repositories.assets import filter_labels
 from queries.vocabulary import ALL_VOCABULARIES
 
-__all__ = ["TermOut", "VocabularyOut", "router", "vocabulary"]
+__all__ = ["FilterLabel", "TermOut", "VocabularyOut", "router", "vocabulary"]
 
 router = APIRouter(prefix="/api", tags=["vocabulary"])
 
@@ -25,6 +26,15 @@ class TermOut(BaseModel):
     en: str
     cy: str
     synonyms: list[str]
+
+
+class FilterLabel(BaseModel):
+    """A connector's filter: its name in the API (``assetsNear(filter: {…})``) and what a
+    person reads for it."""
+
+    id: str
+    en: str
+    cy: str
 
 
 class VocabularyOut(BaseModel):
@@ -42,13 +52,13 @@ class VocabularyOut(BaseModel):
     relationships: list[TermOut]
     frequencies: list[TermOut]
     workingWays: list[TermOut]
+    filters: list[FilterLabel]
 
 
 def vocabulary() -> VocabularyOut:
     """The vocabularies as served."""
-    return VocabularyOut.model_validate(
-        {name: vocab.as_json() for name, vocab in ALL_VOCABULARIES.items()}
-    )
+    terms = {name: vocab.as_json() for name, vocab in ALL_VOCABULARIES.items()}
+    return VocabularyOut.model_validate({**terms, "filters": filter_labels()})
 
 
 _CACHED = vocabulary()
@@ -57,6 +67,7 @@ _CACHED = vocabulary()
 @router.get("/vocabulary", response_model=VocabularyOut)
 def get_vocabulary(response: Response) -> VocabularyOut:
     """Needs, service kinds, days, accessibility options, professions, sectors and
-    relationship kinds, each with English and Welsh labels and synonyms."""
+    relationship kinds, each with English and Welsh labels and synonyms; and the connector's
+    filters by name, with their labels."""
     response.headers["Cache-Control"] = "public, max-age=3600"
     return _CACHED

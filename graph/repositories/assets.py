@@ -27,6 +27,7 @@ __all__ = [
     "ServiceProps",
     "UnknownFact",
     "assets_near",
+    "filter_labels",
 ]
 
 # Neo4j's WGS-84 point.distance uses R = 6378.14 km; we report haversine on the IUGG mean
@@ -63,7 +64,7 @@ class NearFilter(BaseModel):
         max_length=200,
         description="Words the services must match, typos forgiven (kinds and needs named in "
         "English or Welsh, e.g. 'banc bwyd', 'dementia cafe').",
-        json_schema_extra=_label("Words to search for", "Geiriau i chwilio amdanynt"),
+        json_schema_extra=_label("What are you looking for?", "Beth ydych chi'n chwilio amdano?"),
     )
     need: str | None = Field(
         default=None,
@@ -77,7 +78,7 @@ class NearFilter(BaseModel):
         ge=0,
         le=150,
         description="The person's age: services whose age range excludes it are left out.",
-        json_schema_extra=_label("Age of the person", "Oed yr unigolyn"),
+        json_schema_extra=_label("Age of the person", "Oed y person"),
     )
     free_only: bool = Field(
         default=False,
@@ -107,15 +108,31 @@ class NearFilter(BaseModel):
         max_length=200,
         description="The person's area: services that declare a catchment must cover it.",
         json_schema_extra=_label(
-            "Only services that cover the area", "Dim ond gwasanaethau sy'n cwmpasu'r ardal"
+            "Only services that cover this area", "Dim ond gwasanaethau sy'n cynnwys yr ardal hon"
         ),
     )
     include_unknown: bool = Field(
         default=False,
         description="Keep services that state nothing about a filtered fact (cost, language, "
         "hours, accessibility), naming the fact in `unknown`.",
-        json_schema_extra=_label("Keep places that do not say", "Cadw lleoedd nad ydynt yn dweud"),
+        json_schema_extra=_label(
+            "Include services that do not say", "Cynnwys gwasanaethau nad ydynt yn dweud"
+        ),
     )
+
+
+def filter_labels() -> list[dict[str, str]]:
+    """Each filter's name (as the API spells it) and label in English and Welsh, in order."""
+    out = []
+    for name, info in NearFilter.model_fields.items():
+        extra = info.json_schema_extra
+        label = extra["label"] if isinstance(extra, dict) else None
+        if not isinstance(label, dict):
+            raise TypeError(f"NearFilter.{name} has no label: give it json_schema_extra=_label(…)")
+        head, *rest = name.split("_")
+        camel = head + "".join(part.title() for part in rest)
+        out.append({"id": camel, "en": str(label["en"]), "cy": str(label["cy"])})
+    return out
 
 
 class NearQuery(NearFilter):

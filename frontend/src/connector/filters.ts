@@ -1,12 +1,14 @@
-// The connector's filters: need, free, open on a day/time, accessibility, language, age,
-// catchment, and whether services that do not say are kept. Needs and accessibility come
-// from the served vocabulary (labels in the UI's language, ids sent to the API). What is read
-// is the API's own `NearFilter` input (generated from the schema), and each control's id is
+// The connector's filters: need, free, open on a day/time, accessibility,
+// language, age, catchment, and whether services that do not say are kept. The server declares
+// each filter once (graph/repositories/assets.py `NearFilter`): what is read here is the API's
+// `NearFilter` input (generated from the schema), each filter's label is served with the
+// vocabularies (GET /api/vocabulary `filters`, English and Welsh), and each control's id is
 // `f-` and the filter's name, so a server error about a filter lands beside its control.
-// Any change re-runs the search (see view.ts), so the list never shows results of other
-// filters.
+// Needs and accessibility options are served terms too (labels in the UI's language,
+// ids sent to the API). Any change re-runs the search (see view.ts), so the list never shows
+// results of other filters.
 import { language, onLanguageChange, t } from "../i18n";
-import { vocabulary, type Term } from "../api/vocabulary";
+import { vocabulary, type Term, type Vocabulary } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
 import type { NearFilter, Weekday } from "../api/generated/graphql";
 
@@ -26,25 +28,37 @@ export function controlFor(field: string): string | null {
   return document.getElementById(`f-${field}`) ? `f-${field}` : null;
 }
 
-function fillTerms(select: HTMLSelectElement, anyKey: "find.needAny" | "find.accessAny", terms: Term[], value: (term: Term) => string): void {
+function fillTerms(select: HTMLSelectElement, terms: Term[], value: (term: Term) => string): void {
   const chosen = select.value;
   const sorted = [...terms].sort((a, b) => a[language()].localeCompare(b[language()], language()));
-  select.replaceChildren(option("", anyKey), ...sorted.map((term) => option(value(term), null, term[language()])));
+  select.replaceChildren(option("", "find.any"), ...sorted.map((term) => option(value(term), null, term[language()])));
   select.value = chosen;
 }
 
+/** A filter's control (`f-` and its name unless given), labelled by the filter's served name. */
+function filterField(name: string, control: HTMLInputElement | HTMLSelectElement, id = `f-${name}`): HTMLDivElement {
+  const div = field(id, null, control);
+  div.querySelector("label")!.dataset.filter = name;
+  return div;
+}
+
+/** A filter's tick box (`id` its control), labelled by the filter's served name. */
+function filterCheck(name: string, control: HTMLInputElement, ...rest: HTMLElement[]): HTMLDivElement {
+  return h("div", { class: `field check${rest.length ? " wide" : ""}` }, control, h("label", { for: control.id, "data-filter": name }), ...rest);
+}
+
+/** Every filter's label in the UI's language (GET /api/vocabulary `filters`: the server
+ * declares each filter once, with its English and Welsh label). */
+function drawLabels(root: HTMLElement, filters: Vocabulary["filters"]): void {
+  for (const label of root.querySelectorAll<HTMLLabelElement>("label[data-filter]")) {
+    const served = filters.find((f) => f.id === label.dataset.filter);
+    label.textContent = served ? served[language()] : (label.dataset.filter ?? "");
+  }
+}
+
 export function filtersFieldset(): HTMLFieldSetElement {
-  const need = h("select", {}, option("", "find.needAny"));
-  const access = h("select", {}, option("", "find.accessAny"));
-  void vocabulary().then((v) => {
-    const draw = () => {
-      fillTerms(need, "find.needAny", v.needs, (term) => term.id);
-      // The API filters accessibility by words in the location's description.
-      fillTerms(access, "find.accessAny", v.accessibility, (term) => term.id.replace(/_/g, " "));
-    };
-    draw();
-    onLanguageChange(draw);
-  });
+  const need = h("select", {}, option("", "find.any"));
+  const access = h("select", {}, option("", "find.any"));
   const free = h("input", { type: "checkbox", id: "f-freeOnly" });
   const day = h("select", {}, option("", "find.anyDay"), ...DAYS.map((d) => option(d, `day.${d}`)));
   const time = h("input", { type: "time", value: "10:00" });
@@ -52,26 +66,31 @@ export function filtersFieldset(): HTMLFieldSetElement {
   const age = h("input", { type: "number", min: 0, max: 150, inputmode: "numeric" });
   const area = h("input", { type: "checkbox", id: "f-area" });
   const unknown = h("input", { type: "checkbox", id: "f-includeUnknown", checked: true, "aria-describedby": "f-includeUnknown-help" });
-  return h(
+  const fieldset = h(
     "fieldset",
     { class: "filters", id: "filters" },
     h("legend", { i18n: "find.filters" }),
-    field("f-need", "find.need", need),
-    field("f-day", "find.openOn", day),
+    filterField("need", need),
+    filterField("openAt", day, "f-day"),
     field("f-time", "find.at", time),
-    field("f-accessibility", "find.accessibility", access),
-    field("f-language", "find.language", lang),
-    field("f-age", "find.age", age),
-    h("div", { class: "field check" }, free, h("label", { for: "f-freeOnly", i18n: "find.free" })),
-    h("div", { class: "field check" }, area, h("label", { for: "f-area", i18n: "find.withinArea" })),
-    h(
-      "div",
-      { class: "field check wide" },
-      unknown,
-      h("label", { for: "f-includeUnknown", i18n: "find.includeUnknown" }),
-      h("p", { class: "help", id: "f-includeUnknown-help", i18n: "find.includeUnknownHelp" }),
-    ),
+    filterField("accessibility", access),
+    filterField("language", lang),
+    filterField("age", age),
+    filterCheck("freeOnly", free),
+    filterCheck("areaId", area),
+    filterCheck("includeUnknown", unknown, h("p", { class: "help", id: "f-includeUnknown-help", i18n: "find.includeUnknownHelp" })),
   );
+  void vocabulary().then((v) => {
+    const draw = () => {
+      drawLabels(fieldset, v.filters);
+      fillTerms(need, v.needs, (term) => term.id);
+      // The API filters accessibility by words in the location's description.
+      fillTerms(access, v.accessibility, (term) => term.id.replace(/_/g, " "));
+    };
+    draw();
+    onLanguageChange(draw);
+  });
+  return fieldset;
 }
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement | HTMLSelectElement).value.trim();

@@ -25,10 +25,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** A labelled input with a message slot for its error (`aria-describedby`). */
+/** A labelled input with a message slot for its error (`aria-describedby`). A null label is
+ * left empty for the caller to write (words the server serves, such as filter names). */
 export function field(
   id: string,
-  label: MessageKey,
+  label: MessageKey | null,
   input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
   help?: MessageKey,
 ): HTMLDivElement {
@@ -38,7 +39,7 @@ export function field(
   const helpEl = help ? h("p", { class: "help", id: `${id}-help`, i18n: help }) : null;
   if (helpEl) describedBy.unshift(`${id}-help`);
   input.setAttribute("aria-describedby", describedBy.join(" "));
-  return h("div", { class: "field" }, h("label", { for: id, i18n: label }), input, helpEl, error);
+  return h("div", { class: "field" }, h("label", { for: id, i18n: label ?? undefined }), input, helpEl, error);
 }
 
 /** Show (or clear, with null) the message next to the input with this id. */

@@ -304,7 +304,8 @@ export interface paths {
         /**
          * Get Vocabulary
          * @description Needs, service kinds, days, accessibility options, professions, sectors and
-         *     relationship kinds, each with English and Welsh labels and synonyms.
+         *     relationship kinds, each with English and Welsh labels and synonyms; and the connector's
+         *     filters by name, with their labels.
          */
         get: operations["get_vocabulary_api_vocabulary_get"];
         put?: never;
@@ -777,6 +778,19 @@ export interface components {
             field?: string | null;
         };
         /**
+         * FilterLabel
+         * @description A connector's filter: its name in the API (``assetsNear(filter: {…})``) and what a
+         *     person reads for it.
+         */
+        FilterLabel: {
+            /** Id */
+            id: string;
+            /** En */
+            en: string;
+            /** Cy */
+            cy: string;
+        };
+        /**
          * GapsAssumptions
          * @description Everything needed to reproduce the gaps report.
          */
@@ -1112,6 +1126,8 @@ export interface components {
             frequencies: components["schemas"]["TermOut"][];
             /** Workingways */
             workingWays: components["schemas"]["TermOut"][];
+            /** Filters */
+            filters: components["schemas"]["FilterLabel"][];
         };
     };
     responses: never;
