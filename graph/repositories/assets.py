@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
 from graph.repositories.values import iso, stale_before
-from queries.vocabulary import DAY_CODES
+from queries.vocabulary import DAY_CODES, SERVICE_TYPES
 
 __all__ = [
     "DAY_CODES",
@@ -28,6 +29,7 @@ __all__ = [
     "UnknownFact",
     "assets_near",
     "filter_labels",
+    "kind_names",
 ]
 
 # Neo4j's WGS-84 point.distance uses R = 6378.14 km; we report haversine on the IUGG mean
@@ -65,6 +67,15 @@ class NearFilter(BaseModel):
         description="Words the services must match, typos forgiven (kinds and needs named in "
         "English or Welsh, e.g. 'banc bwyd', 'dementia cafe').",
         json_schema_extra=_label("What are you looking for?", "Beth ydych chi'n chwilio amdano?"),
+    )
+    kinds: list[str] | None = Field(
+        default=None,
+        max_length=len(SERVICE_TYPES.terms),
+        description="Only services of these kinds (ids of GET /api/vocabulary `serviceTypes`, "
+        "e.g. ['charity', 'community_group'] for the community's own groups before statutory "
+        "services): a taxonomy term of the service has the kind's id as its code, or one of "
+        "its names (English, Welsh or a synonym) as its name.",
+        json_schema_extra=_label("Kind of place", "Math o le"),
     )
     need: str | None = Field(
         default=None,
@@ -120,6 +131,16 @@ class NearFilter(BaseModel):
         ),
     )
 
+    @field_validator("kinds")
+    @classmethod
+    def _known_kinds(cls, value: list[str] | None) -> list[str] | None:
+        if not value:
+            return None
+        unknown = [v for v in value if SERVICE_TYPES.get(v) is None]
+        if unknown:
+            raise ValueError(say.UNKNOWN_TERMS(ids=", ".join(unknown)))
+        return list(dict.fromkeys(value))
+
 
 def filter_labels() -> list[dict[str, str]]:
     """Each filter's name (as the API spells it) and label in English and Welsh, in order."""
@@ -133,6 +154,18 @@ def filter_labels() -> list[dict[str, str]]:
         camel = head + "".join(part.title() for part in rest)
         out.append({"id": camel, "en": str(label["en"]), "cy": str(label["cy"])})
     return out
+
+
+def kind_names(kinds: list[str]) -> list[str]:
+    """Every name, in lower case, that a taxonomy term may carry for these kinds: labels and
+    synonyms as written and with accents and punctuation folded away."""
+    names: set[str] = set()
+    for kind in kinds:
+        term = SERVICE_TYPES.get(kind)
+        if term is not None:
+            names.update(x.lower() for x in (term.en, term.cy, *term.synonyms))
+            names.update(term.words())
+    return sorted(names)
 
 
 class NearQuery(NearFilter):
@@ -153,6 +186,7 @@ class NearQuery(NearFilter):
         open_at = filters.pop("open_at")
         return {
             **filters,
+            "kind_names": kind_names(self.kinds) if self.kinds else None,
             "open_day": open_at.day if open_at else None,
             "open_time": open_at.time if open_at else None,
             "latitude": self.latitude,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from queries.vocabulary import SERVICE_TYPES, fold
 from tests.api.fixtures_graph import NEEDS, TERMS, FixtureGraph, Schedule, Service
 
 R_KM = 6371.0088  # IUGG mean Earth radius (docs/decisions.md 1)
@@ -29,6 +30,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(frozen=True)
 class Filters:
+    kinds: tuple[str, ...] | None = None
     need: str | None = None
     age: int | None = None
     free_only: bool = False
@@ -43,6 +45,8 @@ class Filters:
 #: The filter combinations the API is compared with the oracle on (each with several
 #: centres and radii): every filter alone, some together, and each with includeUnknown.
 FILTER_CASES = [
+    Filters(kinds=("food_bank",)),
+    Filters(kinds=("food_bank", "charity"), free_only=True),
     Filters(need="dementia"),
     Filters(need="Memory cafes"),
     Filters(need="BD-1800"),
@@ -66,6 +70,18 @@ FILTER_CASES = [
     Filters(open_day="TU", open_time="10:30", include_unknown=True),
     Filters(free_only=True, open_day="SA", open_time="11:00", include_unknown=True),
 ]
+
+
+def _kind_ok(s: Service, kinds: tuple[str, ...]) -> bool:
+    """A term of the service has one of the kinds' ids as its code, or one of their names
+    (label or synonym, either language, lower case or folded) as its name."""
+    names: set[str] = set()
+    for kind in kinds:
+        term = SERVICE_TYPES.get(kind)
+        assert term is not None, kind
+        names.update(x.lower() for x in (term.en, term.cy, *term.synonyms))
+        names.update(fold(x) for x in (term.id, term.en, term.cy, *term.synonyms))
+    return any(_TERMS[t][0] in kinds or _TERMS[t][1].lower() in names for t in s.terms)
 
 
 def _need_ok(s: Service, need: str) -> bool:
@@ -93,6 +109,8 @@ def _open(sc: Schedule, day: str, time: str) -> bool:
 
 def _service_ok(g: FixtureGraph, s: Service, f: Filters) -> bool:
     if (s.moderation_status or "approved") != "approved":
+        return False
+    if f.kinds is not None and not _kind_ok(s, f.kinds):
         return False
     if f.need is not None and not _need_ok(s, f.need):
         return False

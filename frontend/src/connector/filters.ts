@@ -1,14 +1,14 @@
-// The connector's filters: need, free, open on a day/time, accessibility,
+// The connector's filters: kind of place, need, free, open on a day/time, accessibility,
 // language, age, catchment, and whether services that do not say are kept. The server declares
 // each filter once (graph/repositories/assets.py `NearFilter`): what is read here is the API's
 // `NearFilter` input (generated from the schema), each filter's label is served with the
 // vocabularies (GET /api/vocabulary `filters`, English and Welsh), and each control's id is
 // `f-` and the filter's name, so a server error about a filter lands beside its control.
-// Needs and accessibility options are served terms too (labels in the UI's language,
+// Kinds, needs and accessibility options are served terms too (labels in the UI's language,
 // ids sent to the API). Any change re-runs the search (see view.ts), so the list never shows
 // results of other filters.
 import { language, onLanguageChange, t } from "../i18n";
-import { vocabulary, type Term, type Vocabulary } from "../api/vocabulary";
+import { termLabel, vocabulary, type Term, type Vocabulary } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
 import type { NearFilter, Weekday } from "../api/generated/graphql";
 
@@ -57,6 +57,7 @@ function drawLabels(root: HTMLElement, filters: Vocabulary["filters"]): void {
 }
 
 export function filtersFieldset(): HTMLFieldSetElement {
+  const kinds = h("select", {}, option("", "find.any"));
   const need = h("select", {}, option("", "find.any"));
   const access = h("select", {}, option("", "find.any"));
   const free = h("input", { type: "checkbox", id: "f-freeOnly" });
@@ -70,6 +71,7 @@ export function filtersFieldset(): HTMLFieldSetElement {
     "fieldset",
     { class: "filters", id: "filters" },
     h("legend", { i18n: "find.filters" }),
+    filterField("kinds", kinds),
     filterField("need", need),
     filterField("openAt", day, "f-day"),
     field("f-time", "find.at", time),
@@ -83,6 +85,7 @@ export function filtersFieldset(): HTMLFieldSetElement {
   void vocabulary().then((v) => {
     const draw = () => {
       drawLabels(fieldset, v.filters);
+      fillTerms(kinds, v.serviceTypes, (term) => term.id);
       fillTerms(need, v.needs, (term) => term.id);
       // The API filters accessibility by words in the location's description.
       fillTerms(access, v.accessibility, (term) => term.id.replace(/_/g, " "));
@@ -103,6 +106,7 @@ export function readFilters(): Filters | null {
   for (const name of ["text", "need", "language", "accessibility"] as const) {
     if (value(`f-${name}`)) filter[name] = value(`f-${name}`);
   }
+  if (value("f-kinds")) filter.kinds = [value("f-kinds")];
   const ageText = value("f-age");
   showFieldError("f-age", null);
   if (ageText) {
@@ -128,6 +132,7 @@ export function readFilters(): Filters | null {
 export function describeFilters({ filter }: Filters): string {
   const parts: string[] = [];
   if (filter.text) parts.push(`“${filter.text}”`);
+  for (const kind of filter.kinds ?? []) parts.push(termLabel("serviceTypes", kind) ?? kind);
   if (filter.freeOnly) parts.push(t("find.free").toLowerCase());
   if (filter.openAt) parts.push(t("find.openAtShort", { day: t(`day.${filter.openAt.day as (typeof DAYS)[number]}`), time: filter.openAt.time }));
   if (filter.language) parts.push(t(`language.${filter.language as (typeof LANGUAGES)[number]}`));

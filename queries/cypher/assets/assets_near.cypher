@@ -5,6 +5,10 @@
 //   $radius_km             float  search radius in km (haversine, R = 6371.0088 km)
 //   $prefilter_m           float  point-index prefilter radius in m (a little above radius_km,
 //                                 because Neo4j's own WGS-84 distance uses a larger radius)
+//   $kinds                 list<string>|null  service kinds (queries/vocabulary service types):
+//                                 a taxonomy term whose code is one of them ...
+//   $kind_names            list<string>|null  ... or whose lower-cased name is one of these
+//                                 (their labels and synonyms; null when $kinds is null)
 //   $need                  string|null  need id, need name or taxonomy term id/code/name
 //   $age                   int|null     person's age: minimum_age <= age <= maximum_age (unset = no limit)
 //   $free_only             bool   only services with a cost option of amount 0 or option 'free'
@@ -47,6 +51,10 @@ WHERE $accessibility IS NULL
 MATCH (s:Service)<-[:OF_SERVICE]-(sal:ServiceAtLocation)-[:AT_LOCATION]->(l)
 WHERE coalesce(s.moderation_status, 'approved') = 'approved'
   AND ($service_ids IS NULL OR s.id IN $service_ids)
+  AND ($kinds IS NULL OR EXISTS {
+        MATCH (s)-[:CATEGORISED_AS]->(t:TaxonomyTerm)
+        WHERE t.code IN $kinds OR toLower(t.name) IN $kind_names
+      })
   AND ($need IS NULL OR EXISTS {
         MATCH (s)-[:ADDRESSES|CATEGORISED_AS]->(t)
         WHERE t.id = $need OR t.code = $need OR toLower(t.name) = toLower($need)

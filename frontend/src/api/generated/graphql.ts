@@ -56,6 +56,8 @@ export type NearFilter = {
   freeOnly?: Scalars['Boolean']['input'];
   /** Keep services that state nothing about a filtered fact (cost, language, hours, accessibility), naming the fact in `unknown`. */
   includeUnknown?: Scalars['Boolean']['input'];
+  /** Only services of these kinds (ids of GET /api/vocabulary `serviceTypes`, e.g. ['charity', 'community_group'] for the community's own groups before statutory services): a taxonomy term of the service has the kind's id as its code, or one of its names (English, Welsh or a synonym) as its name. */
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
   /** A language the service is offered in, by code or name ('cy', 'Welsh'). */
   language?: InputMaybe<Scalars['String']['input']>;
   /** A need id (GET /api/vocabulary `needs`), a need's name, or a taxonomy term's id, code or name. */
