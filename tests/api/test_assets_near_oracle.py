@@ -164,3 +164,15 @@ def test_one_filter_given_two_ways_with_different_values_is_refused(
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "VALIDATION"
     assert error["extensions"]["field"] == "age" and "twice" in error["message"]
+
+
+def test_an_unknown_kind_is_refused_naming_it_rather_than_matching_nothing(
+    fixture_graph: FixtureGraph, gql: GraphQL
+) -> None:
+    body = gql(
+        '{ assetsNear(latitude: 51.5, longitude: -3.2, radiusKm: 5, filter: {kinds: ["library", '
+        '"dementia_cafe"]}) { totalCount } }'
+    )
+    (error,) = body["errors"]
+    assert error["extensions"] == {"code": "VALIDATION", "field": "kinds"}
+    assert "dementia_cafe" in error["message"] and "library" not in error["message"]
