@@ -17,6 +17,7 @@ from api.auth.keys import mint_key
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure, validated
+from api.graphql.views import view_of
 from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import connections as repo
@@ -54,18 +55,11 @@ class MyTie:
 
     @classmethod
     def of(cls, t: repo.Tie) -> MyTie:
-        return cls(
+        return view_of(
+            cls,
+            t,
             id=strawberry.ID(t.id) if t.id else None,
-            type=t.type,
             other_id=strawberry.ID(t.other_id),
-            other_name=t.other_name,
-            other_kind=t.other_kind,
-            how=t.how,
-            frequency=t.frequency,
-            since=t.since,
-            source=t.source,
-            recorded_at=t.recorded_at,
-            mine=t.mine,
         )
 
 
@@ -121,16 +115,7 @@ class GroupCompleteness:
 
     @classmethod
     def of(cls, g: repo.GroupCompleteness) -> GroupCompleteness:
-        return cls(
-            id=strawberry.ID(g.id),
-            name=g.name,
-            area=g.area,
-            people=g.people,
-            answered=g.answered,
-            with_key=g.with_key,
-            invited=g.invited,
-            share=g.share,
-        )
+        return view_of(cls, g, id=strawberry.ID(g.id))
 
 
 @strawberry.type(description="How complete the relationship picture is, least complete first.")

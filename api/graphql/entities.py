@@ -18,6 +18,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.views import view_of
 from graph.repositories.assets import ServiceProps
 from graph.repositories.edits import StoredListing, listing_content, pending_differences
 from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
@@ -60,14 +61,7 @@ class ScheduleNode:
 
     @classmethod
     def of(cls, r: ScheduleRecord) -> ScheduleNode:
-        return cls(
-            byday=r.byday,
-            opens_at=r.opens_at,
-            closes_at=r.closes_at,
-            freq=r.freq,
-            description=r.description,
-            location_id=r.location_id,
-        )
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Contact")
@@ -79,7 +73,7 @@ class ContactNode:
 
     @classmethod
     def of(cls, r: ContactRecord) -> ContactNode:
-        return cls(name=r.name, title=r.title, email=r.email, phones=r.phones)
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Term", description="A term of the vocabulary (GET /api/vocabulary).")
@@ -119,13 +113,7 @@ class PhoneNode:
 
     @classmethod
     def of(cls, r: PhoneRecord) -> PhoneNode:
-        return cls(
-            number=r.number,
-            extension=r.extension,
-            type=r.type,
-            description=r.description,
-            source=r.source,
-        )
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Location")
@@ -143,12 +131,10 @@ class LocationNode(Node):
             for k in ("address_1", "address_2", "city", "postal_code")
             if (v := (r.address or {}).get(k))
         ]
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
-            name=r.name,
-            latitude=r.latitude,
-            longitude=r.longitude,
-            accessibility=r.accessibility,
             address=", ".join(parts) or None,
             last_verified=None,
             stale=True,
@@ -293,25 +279,11 @@ class ServiceNode(Node):
 
     @classmethod
     def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:
-        return cls(
+        return view_of(
+            cls,
+            p,
             id=strawberry.ID(p.id),
-            name=p.name,
-            alternate_name=p.alternate_name,
-            description=p.description,
-            url=p.url,
-            email=p.email,
-            status=p.status,
-            minimum_age=p.minimum_age,
-            maximum_age=p.maximum_age,
-            fees_description=p.fees_description,
-            eligibility_description=p.eligibility_description,
             moderation_status=p.moderation_status or "approved",
-            version=p.version,
-            moderation_reason=p.moderation_reason,
-            changes_requested=p.changes_requested,
-            listed_by=p.listed_by,
-            listed_on=p.listed_on,
-            last_verified=p.last_verified,
             stale=is_stale(p.last_verified) if stale is None else stale,
         )
 

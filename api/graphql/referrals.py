@@ -14,6 +14,7 @@ from strawberry.types import Info
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from api.graphql.views import view_of
 from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import referrals as repo
@@ -51,18 +52,13 @@ class Referral:
 
     @classmethod
     def of(cls, r: repo.ReferralRecord) -> Referral:
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
             status=ReferralStatus(r.status),
-            note=r.note,
-            reason=r.reason,
             service_id=strawberry.ID(r.service_id),
-            service_name=r.service_name,
-            referrer_organisation_id=r.referrer_organisation_id,
             receiving_organisation_ids=r.organisation_ids,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-            receivable=r.receivable,
         )
 
 
