@@ -17,6 +17,7 @@ from strawberry.types import Info
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import Forbidden, NotFound, ValidationError, failure
+from api.graphql.views import view_of
 from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import erasure as repo
@@ -58,8 +59,4 @@ class ErasureMutations:
             done = await repo.erase_person(info.context.db, info.context.actor, str(person_id))
         except CommonGraphError as exc:
             return failure(exc)  # type: ignore[return-value]
-        return PersonErased(
-            erased_id_hash=done.erased_id_hash,
-            relationships_removed=done.relationships_removed,
-            audit_event_id=done.audit_event_id,
-        )
+        return view_of(PersonErased, done)

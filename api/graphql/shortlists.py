@@ -18,6 +18,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from api.graphql.views import view_of
 from graph import messages as say
 from graph.errors import CommonGraphError
 from graph.repositories import shortlists as repo
@@ -55,13 +56,11 @@ class Shortlist:
             ShortlistItem(service=ServiceNode.of(i.service), added_at=i.added_at)
             for i in r.items or []
         ]
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
-            name=r.name,
-            token=r.token,
             share_path=f"{SHARE_PATH}{r.token}",
-            created_at=r.created_at,
-            updated_at=r.updated_at,
             expires_at=r.share_expires_at,
             withdrawn=r.withdrawn_at is not None,
             size=r.size if r.size is not None else len(items),
