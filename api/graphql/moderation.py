@@ -14,11 +14,10 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.offerings import OfferingPayload, OfferingResult
-from api.graphql.results import NotFound, ValidationError, failure
+from api.graphql.results import NotFound, ValidationError, failures_returned
 from api.graphql.views import view_of
 from graph import messages as say
 from graph.database import Database
-from graph.errors import CommonGraphError
 from graph.repositories import audit, edits, offerings, problem_reports, referrals
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor
@@ -126,6 +125,7 @@ class ModerationQueries:
         return [view_of(AuditEvent, e, id=strawberry.ID(e.id)) for e in events]
 
 
+@failures_returned
 async def _as_moderator(
     info: Info[Context, None],
     act: Callable[Concatenate[Database, Actor, P], Awaitable[ServiceProps]],
@@ -137,11 +137,8 @@ async def _as_moderator(
     Every moderator mutation is ``act(db, actor, ...)`` returning the listing it touched,
     refused (as a typed failure) to anyone who does not moderate.
     """
-    try:
-        _require(info)
-        props = await act(info.context.db, info.context.actor, *args, **kwargs)
-    except CommonGraphError as exc:
-        return failure(exc)  # type: ignore[return-value]
+    _require(info)
+    props = await act(info.context.db, info.context.actor, *args, **kwargs)
     return OfferingPayload(service=ServiceNode.of(props))
 
 
@@ -218,15 +215,13 @@ class ReportMutations:
         description="Anyone: say what is wrong with a public listing (closed, wrong phone...). "
         "It waits in the moderation queue; the reporter is not recorded."
     )
+    @failures_returned
     async def report_problem(
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> ReportResult:
-        try:
-            report_id = await problem_reports.report_problem(
-                info.context.db, info.context.actor, str(service_id), message
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        report_id = await problem_reports.report_problem(
+            info.context.db, info.context.actor, str(service_id), message
+        )
         return ProblemReported(report_id=strawberry.ID(report_id))
 
     @strawberry.mutation(
