@@ -95,7 +95,23 @@ def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-class NodeRow(BaseModel):
+def _required(value: Any) -> Any:
+    """A cell that must be given: its stripped text, refused when missing or blank."""
+    if _blank_to_none(value) is None:
+        raise ValueError("is missing or blank")
+    return str(value).strip()
+
+
+class _TableRow(BaseModel):
+    """A validated row of a table: text is stripped, and a blank cell counts as absent."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank(cls, value: Any) -> Any:
+        return _blank_to_none(value.strip() if isinstance(value, str) else value)
+
+
+class NodeRow(_TableRow):
     """One validated row of a nodes table."""
 
     id: str
@@ -109,17 +125,7 @@ class NodeRow(BaseModel):
     sector: str | None = None
     role: str | None = None
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank(cls, value: Any) -> Any:
-        return _blank_to_none(value.strip() if isinstance(value, str) else value)
-
-    @field_validator("id", "name", mode="before")
-    @classmethod
-    def _required(cls, value: Any) -> Any:
-        if _blank_to_none(value) is None:
-            raise ValueError("is missing or blank")
-        return str(value).strip()
+    _present = field_validator("id", "name", mode="before")(_required)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -150,7 +156,7 @@ class NodeRow(BaseModel):
         return value
 
 
-class EdgeRow(BaseModel):
+class EdgeRow(_TableRow):
     """One validated row of an edges table.
 
     ``weight`` is optional; when given it is a finite number, at least 0, and at most 1 for
@@ -163,17 +169,7 @@ class EdgeRow(BaseModel):
     type: str
     weight: float | None = None
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank(cls, value: Any) -> Any:
-        return _blank_to_none(value.strip() if isinstance(value, str) else value)
-
-    @field_validator("source", "target", mode="before")
-    @classmethod
-    def _required(cls, value: Any) -> Any:
-        if _blank_to_none(value) is None:
-            raise ValueError("is missing or blank")
-        return str(value).strip()
+    _present = field_validator("source", "target", mode="before")(_required)
 
     @field_validator("type", mode="before")
     @classmethod
@@ -436,17 +432,7 @@ def _cleaned(
     """The row with its text fit to store (graph/text.py); a warning names each changed field."""
     cleaned, changes = clean_tree(dict(row))
     record_id = "->".join(str(cleaned.get(k)) for k in id_keys) if changes else None
-    summary.problems.extend(
-        Problem(
-            severity="warning",
-            file=file,
-            record=line,
-            record_id=record_id,
-            field=field,
-            reason=change.describe(),
-        )
-        for field, change in changes
-    )
+    summary.warn_cleaned(changes, file, line, record_id)
     result: dict[str, Any] = cleaned
     return result
 

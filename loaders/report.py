@@ -9,12 +9,15 @@ JSON lines. The CLI exits 0 when nothing was rejected and 2 when some records we
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
+
+from graph.text import Cleaned
 
 __all__ = ["LoadSummary", "Problem"]
 
@@ -59,6 +62,26 @@ class LoadSummary(BaseModel):
     relationships_written: int = 0
     seconds: float = 0.0
     problems: list[Problem] = Field(default_factory=list)
+
+    def warn_cleaned(
+        self,
+        changes: Iterable[tuple[str, Cleaned]],
+        file: str | None,
+        record: int | None,
+        record_id: str | None,
+    ) -> None:
+        """A warning for each field whose text was changed to be stored (graph/text.py)."""
+        self.problems.extend(
+            Problem(
+                severity="warning",
+                file=file,
+                record=record,
+                record_id=record_id,
+                field=field,
+                reason=change.describe(),
+            )
+            for field, change in changes
+        )
 
     @property
     def rejects(self) -> list[Problem]:
