@@ -27,13 +27,12 @@ def parse_care_homes(path: Path, postcodes: PostcodeIndex | None = None) -> Pars
             result.reject(row_no, "cqc_id", "no CQC location id")
             continue
         provider = row.get("provider") or row.get("name") or cqc
-        has_point = row.get("lat") is not None or row.get("lon") is not None
         add_asset(
             result,
             row_no,
             postcodes,
-            latitude=row.get("lat") if has_point else None,
-            longitude=row.get("lon") if has_point else None,
+            latitude=row.get("lat"),
+            longitude=row.get("lon"),
             id=f"care_home:{cqc}",
             source=SOURCE_CARE_HOMES,
             source_id=cqc,

@@ -83,13 +83,12 @@ def parse_gm_libraries(path: Path, postcodes: PostcodeIndex | None = None) -> Pa
     result: ParseResult[Asset] = ParseResult(file=path.name)
     for row_no, row in read_csv(path, result.warnings):
         key = f"{row.get('name')}|{row.get('postcode')}"
-        has_point = row.get("lat") is not None or row.get("lon") is not None
         add_asset(
             result,
             row_no,
             postcodes,
-            latitude=row.get("lat") if has_point else None,
-            longitude=row.get("lon") if has_point else None,
+            latitude=row.get("lat"),
+            longitude=row.get("lon"),
             id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
             source=SOURCE_GM_LIBRARIES,
             source_id=key,
