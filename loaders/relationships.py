@@ -362,12 +362,11 @@ def load_relationship_rows(
             continue
         if node.id in valid_nodes:
             summary.problems.append(
-                Problem(
-                    severity="warning",
-                    file=nodes_file,
-                    record=line,
-                    record_id=node.id,
-                    reason="the id appears again in the table: the later row wins",
+                Problem.warning(
+                    "the id appears again in the table: the later row wins",
+                    nodes_file,
+                    line,
+                    node.id,
                 )
             )
             summary.unchanged += 1

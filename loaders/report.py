@@ -34,6 +34,25 @@ class Problem(BaseModel):
     field: str | None = None
     reason: str
 
+    @classmethod
+    def warning(
+        cls,
+        reason: str,
+        file: str | None,
+        record: int | None,
+        record_id: str | None,
+        field: str | None = None,
+    ) -> Problem:
+        """A value kept but odd, named the way a rejection is."""
+        return cls(
+            severity="warning",
+            file=file,
+            record=record,
+            record_id=record_id,
+            field=field,
+            reason=reason,
+        )
+
     def where(self) -> str:
         """``file, record 3 (id X), field latitude``: the parts that are known."""
         parts = []
@@ -72,14 +91,7 @@ class LoadSummary(BaseModel):
     ) -> None:
         """A warning for each field whose text was changed to be stored (graph/text.py)."""
         self.problems.extend(
-            Problem(
-                severity="warning",
-                file=file,
-                record=record,
-                record_id=record_id,
-                field=field,
-                reason=change.describe(),
-            )
+            Problem.warning(change.describe(), file, record, record_id, field)
             for field, change in changes
         )
 
