@@ -86,6 +86,8 @@ EDGE_STATEMENTS: dict[str, str] = {
     "PROVIDES": "load/rel_edge_provides",
 }
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
+#: the degrees a node's coordinates may take
+_DEGREES = {"latitude": (-90, 90), "longitude": (-180, 180)}
 #: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 ≤ w ≤ 1
 STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
 MAX_STRENGTH = 1.0
@@ -141,18 +143,12 @@ class NodeRow(_TableRow):
     def _slug(cls, value: str | None) -> str | None:
         return value.lower().replace(" ", "_").replace("-", "_") if value else value
 
-    @field_validator("latitude")
+    @field_validator("latitude", "longitude")
     @classmethod
-    def _latitude(cls, value: float | None) -> float | None:
-        if value is not None and not -90 <= value <= 90:
-            raise ValueError(f"latitude {value} is out of range (-90 to 90)")
-        return value
-
-    @field_validator("longitude")
-    @classmethod
-    def _longitude(cls, value: float | None) -> float | None:
-        if value is not None and not -180 <= value <= 180:
-            raise ValueError(f"longitude {value} is out of range (-180 to 180)")
+    def _on_earth(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low, high = _DEGREES[str(info.field_name)]
+        if value is not None and not low <= value <= high:
+            raise ValueError(f"{info.field_name} {value} is out of range ({low} to {high})")
         return value
 
 
