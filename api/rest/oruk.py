@@ -10,7 +10,7 @@ the eight-key HSDS page envelope; ``per_page`` is at most 100. Bad parameters ge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -135,6 +135,23 @@ def _record_route(path: str, kind: str, summary: str) -> None:
     )
 
 
+def _searched_pages_route(
+    path: str, summary: str, fetch: Callable[[Database, repo.PageQuery], Awaitable[OrukPage]]
+) -> None:
+    """Adds ``GET path``: a page of records found by ``fetch``, filtered by ``search`` alone
+    (organisations, taxonomies), under the name ``list_<path>``."""
+
+    async def list_records(
+        request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
+    ) -> OrukPage:
+        query = repo.PageQuery(page=page, per_page=per_page, search=search)
+        return await fetch(_db(request), query)
+
+    router.add_api_route(
+        path, list_records, methods=["GET"], name=f"list_{path[1:]}", summary=summary
+    )
+
+
 @router.get("/", summary="About this API")
 async def api_details() -> ApiDetails:
     """ORUK 3.0 API details: version, profile and the OpenAPI document this API follows."""
@@ -165,12 +182,7 @@ async def list_services(
 _record_route("/services/{service_id}", "service", "One service, fully nested")
 
 
-@router.get("/organizations", summary="Organisations, paged")
-async def list_organizations(
-    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> OrukPage:
-    query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return await repo.organizations_page(_db(request), query)
+_searched_pages_route("/organizations", "Organisations, paged", repo.organizations_page)
 
 
 _record_route(
@@ -212,12 +224,7 @@ async def list_service_at_locations(
 _record_route("/service_at_locations/{sal_id}", "service_at_location", "One service at a location")
 
 
-@router.get("/taxonomies", summary="Taxonomies, paged")
-async def list_taxonomies(
-    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> OrukPage:
-    query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return await repo.taxonomies_page(_db(request), query)
+_searched_pages_route("/taxonomies", "Taxonomies, paged", repo.taxonomies_page)
 
 
 _record_route("/taxonomies/{taxonomy_id}", "taxonomy", "One taxonomy")
