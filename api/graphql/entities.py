@@ -21,7 +21,13 @@ from api.graphql.context import Context
 from api.graphql.views import view_of
 from graph.repositories.assets import ServiceProps
 from graph.repositories.edits import StoredListing, listing_content, pending_differences
-from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.nodes import (
+    ContactRecord,
+    LocationRecord,
+    NodeRecord,
+    ScheduleRecord,
+    ServiceDetails,
+)
 from graph.repositories.offerings import same_as
 from graph.repositories.outcomes import camel
 from graph.repositories.phones import PhoneRecord
@@ -287,6 +293,11 @@ class ServiceNode(Node):
             stale=is_stale(p.last_verified) if stale is None else stale,
         )
 
+    async def _details(self, info: Info[Context, None]) -> ServiceDetails:
+        """Its cost options, languages, needs and taxonomy terms (through the request's
+        DataLoader; empty lists when the service has none)."""
+        return await info.context.loaders.details.load(str(self.id)) or ServiceDetails()
+
     @strawberry.field(
         description="An edit to this public listing waiting for a moderator (its group and "
         "moderators only; null for anyone else, and when nothing waits)."
@@ -355,7 +366,7 @@ class ServiceNode(Node):
 
     @strawberry.field
     async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             CostOptionNode(
                 option=_opt_str(c.get("option")),
@@ -363,20 +374,20 @@ class ServiceNode(Node):
                 currency=_opt_str(c.get("currency")),
                 amount_description=_opt_str(c.get("amount_description")),
             )
-            for c in (details.cost_options if details else [])
+            for c in details.cost_options
         ]
 
     @strawberry.field
     async def languages(self, info: Info[Context, None]) -> list[LanguageNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
-            for g in (details.languages if details else [])
+            for g in details.languages
         ]
 
     @strawberry.field
     async def needs(self, info: Info[Context, None]) -> list[NeedNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             NeedNode(
                 id=strawberry.ID(str(n["id"])),
@@ -384,7 +395,7 @@ class ServiceNode(Node):
                 last_verified=None,
                 stale=True,
             )
-            for n in (details.needs if details else [])
+            for n in details.needs
         ]
 
     @strawberry.field(
@@ -392,20 +403,19 @@ class ServiceNode(Node):
         "when its source does not say."
     )
     async def kind(self, info: Info[Context, None]) -> TermNode | None:
-        details = await info.context.loaders.details.load(str(self.id))
-        kind = service_kind(details.taxonomy_terms if details else [])
+        kind = service_kind((await self._details(info)).taxonomy_terms)
         return TermNode.of(kind) if kind is not None else None
 
     @strawberry.field
     async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             TaxonomyTermNode(
                 id=strawberry.ID(str(t["id"])),
                 code=_opt_str(t.get("code")),
                 name=_opt_str(t.get("name")),
             )
-            for t in (details.taxonomy_terms if details else [])
+            for t in details.taxonomy_terms
         ]
 
 
