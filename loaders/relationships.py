@@ -264,13 +264,9 @@ def _store_nodes(
                 )
                 continue
             stored.add(node.id)
-            if known is not None and known["hash"] == props["csv_hash"]:
-                summary.unchanged += 1
+            same = known is not None and known["hash"] == props["csv_hash"]
+            if not summary.tally(stored=known is not None, same=same):
                 continue
-            if known is None:
-                summary.created += 1
-            else:
-                summary.updated += 1
             by_kind.setdefault(node.kind, []).append({"id": node.id, "props": props})
         steps = [
             Step(NODE_STATEMENTS[kind], items, {"now": now}) for kind, items in by_kind.items()
@@ -300,13 +296,8 @@ def _store_edges(
         by_type: dict[str, list[dict[str, Any]]] = {}
         for _, edge in chunk:
             key = (edge.source, edge.target, edge.type)
-            if key in state and state[key] == edge.weight:
-                summary.unchanged += 1
+            if not summary.tally(stored=key in state, same=state.get(key) == edge.weight):
                 continue
-            if key in state:
-                summary.updated += 1
-            else:
-                summary.created += 1
             by_type.setdefault(edge.type, []).append(
                 {"src": edge.source, "dst": edge.target, "weight": edge.weight}
             )

@@ -95,6 +95,18 @@ class LoadSummary(BaseModel):
             for field, change in changes
         )
 
+    def tally(self, *, stored: bool, same: bool) -> bool:
+        """Count one record against what the graph holds of it: unchanged when stored and
+        the same, else updated (stored) or created; True when it has to be written."""
+        if stored and same:
+            self.unchanged += 1
+            return False
+        if stored:
+            self.updated += 1
+        else:
+            self.created += 1
+        return True
+
     @property
     def rejects(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "rejected"]
