@@ -14,7 +14,6 @@ from pydantic import ValidationError as PydanticValidationError
 
 from graph import messages
 from graph.errors import (
-    CommonGraphError,
     ConflictError,
     DuplicateError,
     ForbiddenError,
@@ -106,7 +105,7 @@ class Missing(NotFoundError):
         self.id = node_id
 
 
-def first_row(rows: list[dict[str, Any]], failure: CommonGraphError) -> dict[str, Any]:
+def first_row(rows: list[dict[str, Any]], failure: Exception) -> dict[str, Any]:
     """The row a statement answered with, or ``failure`` raised when it answered none
     (nothing matched: no such record, or none the caller may touch).
 
