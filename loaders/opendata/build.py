@@ -22,7 +22,7 @@ from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.readable import address_lines, readable_case
 from loaders.opendata.rows import ParseResult, check_coordinates, read_csv, rejections_from
 
-__all__ = ["RowFields", "add_asset", "csv_assets", "join_address"]
+__all__ = ["RowFields", "add_asset", "csv_assets", "data_lab_fields", "join_address"]
 
 #: How one CSV row (its number, its cells) becomes the fields of an asset for
 #: :func:`add_asset`; None when the row is rejected or skipped, which it records in the result.
@@ -40,6 +40,21 @@ def csv_assets(
         if given is not None:
             add_asset(result, row_no, postcodes, **given)
     return result
+
+
+def data_lab_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The asset fields of the columns Trafford Data Lab's point tables share (care homes,
+    Greater Manchester libraries): ``name``, ``type``, ``address``, ``area_name``,
+    ``postcode`` and the point's ``lat`` and ``lon``."""
+    return {
+        "name": row.get("name"),
+        "description": row.get("type"),
+        "address_1": row.get("address"),
+        "region": row.get("area_name"),
+        "postal_code": row.get("postcode"),
+        "latitude": row.get("lat"),
+        "longitude": row.get("lon"),
+    }
 
 
 def join_address(*parts: Any) -> str | None:

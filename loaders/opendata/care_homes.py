@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.opendata.asset import Asset, stable_id
-from loaders.opendata.build import csv_assets
+from loaders.opendata.build import csv_assets, data_lab_fields
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
 
@@ -34,22 +34,16 @@ def _care_home(
         return None
     provider = row.get("provider") or row.get("name") or cqc
     return dict(
-        latitude=row.get("lat"),
-        longitude=row.get("lon"),
+        data_lab_fields(row),
         id=f"care_home:{cqc}",
         source=SOURCE_CARE_HOMES,
         source_id=cqc,
-        name=row.get("name"),
         tag="care_home",
-        description=row.get("type"),
         organisation={
             "id": f"org:cqc-provider:{stable_id(SOURCE_CARE_HOMES, provider)}",
             "name": provider,
             "sector": "social_care",
         },
-        address_1=row.get("address"),
-        region=row.get("area_name"),
-        postal_code=row.get("postcode"),
         phone=row.get("telephone"),
         url=row.get("website") or row.get("cqc_webpage"),
         external_identifier=("CQC", cqc),

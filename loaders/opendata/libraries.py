@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.opendata.asset import Asset, stable_id
-from loaders.opendata.build import csv_assets, join_address
+from loaders.opendata.build import csv_assets, data_lab_fields, join_address
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
 
@@ -90,18 +90,12 @@ def _gm_library(
     """A Greater Manchester library's asset, provided by its authority's library service."""
     key = f"{row.get('name')}|{row.get('postcode')}"
     return dict(
-        latitude=row.get("lat"),
-        longitude=row.get("lon"),
+        data_lab_fields(row),
         id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
         source=SOURCE_GM_LIBRARIES,
         source_id=key,
-        name=row.get("name"),
         tag="library",
-        description=row.get("type"),
         organisation=_service_org(row.get("area_code"), row.get("area_name")),
-        address_1=row.get("address"),
-        region=row.get("area_name"),
-        postal_code=row.get("postcode"),
         url=row.get("website"),
         email=row.get("email"),
     )
