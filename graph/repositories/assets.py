@@ -131,23 +131,11 @@ async def assets_near(db: Database, query: NearQuery) -> NearPage:
     """Return one page of services nearest first (ties by id) and the total match count."""
     rows = await db.read(
         "assets/assets_near",
-        latitude=query.latitude,
-        longitude=query.longitude,
-        radius_km=query.radius_km,
+        # the query's fields are the statement's point, filters and cursor, under their names
+        # (the text is already matched, as service_ids)
+        **query.model_dump(exclude={"text", "first"}),
         prefilter_m=query.radius_km * 1000 * _PREFILTER_FACTOR,
-        need=query.need,
-        age=query.age,
-        free_only=query.free_only,
-        language=query.language,
-        accessibility=query.accessibility,
-        open_day=query.open_day,
-        open_time=query.open_time,
-        area_id=query.area_id,
-        include_unknown=query.include_unknown,
-        service_ids=query.service_ids,
         stale_before=stale_before(),
-        after_distance_km=query.after_distance_km,
-        after_id=query.after_id,
         limit=query.first + 1,
     )
     (row,) = rows
