@@ -44,7 +44,8 @@ _group_by = click.option(
 
 def _run(report: Callable[..., dict[str, Any]], as_json: bool, title: str, **options: Any) -> None:
     """Run one report of :mod:`graph.repositories.analytics` on the configured database and
-    print it (``options`` are the report's own keyword arguments)."""
+    print it. Each command's options are named as the report's keyword arguments, so a
+    command passes them on as ``options`` (bottlenecks and gaps cap ``--top`` at 20 unset)."""
     settings = Neo4jSettings.from_env()
     with sync_driver(settings) as driver:
         found = report(driver, settings.database, **options)
@@ -84,28 +85,10 @@ def analyse_group() -> None:
 @_group_by
 @click.option("--include-areas", is_flag=True, help="Count SERVES_AREA/PART_OF as ties too.")
 @fail_cleanly
-def bottlenecks_command(
-    as_json: bool,
-    prefix: str | None,
-    top: int | None,
-    k: int | None,
-    seed: int,
-    group_attr: analytics.GroupAttr,
-    include_areas: bool,
-) -> None:
+def bottlenecks_command(as_json: bool, top: int | None, **options: Any) -> None:
     """Brokers (betweenness, normalised as networkx does), articulation points, bridges,
     and the people whose loss would cut two groups apart."""
-    _run(
-        analytics.bottlenecks,
-        as_json,
-        "Bottlenecks",
-        prefix=prefix,
-        top=top if top else 20,
-        k=k,
-        seed=seed,
-        group_attr=group_attr,
-        include_areas=include_areas,
-    )
+    _run(analytics.bottlenecks, as_json, "Bottlenecks", top=top or 20, **options)
 
 
 @analyse_group.command("gaps")
@@ -119,23 +102,9 @@ def bottlenecks_command(
 )
 @_group_by
 @fail_cleanly
-def gaps_command(
-    as_json: bool,
-    prefix: str | None,
-    top: int | None,
-    radius_km: float,
-    group_attr: analytics.GroupAttr,
-) -> None:
+def gaps_command(as_json: bool, top: int | None, **options: Any) -> None:
     """Coverage against need (E2SFCA, worst first) and missing ties between groups."""
-    _run(
-        analytics.gaps,
-        as_json,
-        "Gaps",
-        prefix=prefix,
-        top=top if top else 20,
-        radius_km=radius_km,
-        group_attr=group_attr,
-    )
+    _run(analytics.gaps, as_json, "Gaps", top=top or 20, **options)
 
 
 @analyse_group.command("duplicates")
@@ -147,8 +116,6 @@ def gaps_command(
     help="Minimum confidence of a duplicate pair.",
 )
 @fail_cleanly
-def duplicates_command(
-    as_json: bool, prefix: str | None, top: int | None, threshold: float | None
-) -> None:
+def duplicates_command(as_json: bool, **options: Any) -> None:
     """Listings entered twice (scored, grouped) and services that overlap."""
-    _run(analytics.duplicates, as_json, "Duplicates", prefix=prefix, top=top, threshold=threshold)
+    _run(analytics.duplicates, as_json, "Duplicates", **options)
