@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from api.asgi import HttpMiddleware
 from api.i18n import current_language
 from graph import causality
 from graph import messages as say
@@ -36,16 +36,10 @@ def parse_bookmarks(value: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
-@dataclass
-class CausalBookmarks:
+class CausalBookmarks(HttpMiddleware):
     """ASGI middleware: the bookmarks a request must see in, those its writes made out."""
 
-    app: ASGIApp
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = next((v for k, v in scope.get("headers", ()) if k == _HEADER_KEY), b"")
         wanted = parse_bookmarks(raw.decode("latin-1")) if raw else ()
         if wanted is None:

@@ -11,10 +11,10 @@ language without passing it down by hand.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from api.asgi import HttpMiddleware
 from graph.errors import CommonGraphError
 from graph.messages import Language
 
@@ -39,16 +39,10 @@ def message_of(error: CommonGraphError) -> str:
     return error.text(current_language())
 
 
-@dataclass
-class RequestLanguage:
+class RequestLanguage(HttpMiddleware):
     """ASGI middleware: remember each request's preferred language for the handlers."""
 
-    app: ASGIApp
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         header = next((v for k, v in scope.get("headers", ()) if k == b"accept-language"), b"")
         token = _LANGUAGE.set(preferred_language(header.decode("latin-1") or None))
         try:

@@ -85,6 +85,32 @@ def _polygons(path: Path, code_key: str) -> tuple[dict[str, Any], dict[str, dict
     return geoms, props
 
 
+#: the source of the Welsh areas: the WIMD LSOA geography lookup fixes their hierarchy
+_WIMD = "wimd:lsoa_geography_lookup"
+
+
+def _wimd_area(
+    code: str,
+    name: str,
+    name_cy: str | None,
+    kind: AreaKind,
+    parent_id: str,
+    point: tuple[float | None, float | None],
+) -> AreaRecord:
+    """A Welsh area of the WIMD lookup, in its parent, at ``point`` (latitude, longitude:
+    None where it has no polygon)."""
+    return AreaRecord(
+        id=code,
+        name=name,
+        name_cy=name_cy,
+        kind=kind,
+        parent_id=parent_id,
+        latitude=point[0],
+        longitude=point[1],
+        source=_WIMD,
+    )
+
+
 def wales_areas(
     lsoa_boundaries: Path,
     lookup: Path,
@@ -120,28 +146,24 @@ def wales_areas(
         if code not in geoms:
             result.warnings.append(f"{lookup.name} row {row_no}: LSOA {code} has no polygon")
         result.records.append(
-            AreaRecord(
-                id=code,
-                name=row.get("LSOA Name") or code,
-                name_cy=props.get(code, {}).get("LSOA11NMW"),
-                kind="lsoa",
-                parent_id=la,
-                latitude=point[0],
-                longitude=point[1],
-                source="wimd:lsoa_geography_lookup",
+            _wimd_area(
+                code,
+                row.get("LSOA Name") or code,
+                props.get(code, {}).get("LSOA11NMW"),
+                "lsoa",
+                la,
+                point,
             )
         )
         if la not in las:
             la_point = _centroid(la_geoms[la]) if la in la_geoms else (None, None)
-            las[la] = AreaRecord(
-                id=la,
-                name=row.get("Local Authority (LA) Name") or la,
-                name_cy=la_props.get(la, {}).get("LAD13NMW"),
-                kind="local_authority",
-                parent_id=lhb,
-                latitude=la_point[0],
-                longitude=la_point[1],
-                source="wimd:lsoa_geography_lookup",
+            las[la] = _wimd_area(
+                la,
+                row.get("Local Authority (LA) Name") or la,
+                la_props.get(la, {}).get("LAD13NMW"),
+                "local_authority",
+                lhb,
+                la_point,
             )
         if point[0] is not None and point[1] is not None:
             boards.setdefault(lhb, []).append((point[0], point[1]))
@@ -153,7 +175,7 @@ def wales_areas(
         result.records.append(
             AreaRecord(
                 id=lhb, name=name, kind="health_board", latitude=lat, longitude=lon,
-                source="wimd:lsoa_geography_lookup",
+                source=_WIMD,
             )
         )  # fmt: skip
     index_ids = sorted(geoms)

@@ -86,6 +86,8 @@ EDGE_STATEMENTS: dict[str, str] = {
     "PROVIDES": "load/rel_edge_provides",
 }
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
+#: the degrees a node's coordinates may take
+_DEGREES = {"latitude": (-90, 90), "longitude": (-180, 180)}
 #: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 ≤ w ≤ 1
 STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
 MAX_STRENGTH = 1.0
@@ -95,7 +97,23 @@ def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-class NodeRow(BaseModel):
+def _required(value: Any) -> Any:
+    """A cell that must be given: its stripped text, refused when missing or blank."""
+    if _blank_to_none(value) is None:
+        raise ValueError("is missing or blank")
+    return str(value).strip()
+
+
+class _TableRow(BaseModel):
+    """A validated row of a table: text is stripped, and a blank cell counts as absent."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank(cls, value: Any) -> Any:
+        return _blank_to_none(value.strip() if isinstance(value, str) else value)
+
+
+class NodeRow(_TableRow):
     """One validated row of a nodes table."""
 
     id: str
@@ -109,17 +127,7 @@ class NodeRow(BaseModel):
     sector: str | None = None
     role: str | None = None
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank(cls, value: Any) -> Any:
-        return _blank_to_none(value.strip() if isinstance(value, str) else value)
-
-    @field_validator("id", "name", mode="before")
-    @classmethod
-    def _required(cls, value: Any) -> Any:
-        if _blank_to_none(value) is None:
-            raise ValueError("is missing or blank")
-        return str(value).strip()
+    _present = field_validator("id", "name", mode="before")(_required)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -135,22 +143,16 @@ class NodeRow(BaseModel):
     def _slug(cls, value: str | None) -> str | None:
         return value.lower().replace(" ", "_").replace("-", "_") if value else value
 
-    @field_validator("latitude")
+    @field_validator("latitude", "longitude")
     @classmethod
-    def _latitude(cls, value: float | None) -> float | None:
-        if value is not None and not -90 <= value <= 90:
-            raise ValueError(f"latitude {value} is out of range (-90 to 90)")
-        return value
-
-    @field_validator("longitude")
-    @classmethod
-    def _longitude(cls, value: float | None) -> float | None:
-        if value is not None and not -180 <= value <= 180:
-            raise ValueError(f"longitude {value} is out of range (-180 to 180)")
+    def _on_earth(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low, high = _DEGREES[str(info.field_name)]
+        if value is not None and not low <= value <= high:
+            raise ValueError(f"{info.field_name} {value} is out of range ({low} to {high})")
         return value
 
 
-class EdgeRow(BaseModel):
+class EdgeRow(_TableRow):
     """One validated row of an edges table.
 
     ``weight`` is optional; when given it is a finite number, at least 0, and at most 1 for
@@ -163,17 +165,7 @@ class EdgeRow(BaseModel):
     type: str
     weight: float | None = None
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank(cls, value: Any) -> Any:
-        return _blank_to_none(value.strip() if isinstance(value, str) else value)
-
-    @field_validator("source", "target", mode="before")
-    @classmethod
-    def _required(cls, value: Any) -> Any:
-        if _blank_to_none(value) is None:
-            raise ValueError("is missing or blank")
-        return str(value).strip()
+    _present = field_validator("source", "target", mode="before")(_required)
 
     @field_validator("type", mode="before")
     @classmethod
@@ -272,13 +264,9 @@ def _store_nodes(
                 )
                 continue
             stored.add(node.id)
-            if known is not None and known["hash"] == props["csv_hash"]:
-                summary.unchanged += 1
+            same = known is not None and known["hash"] == props["csv_hash"]
+            if not summary.tally(stored=known is not None, same=same):
                 continue
-            if known is None:
-                summary.created += 1
-            else:
-                summary.updated += 1
             by_kind.setdefault(node.kind, []).append({"id": node.id, "props": props})
         steps = [
             Step(NODE_STATEMENTS[kind], items, {"now": now}) for kind, items in by_kind.items()
@@ -308,13 +296,8 @@ def _store_edges(
         by_type: dict[str, list[dict[str, Any]]] = {}
         for _, edge in chunk:
             key = (edge.source, edge.target, edge.type)
-            if key in state and state[key] == edge.weight:
-                summary.unchanged += 1
+            if not summary.tally(stored=key in state, same=state.get(key) == edge.weight):
                 continue
-            if key in state:
-                summary.updated += 1
-            else:
-                summary.created += 1
             by_type.setdefault(edge.type, []).append(
                 {"src": edge.source, "dst": edge.target, "weight": edge.weight}
             )
@@ -366,12 +349,11 @@ def load_relationship_rows(
             continue
         if node.id in valid_nodes:
             summary.problems.append(
-                Problem(
-                    severity="warning",
-                    file=nodes_file,
-                    record=line,
-                    record_id=node.id,
-                    reason="the id appears again in the table: the later row wins",
+                Problem.warning(
+                    "the id appears again in the table: the later row wins",
+                    nodes_file,
+                    line,
+                    node.id,
                 )
             )
             summary.unchanged += 1
@@ -436,17 +418,7 @@ def _cleaned(
     """The row with its text fit to store (graph/text.py); a warning names each changed field."""
     cleaned, changes = clean_tree(dict(row))
     record_id = "->".join(str(cleaned.get(k)) for k in id_keys) if changes else None
-    summary.problems.extend(
-        Problem(
-            severity="warning",
-            file=file,
-            record=line,
-            record_id=record_id,
-            field=field,
-            reason=change.describe(),
-        )
-        for field, change in changes
-    )
+    summary.warn_cleaned(changes, file, line, record_id)
     result: dict[str, Any] = cleaned
     return result
 

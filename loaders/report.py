@@ -9,12 +9,15 @@ JSON lines. The CLI exits 0 when nothing was rejected and 2 when some records we
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
+
+from graph.text import Cleaned
 
 __all__ = ["LoadSummary", "Problem"]
 
@@ -30,6 +33,25 @@ class Problem(BaseModel):
     record_id: str | None = None
     field: str | None = None
     reason: str
+
+    @classmethod
+    def warning(
+        cls,
+        reason: str,
+        file: str | None,
+        record: int | None,
+        record_id: str | None,
+        field: str | None = None,
+    ) -> Problem:
+        """A value kept but odd, named the way a rejection is."""
+        return cls(
+            severity="warning",
+            file=file,
+            record=record,
+            record_id=record_id,
+            field=field,
+            reason=reason,
+        )
 
     def where(self) -> str:
         """``file, record 3 (id X), field latitude``: the parts that are known."""
@@ -59,6 +81,31 @@ class LoadSummary(BaseModel):
     relationships_written: int = 0
     seconds: float = 0.0
     problems: list[Problem] = Field(default_factory=list)
+
+    def warn_cleaned(
+        self,
+        changes: Iterable[tuple[str, Cleaned]],
+        file: str | None,
+        record: int | None,
+        record_id: str | None,
+    ) -> None:
+        """A warning for each field whose text was changed to be stored (graph/text.py)."""
+        self.problems.extend(
+            Problem.warning(change.describe(), file, record, record_id, field)
+            for field, change in changes
+        )
+
+    def tally(self, *, stored: bool, same: bool) -> bool:
+        """Count one record against what the graph holds of it: unchanged when stored and
+        the same, else updated (stored) or created; True when it has to be written."""
+        if stored and same:
+            self.unchanged += 1
+            return False
+        if stored:
+            self.updated += 1
+        else:
+            self.created += 1
+        return True
 
     @property
     def rejects(self) -> list[Problem]:

@@ -32,6 +32,26 @@ def _options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+#: which node attribute makes the groups of group cuts (bottlenecks) and group gaps (gaps)
+_group_by = click.option(
+    "--group-by",
+    "group_attr",
+    default="tribe",
+    show_default=True,
+    type=click.Choice(["tribe", "sector", "kind"]),
+)
+
+
+def _run(report: Callable[..., dict[str, Any]], as_json: bool, title: str, **options: Any) -> None:
+    """Run one report of :mod:`graph.repositories.analytics` on the configured database and
+    print it. Each command's options are named as the report's keyword arguments, so a
+    command passes them on as ``options`` (bottlenecks and gaps cap ``--top`` at 20 unset)."""
+    settings = Neo4jSettings.from_env()
+    with sync_driver(settings) as driver:
+        found = report(driver, settings.database, **options)
+    _emit(found, as_json, title)
+
+
 def _emit(report: dict[str, Any], as_json: bool, title: str) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
@@ -62,39 +82,13 @@ def analyse_group() -> None:
     help="Betweenness source sample (default: exact up to 5,000 nodes, else 256).",
 )
 @click.option("--seed", default=42, show_default=True, help="Seed of the betweenness sample.")
-@click.option(
-    "--group-by",
-    "group_attr",
-    default="tribe",
-    show_default=True,
-    type=click.Choice(["tribe", "sector", "kind"]),
-)
+@_group_by
 @click.option("--include-areas", is_flag=True, help="Count SERVES_AREA/PART_OF as ties too.")
 @fail_cleanly
-def bottlenecks_command(
-    as_json: bool,
-    prefix: str | None,
-    top: int | None,
-    k: int | None,
-    seed: int,
-    group_attr: analytics.GroupAttr,
-    include_areas: bool,
-) -> None:
+def bottlenecks_command(as_json: bool, top: int | None, **options: Any) -> None:
     """Brokers (betweenness, normalised as networkx does), articulation points, bridges,
     and the people whose loss would cut two groups apart."""
-    settings = Neo4jSettings.from_env()
-    with sync_driver(settings) as driver:
-        report = analytics.bottlenecks(
-            driver,
-            settings.database,
-            prefix=prefix,
-            top=top if top else 20,
-            k=k,
-            seed=seed,
-            group_attr=group_attr,
-            include_areas=include_areas,
-        )
-    _emit(report, as_json, "Bottlenecks")
+    _run(analytics.bottlenecks, as_json, "Bottlenecks", top=top or 20, **options)
 
 
 @analyse_group.command("gaps")
@@ -106,33 +100,11 @@ def bottlenecks_command(
     type=click.FloatRange(min=0.1),
     help="Catchment radius of the coverage score.",
 )
-@click.option(
-    "--group-by",
-    "group_attr",
-    default="tribe",
-    show_default=True,
-    type=click.Choice(["tribe", "sector", "kind"]),
-)
+@_group_by
 @fail_cleanly
-def gaps_command(
-    as_json: bool,
-    prefix: str | None,
-    top: int | None,
-    radius_km: float,
-    group_attr: analytics.GroupAttr,
-) -> None:
+def gaps_command(as_json: bool, top: int | None, **options: Any) -> None:
     """Coverage against need (E2SFCA, worst first) and missing ties between groups."""
-    settings = Neo4jSettings.from_env()
-    with sync_driver(settings) as driver:
-        report = analytics.gaps(
-            driver,
-            settings.database,
-            prefix=prefix,
-            top=top if top else 20,
-            radius_km=radius_km,
-            group_attr=group_attr,
-        )
-    _emit(report, as_json, "Gaps")
+    _run(analytics.gaps, as_json, "Gaps", top=top or 20, **options)
 
 
 @analyse_group.command("duplicates")
@@ -144,13 +116,6 @@ def gaps_command(
     help="Minimum confidence of a duplicate pair.",
 )
 @fail_cleanly
-def duplicates_command(
-    as_json: bool, prefix: str | None, top: int | None, threshold: float | None
-) -> None:
+def duplicates_command(as_json: bool, **options: Any) -> None:
     """Listings entered twice (scored, grouped) and services that overlap."""
-    settings = Neo4jSettings.from_env()
-    with sync_driver(settings) as driver:
-        report = analytics.duplicates(
-            driver, settings.database, prefix=prefix, top=top, threshold=threshold
-        )
-    _emit(report, as_json, "Duplicates")
+    _run(analytics.duplicates, as_json, "Duplicates", **options)

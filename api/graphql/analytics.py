@@ -60,31 +60,30 @@ async def _report(
     return JSON(report)
 
 
+def _grouped_report(name: analytics.ReportName, description: str) -> JSON:
+    """The field of a report whose groups ``groupBy`` chooses (bottlenecks, gaps)."""
+
+    async def resolve(
+        info: Info[Context, None],
+        prefix: str | None = None,
+        top: int = 20,
+        group_by: GroupBy = GroupBy.TRIBE,
+        scope: strawberry.ID | None = None,
+    ) -> JSON:
+        return await _report(info, name, prefix, top, group_by, scope)
+
+    field: JSON = strawberry.field(resolver=resolve, description=description)
+    return field
+
+
 @strawberry.type
 class AnalyticsQueries:
     """Gaps, duplications and bottlenecks for system leaders."""
 
-    @strawberry.field(description="Brokers, articulation points, bridges and group cuts.")
-    async def bottlenecks(
-        self,
-        info: Info[Context, None],
-        prefix: str | None = None,
-        top: int = 20,
-        group_by: GroupBy = GroupBy.TRIBE,
-        scope: strawberry.ID | None = None,
-    ) -> JSON:
-        return await _report(info, "bottlenecks", prefix, top, group_by, scope)
-
-    @strawberry.field(description="Coverage against need (E2SFCA) and missing ties.")
-    async def gaps(
-        self,
-        info: Info[Context, None],
-        prefix: str | None = None,
-        top: int = 20,
-        group_by: GroupBy = GroupBy.TRIBE,
-        scope: strawberry.ID | None = None,
-    ) -> JSON:
-        return await _report(info, "gaps", prefix, top, group_by, scope)
+    bottlenecks: JSON = _grouped_report(
+        "bottlenecks", "Brokers, articulation points, bridges and group cuts."
+    )
+    gaps: JSON = _grouped_report("gaps", "Coverage against need (E2SFCA) and missing ties.")
 
     @strawberry.field(description="Duplicate listings and overlapping services.")
     async def duplicates(

@@ -16,9 +16,16 @@ from strawberry.types import Info
 from api.auth.keys import mint_key
 from api.auth.roles import Role
 from api.graphql.context import Context
-from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure, validated
+from api.graphql.results import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ValidationError,
+    failures_returned,
+    validated,
+)
+from api.graphql.views import view_of
 from graph import messages as say
-from graph.errors import CommonGraphError
 from graph.repositories import connections as repo
 from graph.repositories.outcomes import NotAllowed
 
@@ -54,18 +61,11 @@ class MyTie:
 
     @classmethod
     def of(cls, t: repo.Tie) -> MyTie:
-        return cls(
+        return view_of(
+            cls,
+            t,
             id=strawberry.ID(t.id) if t.id else None,
-            type=t.type,
             other_id=strawberry.ID(t.other_id),
-            other_name=t.other_name,
-            other_kind=t.other_kind,
-            how=t.how,
-            frequency=t.frequency,
-            since=t.since,
-            source=t.source,
-            recorded_at=t.recorded_at,
-            mine=t.mine,
         )
 
 
@@ -121,16 +121,7 @@ class GroupCompleteness:
 
     @classmethod
     def of(cls, g: repo.GroupCompleteness) -> GroupCompleteness:
-        return cls(
-            id=strawberry.ID(g.id),
-            name=g.name,
-            area=g.area,
-            people=g.people,
-            answered=g.answered,
-            with_key=g.with_key,
-            invited=g.invited,
-            share=g.share,
-        )
+        return view_of(cls, g, id=strawberry.ID(g.id))
 
 
 @strawberry.type(description="How complete the relationship picture is, least complete first.")
@@ -231,6 +222,7 @@ class ConnectionQueries:
 @strawberry.type
 class ConnectionMutations:
     @strawberry.mutation(description="Record whom you know or work with.")
+    @failures_returned
     async def record_connection(
         self,
         info: Info[Context, None],
@@ -238,67 +230,56 @@ class ConnectionMutations:
         kind: ConnectionKind,
         input: ConnectionInput | None = None,
     ) -> ConnectionResult:
-        try:
-            person = _signed_in(info)
-            tie_id = await repo.record_connection(
-                info.context.db,
-                info.context.actor,
-                person,
-                target=str(target_id),
-                kind=kind.value,
-                change=_change(input or ConnectionInput()),
-                people=info.context.caller.sees_people,
-            )
-            return await _payload(info, tie_id)
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        person = _signed_in(info)
+        tie_id = await repo.record_connection(
+            info.context.db,
+            info.context.actor,
+            person,
+            target=str(target_id),
+            kind=kind.value,
+            change=_change(input or ConnectionInput()),
+            people=info.context.caller.sees_people,
+        )
+        return await _payload(info, tie_id)
 
     @strawberry.mutation(description="Change how you describe a tie you recorded.")
+    @failures_returned
     async def update_connection(
         self, info: Info[Context, None], id: strawberry.ID, input: ConnectionInput
     ) -> ConnectionResult:
-        try:
-            person = _signed_in(info)
-            tie_id = await repo.update_connection(
-                info.context.db, info.context.actor, person, str(id), _change(input)
-            )
-            return await _payload(info, tie_id)
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        person = _signed_in(info)
+        tie_id = await repo.update_connection(
+            info.context.db, info.context.actor, person, str(id), _change(input)
+        )
+        return await _payload(info, tie_id)
 
     @strawberry.mutation(description="Erase a tie you recorded.")
+    @failures_returned
     async def erase_connection(
         self, info: Info[Context, None], id: strawberry.ID
     ) -> ConnectionResult:
-        try:
-            person = _signed_in(info)
-            await repo.erase_connection(info.context.db, info.context.actor, person, str(id))
-            return await _payload(info, str(id))
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        person = _signed_in(info)
+        await repo.erase_connection(info.context.db, info.context.actor, person, str(id))
+        return await _payload(info, str(id))
 
     @strawberry.mutation(description="Say your list of connections is complete for now.")
+    @failures_returned
     async def confirm_my_connections(self, info: Info[Context, None]) -> ConnectionResult:
-        try:
-            person = _signed_in(info)
-            await repo.confirm_connections(info.context.db, person)
-            return await _payload(info, person or "")
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        person = _signed_in(info)
+        await repo.confirm_connections(info.context.db, person)
+        return await _payload(info, person or "")
 
     @strawberry.mutation(
         description="Invite a team's members to record their connections: one single-use "
         "link each, valid 30 days (leaders)."
     )
+    @failures_returned
     async def invite_team(
         self, info: Info[Context, None], team_id: strawberry.ID
     ) -> InviteTeamResult:
-        try:
-            if info.context.caller.role not in _LEADS:
-                raise NotAllowed(say.LEADERS_INVITE())
-            invited = await repo.invite_team(info.context.db, info.context.actor, str(team_id))
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        if info.context.caller.role not in _LEADS:
+            raise NotAllowed(say.LEADERS_INVITE())
+        invited = await repo.invite_team(info.context.db, info.context.actor, str(team_id))
         return TeamInvited(
             team_id=strawberry.ID(invited.team_id),
             team_name=invited.team_name,
@@ -317,16 +298,14 @@ class ConnectionMutations:
     @strawberry.mutation(
         description="Open an invitation: a key linked to you (shown once) is the answer."
     )
+    @failures_returned
     async def accept_invitation(
         self, info: Info[Context, None], code: str
     ) -> AcceptInvitationResult:
         key, key_id, key_hash = mint_key()
-        try:
-            accepted = await repo.accept_invitation(
-                info.context.db, code, key_id=key_id, key_hash=key_hash
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        accepted = await repo.accept_invitation(
+            info.context.db, code, key_id=key_id, key_hash=key_hash
+        )
         return InvitationAccepted(
             key=key, person_id=strawberry.ID(accepted.person_id), name=accepted.name
         )

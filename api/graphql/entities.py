@@ -18,9 +18,16 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.views import view_of
 from graph.repositories.assets import ServiceProps
 from graph.repositories.edits import StoredListing, listing_content, pending_differences
-from graph.repositories.nodes import ContactRecord, LocationRecord, NodeRecord, ScheduleRecord
+from graph.repositories.nodes import (
+    ContactRecord,
+    LocationRecord,
+    NodeRecord,
+    ScheduleRecord,
+    ServiceDetails,
+)
 from graph.repositories.offerings import same_as
 from graph.repositories.outcomes import camel
 from graph.repositories.phones import PhoneRecord
@@ -60,14 +67,7 @@ class ScheduleNode:
 
     @classmethod
     def of(cls, r: ScheduleRecord) -> ScheduleNode:
-        return cls(
-            byday=r.byday,
-            opens_at=r.opens_at,
-            closes_at=r.closes_at,
-            freq=r.freq,
-            description=r.description,
-            location_id=r.location_id,
-        )
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Contact")
@@ -79,7 +79,7 @@ class ContactNode:
 
     @classmethod
     def of(cls, r: ContactRecord) -> ContactNode:
-        return cls(name=r.name, title=r.title, email=r.email, phones=r.phones)
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Term", description="A term of the vocabulary (GET /api/vocabulary).")
@@ -119,13 +119,7 @@ class PhoneNode:
 
     @classmethod
     def of(cls, r: PhoneRecord) -> PhoneNode:
-        return cls(
-            number=r.number,
-            extension=r.extension,
-            type=r.type,
-            description=r.description,
-            source=r.source,
-        )
+        return view_of(cls, r)
 
 
 @strawberry.type(name="Location")
@@ -143,12 +137,10 @@ class LocationNode(Node):
             for k in ("address_1", "address_2", "city", "postal_code")
             if (v := (r.address or {}).get(k))
         ]
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
-            name=r.name,
-            latitude=r.latitude,
-            longitude=r.longitude,
-            accessibility=r.accessibility,
             address=", ".join(parts) or None,
             last_verified=None,
             stale=True,
@@ -293,27 +285,18 @@ class ServiceNode(Node):
 
     @classmethod
     def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:
-        return cls(
+        return view_of(
+            cls,
+            p,
             id=strawberry.ID(p.id),
-            name=p.name,
-            alternate_name=p.alternate_name,
-            description=p.description,
-            url=p.url,
-            email=p.email,
-            status=p.status,
-            minimum_age=p.minimum_age,
-            maximum_age=p.maximum_age,
-            fees_description=p.fees_description,
-            eligibility_description=p.eligibility_description,
             moderation_status=p.moderation_status or "approved",
-            version=p.version,
-            moderation_reason=p.moderation_reason,
-            changes_requested=p.changes_requested,
-            listed_by=p.listed_by,
-            listed_on=p.listed_on,
-            last_verified=p.last_verified,
             stale=is_stale(p.last_verified) if stale is None else stale,
         )
+
+    async def _details(self, info: Info[Context, None]) -> ServiceDetails:
+        """Its cost options, languages, needs and taxonomy terms (through the request's
+        DataLoader; empty lists when the service has none)."""
+        return await info.context.loaders.details.load(str(self.id)) or ServiceDetails()
 
     @strawberry.field(
         description="An edit to this public listing waiting for a moderator (its group and "
@@ -391,7 +374,7 @@ class ServiceNode(Node):
 
     @strawberry.field
     async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             CostOptionNode(
                 option=_opt_str(c.get("option")),
@@ -399,20 +382,20 @@ class ServiceNode(Node):
                 currency=_opt_str(c.get("currency")),
                 amount_description=_opt_str(c.get("amount_description")),
             )
-            for c in (details.cost_options if details else [])
+            for c in details.cost_options
         ]
 
     @strawberry.field
     async def languages(self, info: Info[Context, None]) -> list[LanguageNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
-            for g in (details.languages if details else [])
+            for g in details.languages
         ]
 
     @strawberry.field
     async def needs(self, info: Info[Context, None]) -> list[NeedNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             NeedNode(
                 id=strawberry.ID(str(n["id"])),
@@ -420,7 +403,7 @@ class ServiceNode(Node):
                 last_verified=None,
                 stale=True,
             )
-            for n in (details.needs if details else [])
+            for n in details.needs
         ]
 
     @strawberry.field(
@@ -428,20 +411,19 @@ class ServiceNode(Node):
         "when its source does not say."
     )
     async def kind(self, info: Info[Context, None]) -> TermNode | None:
-        details = await info.context.loaders.details.load(str(self.id))
-        kind = service_kind(details.taxonomy_terms if details else [])
+        kind = service_kind((await self._details(info)).taxonomy_terms)
         return TermNode.of(kind) if kind is not None else None
 
     @strawberry.field
     async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:
-        details = await info.context.loaders.details.load(str(self.id))
+        details = await self._details(info)
         return [
             TaxonomyTermNode(
                 id=strawberry.ID(str(t["id"])),
                 code=_opt_str(t.get("code")),
                 name=_opt_str(t.get("name")),
             )
-            for t in (details.taxonomy_terms if details else [])
+            for t in details.taxonomy_terms
         ]
 
 

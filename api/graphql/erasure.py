@@ -16,9 +16,9 @@ from strawberry.types import Info
 
 from api.auth.roles import Role
 from api.graphql.context import Context
-from api.graphql.results import Forbidden, NotFound, ValidationError, failure
+from api.graphql.results import Forbidden, NotFound, ValidationError, failures_returned
+from api.graphql.views import view_of
 from graph import messages as say
-from graph.errors import CommonGraphError
 from graph.repositories import erasure as repo
 from graph.repositories.outcomes import NotAllowed
 
@@ -46,20 +46,14 @@ class ErasureMutations:
         description="Erase a person and all their relationships (admins "
         "only); an audit event records that it happened."
     )
+    @failures_returned
     async def erase_person(
         self,
         info: Info[Context, None],
         person_id: Annotated[strawberry.ID, strawberry.argument(name="id")],
     ) -> ErasureResult:
-        try:
-            # Erasure is irreversible: admins only (docs/security.md, roles × operations).
-            if info.context.caller.role is not Role.ADMIN:
-                raise NotAllowed(say.ADMIN_TO_ERASE())
-            done = await repo.erase_person(info.context.db, info.context.actor, str(person_id))
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return PersonErased(
-            erased_id_hash=done.erased_id_hash,
-            relationships_removed=done.relationships_removed,
-            audit_event_id=done.audit_event_id,
-        )
+        # Erasure is irreversible: admins only (docs/security.md, roles × operations).
+        if info.context.caller.role is not Role.ADMIN:
+            raise NotAllowed(say.ADMIN_TO_ERASE())
+        done = await repo.erase_person(info.context.db, info.context.actor, str(person_id))
+        return view_of(PersonErased, done)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.views import view_of
 from graph.repositories.lookup import lookup
 from graph.repositories.outcomes import validated
 
@@ -62,14 +63,6 @@ class LookupQueries:
             info.context.db, query.text, query.first, people=info.context.caller.sees_people
         )
         return [
-            LookupHitNode(
-                id=strawberry.ID(h.id),
-                name=h.name,
-                name_cy=h.name_cy,
-                kind=h.kind,
-                detail=h.detail,
-                context=h.context,
-                similarity=round(h.similarity, 1),
-            )
+            view_of(LookupHitNode, h, id=strawberry.ID(h.id), similarity=round(h.similarity, 1))
             for h in hits
         ]

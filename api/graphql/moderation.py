@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Concatenate, ParamSpec
 
 import strawberry
 from strawberry.types import Info
@@ -13,14 +14,19 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.offerings import OfferingPayload, OfferingResult
-from api.graphql.results import NotFound, ValidationError, failure
+from api.graphql.results import NotFound, ValidationError, failures_returned
+from api.graphql.views import view_of
 from graph import messages as say
-from graph.errors import CommonGraphError
+from graph.database import Database
 from graph.repositories import audit, edits, offerings, problem_reports, referrals
+from graph.repositories.assets import ServiceProps
+from graph.repositories.audit import Actor
 from graph.repositories.nodes import fetch_node
 from graph.repositories.outcomes import NotAllowed
 
 __all__ = ["MergeMutations", "ModerationMutations", "ModerationQueries", "ReportMutations"]
+
+P = ParamSpec("P")
 
 
 @strawberry.type
@@ -116,31 +122,23 @@ class ModerationQueries:
         events = await audit.audit_trail(
             info.context.db, str(target_id) if target_id else None, first
         )
-        return [
-            AuditEvent(
-                id=strawberry.ID(e.id),
-                at=e.at,
-                operation=e.operation,
-                target_id=e.target_id,
-                actor_key_id=e.actor_key_id,
-                actor_role=e.actor_role,
-                actor_organisation_id=e.actor_organisation_id,
-                changed_fields=e.changed_fields,
-            )
-            for e in events
-        ]
+        return [view_of(AuditEvent, e, id=strawberry.ID(e.id)) for e in events]
 
 
-async def _decide(
-    info: Info[Context, None], service_id: str, status: str, reason: str | None
+@failures_returned
+async def _as_moderator(
+    info: Info[Context, None],
+    act: Callable[Concatenate[Database, Actor, P], Awaitable[ServiceProps]],
+    *args: P.args,
+    **kwargs: P.kwargs,
 ) -> OfferingResult:
-    try:
-        _require(info)
-        props = await offerings.moderate_offering(
-            info.context.db, info.context.actor, service_id, status, reason
-        )
-    except CommonGraphError as exc:
-        return failure(exc)  # type: ignore[return-value]
+    """Runs a moderator's decision on a listing: the listing as it now is, or why not.
+
+    Every moderator mutation is ``act(db, actor, ...)`` returning the listing it touched,
+    refused (as a typed failure) to anyone who does not moderate.
+    """
+    _require(info)
+    props = await act(info.context.db, info.context.actor, *args, **kwargs)
     return OfferingPayload(service=ServiceNode.of(props))
 
 
@@ -153,7 +151,9 @@ class ModerationMutations:
     async def approve_offering(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
-        return await _decide(info, str(service_id), "approved", None)
+        return await _as_moderator(
+            info, offerings.moderate_offering, str(service_id), "approved", None
+        )
 
     @strawberry.mutation(
         description="Refuse a pending offering, turn down the change waiting on a public one "
@@ -162,7 +162,9 @@ class ModerationMutations:
     async def reject_offering(
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:
-        return await _decide(info, str(service_id), "rejected", reason)
+        return await _as_moderator(
+            info, offerings.moderate_offering, str(service_id), "rejected", reason
+        )
 
     @strawberry.mutation(
         description="Ask a listing's group to change a new listing, or the change it proposed "
@@ -172,14 +174,7 @@ class ModerationMutations:
     async def ask_for_changes(
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await offerings.ask_for_changes(
-                info.context.db, info.context.actor, str(service_id), message
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(info, offerings.ask_for_changes, str(service_id), message)
 
 
 @strawberry.type
@@ -193,27 +188,15 @@ class MergeMutations:
     async def merge_listings(
         self, info: Info[Context, None], keep_id: strawberry.ID, duplicate_ids: list[strawberry.ID]
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await offerings.merge_listings(
-                info.context.db, info.context.actor, str(keep_id), [str(d) for d in duplicate_ids]
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(
+            info, offerings.merge_listings, str(keep_id), [str(d) for d in duplicate_ids]
+        )
 
     @strawberry.mutation(description="Moderators: undo a merge; the listing stands on its own.")
     async def unmerge_listing(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await offerings.unmerge_listing(
-                info.context.db, info.context.actor, str(service_id)
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(info, offerings.unmerge_listing, str(service_id))
 
 
 @strawberry.type(description="The report was received; a moderator will look at it.")
@@ -232,15 +215,13 @@ class ReportMutations:
         description="Anyone: say what is wrong with a public listing (closed, wrong phone...). "
         "It waits in the moderation queue; the reporter is not recorded."
     )
+    @failures_returned
     async def report_problem(
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> ReportResult:
-        try:
-            report_id = await problem_reports.report_problem(
-                info.context.db, info.context.actor, str(service_id), message
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        report_id = await problem_reports.report_problem(
+            info.context.db, info.context.actor, str(service_id), message
+        )
         return ProblemReported(report_id=strawberry.ID(report_id))
 
     @strawberry.mutation(
@@ -255,14 +236,7 @@ class ReportMutations:
         approve: bool,
         reason: str | None = None,
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await offerings.decide_claim(
-                info.context.db, info.context.actor, str(claim_id), approve, reason
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(info, offerings.decide_claim, str(claim_id), approve, reason)
 
     @strawberry.mutation(
         description="Moderators: a referral nobody could receive (kind `referral` in the "
@@ -271,24 +245,10 @@ class ReportMutations:
     async def acknowledge_referral(
         self, info: Info[Context, None], referral_id: strawberry.ID
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await referrals.acknowledge_unheld(
-                info.context.db, info.context.actor, str(referral_id)
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(info, referrals.acknowledge_unheld, str(referral_id))
 
     @strawberry.mutation(description="Moderators: close a problem report, with a note.")
     async def resolve_report(
         self, info: Info[Context, None], report_id: strawberry.ID, note: str | None = None
     ) -> OfferingResult:
-        try:
-            _require(info)
-            props = await problem_reports.resolve_report(
-                info.context.db, info.context.actor, str(report_id), note
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
-        return OfferingPayload(service=ServiceNode.of(props))
+        return await _as_moderator(info, problem_reports.resolve_report, str(report_id), note)

@@ -15,6 +15,7 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.results import validated
+from api.graphql.views import view_of
 from graph import messages as say
 from graph.repositories import network as repo
 from graph.repositories.outcomes import NotAllowed
@@ -40,18 +41,7 @@ class GraphNode:
 
     @classmethod
     def of(cls, n: repo.GraphNode) -> GraphNode:
-        return cls(
-            id=strawberry.ID(n.id),
-            label=n.label,
-            kind=n.kind,
-            tribe=n.tribe,
-            sector=n.sector,
-            organisation_id=n.organisation_id,
-            hop=n.hop,
-            generated=n.generated,
-            x=None,
-            y=None,
-        )
+        return view_of(cls, n, id=strawberry.ID(n.id), x=None, y=None)
 
 
 @strawberry.type
@@ -63,12 +53,7 @@ class GraphEdge:
 
     @classmethod
     def of(cls, e: repo.GraphEdge) -> GraphEdge:
-        return cls(
-            source=strawberry.ID(e.source),
-            target=strawberry.ID(e.target),
-            type=e.type,
-            weight=e.weight,
-        )
+        return view_of(cls, e, source=strawberry.ID(e.source), target=strawberry.ID(e.target))
 
 
 @strawberry.type
@@ -80,11 +65,11 @@ class NetworkGraph:
 
     @classmethod
     def of(cls, v: repo.NetworkView) -> NetworkGraph:
-        return cls(
+        return view_of(
+            cls,
+            v,
             nodes=[GraphNode.of(n) for n in v.nodes],
             edges=[GraphEdge.of(e) for e in v.edges],
-            truncated=v.truncated,
-            matched=v.matched,
         )
 
 

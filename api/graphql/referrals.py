@@ -13,9 +13,15 @@ from strawberry.types import Info
 
 from api.auth.roles import Role
 from api.graphql.context import Context
-from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from api.graphql.results import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ValidationError,
+    failures_returned,
+)
+from api.graphql.views import view_of
 from graph import messages as say
-from graph.errors import CommonGraphError
 from graph.repositories import referrals as repo
 from graph.repositories.outcomes import NotAllowed
 
@@ -51,18 +57,13 @@ class Referral:
 
     @classmethod
     def of(cls, r: repo.ReferralRecord) -> Referral:
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
             status=ReferralStatus(r.status),
-            note=r.note,
-            reason=r.reason,
             service_id=strawberry.ID(r.service_id),
-            service_name=r.service_name,
-            referrer_organisation_id=r.referrer_organisation_id,
             receiving_organisation_ids=r.organisation_ids,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-            receivable=r.receivable,
         )
 
 
@@ -102,23 +103,22 @@ class ReferralQueries:
 @strawberry.type
 class ReferralMutations:
     @strawberry.mutation(description="Refer someone to a service (connectors).")
+    @failures_returned
     async def create_referral(
         self, info: Info[Context, None], service_id: strawberry.ID, note: str | None = None
     ) -> ReferralResult:
-        try:
-            if not info.context.caller.refers:
-                raise NotAllowed(say.REFERRALS_BY_CONNECTORS())
-            record = await repo.create_referral(
-                info.context.db, info.context.actor, str(service_id), note
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        if not info.context.caller.refers:
+            raise NotAllowed(say.REFERRALS_BY_CONNECTORS())
+        record = await repo.create_referral(
+            info.context.db, info.context.actor, str(service_id), note
+        )
         return ReferralPayload(referral=Referral.of(record))
 
     @strawberry.mutation(
         description="Accept or decline (receiving organisation; a decline may say why, in "
         "`reason`), or mark an accepted referral done (either side)."
     )
+    @failures_returned
     async def update_referral_status(
         self,
         info: Info[Context, None],
@@ -127,17 +127,14 @@ class ReferralMutations:
         reason: str | None = None,
     ) -> ReferralResult:
         caller = info.context.caller
-        try:
-            if caller.role not in _SEES_REFERRALS:
-                raise NotAllowed(say.REFERRALS_FOR())
-            record = await repo.set_referral_status(
-                info.context.db,
-                info.context.actor,
-                str(id),
-                status.value,
-                admin=caller.role is Role.ADMIN,
-                reason=reason,
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        if caller.role not in _SEES_REFERRALS:
+            raise NotAllowed(say.REFERRALS_FOR())
+        record = await repo.set_referral_status(
+            info.context.db,
+            info.context.actor,
+            str(id),
+            status.value,
+            admin=caller.role is Role.ADMIN,
+            reason=reason,
+        )
         return ReferralPayload(referral=Referral.of(record))

@@ -8,6 +8,10 @@ message is kept (see :mod:`api.graphql.errors`).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
+from typing import ParamSpec, TypeVar
+
 import strawberry
 
 from api.i18n import current_language
@@ -40,8 +44,12 @@ __all__ = [
     "ValidationError",
     "camel",
     "failure",
+    "failures_returned",
     "validated",
 ]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @strawberry.interface(
@@ -124,3 +132,22 @@ def failure(exc: CommonGraphError) -> Failure:
         version = exc.current_version if isinstance(exc, VersionConflict) else None
         return Conflict(message=exc.text(language), current_version=version)
     raise exc
+
+
+def failures_returned(resolve: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+    """A mutation resolver whose expected failures are returned as typed results.
+
+    Mutations answer ``Payload | ValidationError | ...``: whatever the guard or the repository
+    raises as a :class:`CommonGraphError` becomes its :func:`failure` instead of a GraphQL
+    error. Put it under ``@strawberry.mutation``; the resolver's signature is kept (Strawberry
+    reads the arguments and the return type through ``functools.wraps``).
+    """
+
+    @functools.wraps(resolve)
+    async def resolved(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await resolve(*args, **kwargs)
+        except CommonGraphError as exc:
+            return failure(exc)  # type: ignore[return-value]
+
+    return resolved

@@ -17,9 +17,15 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
-from api.graphql.results import Conflict, Forbidden, NotFound, ValidationError, failure
+from api.graphql.results import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ValidationError,
+    failures_returned,
+)
+from api.graphql.views import view_of
 from graph import messages as say
-from graph.errors import CommonGraphError
 from graph.repositories import shortlists as repo
 from graph.repositories.outcomes import NotAllowed
 
@@ -55,13 +61,11 @@ class Shortlist:
             ShortlistItem(service=ServiceNode.of(i.service), added_at=i.added_at)
             for i in r.items or []
         ]
-        return cls(
+        return view_of(
+            cls,
+            r,
             id=strawberry.ID(r.id),
-            name=r.name,
-            token=r.token,
             share_path=f"{SHARE_PATH}{r.token}",
-            created_at=r.created_at,
-            updated_at=r.updated_at,
             expires_at=r.share_expires_at,
             withdrawn=r.withdrawn_at is not None,
             size=r.size if r.size is not None else len(items),
@@ -108,27 +112,23 @@ class ShortlistQueries:
 @strawberry.type
 class ShortlistMutations:
     @strawberry.mutation(description="A new empty shortlist (connectors).")
+    @failures_returned
     async def create_shortlist(self, info: Info[Context, None], name: str) -> ShortlistResult:
-        try:
-            _owner(info)
-            record = await repo.create_shortlist(info.context.db, info.context.actor, name)
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        _owner(info)
+        record = await repo.create_shortlist(info.context.db, info.context.actor, name)
         return ShortlistPayload(shortlist=Shortlist.of(record))
 
     @strawberry.mutation(
         description="Withdraw your shortlist's share link: it opens nothing from now on."
     )
+    @failures_returned
     async def withdraw_shortlist(
         self, info: Info[Context, None], shortlist_id: strawberry.ID
     ) -> ShortlistResult:
-        try:
-            owner = _owner(info)
-            record = await repo.withdraw_shortlist(
-                info.context.db, info.context.actor, owner, str(shortlist_id)
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        owner = _owner(info)
+        record = await repo.withdraw_shortlist(
+            info.context.db, info.context.actor, owner, str(shortlist_id)
+        )
         return ShortlistPayload(shortlist=Shortlist.of(record))
 
     @strawberry.mutation(description="Add a service to your shortlist.")
@@ -144,14 +144,12 @@ class ShortlistMutations:
         return await _change(info, str(shortlist_id), str(service_id), add=False)
 
 
+@failures_returned
 async def _change(
     info: Info[Context, None], shortlist_id: str, service_id: str, *, add: bool
 ) -> ShortlistResult:
-    try:
-        owner = _owner(info)
-        record = await repo.change_shortlist(
-            info.context.db, info.context.actor, owner, shortlist_id, service_id, add=add
-        )
-    except CommonGraphError as exc:
-        return failure(exc)  # type: ignore[return-value]
+    owner = _owner(info)
+    record = await repo.change_shortlist(
+        info.context.db, info.context.actor, owner, shortlist_id, service_id, add=add
+    )
     return ShortlistPayload(shortlist=Shortlist.of(record))

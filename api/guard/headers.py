@@ -17,10 +17,10 @@ the UI never uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from api.asgi import HttpMiddleware
 
 __all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "SecurityHeaders"]
 
@@ -50,17 +50,10 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 
 
-@dataclass
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds :data:`SECURITY_HEADERS` to every HTTP response that does not set its own."""
 
-    app: ASGIApp
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)

@@ -25,8 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import orjson
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from api.asgi import HttpMiddleware
 from api.guard.buckets import ClientTable, retry_after
 from api.guard.settings import GuardSettings
 from api.i18n import Language, preferred_language
@@ -72,17 +73,16 @@ def address_of(scope: Scope) -> str:
 
 
 @dataclass
-class RequestGuard:
+class RequestGuard(HttpMiddleware):
     """Per-client token buckets and in-flight caps in front of the API routes."""
 
-    app: ASGIApp
     settings: GuardSettings = field(default_factory=GuardSettings.from_env)
     clients: ClientTable = field(default_factory=ClientTable)
     in_flight: int = 0
     refused: dict[str, int] = field(default_factory=lambda: {"429": 0, "503": 0})
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not str(scope["path"]).startswith(GUARDED_PREFIXES):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not str(scope["path"]).startswith(GUARDED_PREFIXES):
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.settings.max_in_flight:

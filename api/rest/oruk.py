@@ -10,11 +10,11 @@ the eight-key HSDS page envelope; ``per_page`` is at most 100. Bad parameters ge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -113,6 +113,45 @@ class ApiDetails(BaseModel):
 _RECORD = "An Open Referral UK 3.0 {kind} (schema: graph/oruk/schemas, and {url})"
 
 
+def _record_route(path: str, kind: str, summary: str) -> None:
+    """Adds ``GET path``, the one record of ``kind`` whose id is the path's one parameter.
+
+    The five record endpoints differ only in these three things; the route keeps the name
+    ``get_<kind>`` and the path parameter its own name (say ``service_id``), so the OpenAPI
+    document names each operation and parameter as a hand-written endpoint would.
+    """
+    id_name = path[path.index("{") + 1 : path.index("}")]
+
+    async def get_record(request: Request, record_id: str = Path(alias=id_name)) -> dict[str, Any]:
+        return await repo.oruk_record(_db(request), kind, record_id)
+
+    router.add_api_route(
+        path,
+        get_record,
+        methods=["GET"],
+        name=f"get_{kind}",
+        summary=summary,
+        response_description=_RECORD.format(kind=kind, url=OPENAPI_URL),
+    )
+
+
+def _searched_pages_route(
+    path: str, summary: str, fetch: Callable[[Database, repo.PageQuery], Awaitable[OrukPage]]
+) -> None:
+    """Adds ``GET path``: a page of records found by ``fetch``, filtered by ``search`` alone
+    (organisations, taxonomies), under the name ``list_<path>``."""
+
+    async def list_records(
+        request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
+    ) -> OrukPage:
+        query = repo.PageQuery(page=page, per_page=per_page, search=search)
+        return await fetch(_db(request), query)
+
+    router.add_api_route(
+        path, list_records, methods=["GET"], name=f"list_{path[1:]}", summary=summary
+    )
+
+
 @router.get("/", summary="About this API")
 async def api_details() -> ApiDetails:
     """ORUK 3.0 API details: version, profile and the OpenAPI document this API follows."""
@@ -140,30 +179,15 @@ async def list_services(
     return await repo.services_page(_db(request), query)
 
 
-@router.get(
-    "/services/{service_id}",
-    summary="One service, fully nested",
-    response_description=_RECORD.format(kind="service", url=OPENAPI_URL),
+_record_route("/services/{service_id}", "service", "One service, fully nested")
+
+
+_searched_pages_route("/organizations", "Organisations, paged", repo.organizations_page)
+
+
+_record_route(
+    "/organizations/{organization_id}", "organization", "One organisation with its services"
 )
-async def get_service(request: Request, service_id: str) -> dict[str, Any]:
-    return await repo.oruk_record(_db(request), "service", service_id)
-
-
-@router.get("/organizations", summary="Organisations, paged")
-async def list_organizations(
-    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> OrukPage:
-    query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return await repo.organizations_page(_db(request), query)
-
-
-@router.get(
-    "/organizations/{organization_id}",
-    summary="One organisation with its services",
-    response_description=_RECORD.format(kind="organization", url=OPENAPI_URL),
-)
-async def get_organization(request: Request, organization_id: str) -> dict[str, Any]:
-    return await repo.oruk_record(_db(request), "organization", organization_id)
 
 
 @router.get("/service_at_locations", summary="Services at locations, paged")
@@ -197,30 +221,13 @@ async def list_service_at_locations(
     return await repo.service_at_locations_page(_db(request), query)
 
 
-@router.get(
-    "/service_at_locations/{sal_id}",
-    summary="One service at a location",
-    response_description=_RECORD.format(kind="service_at_location", url=OPENAPI_URL),
-)
-async def get_service_at_location(request: Request, sal_id: str) -> dict[str, Any]:
-    return await repo.oruk_record(_db(request), "service_at_location", sal_id)
+_record_route("/service_at_locations/{sal_id}", "service_at_location", "One service at a location")
 
 
-@router.get("/taxonomies", summary="Taxonomies, paged")
-async def list_taxonomies(
-    request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-) -> OrukPage:
-    query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return await repo.taxonomies_page(_db(request), query)
+_searched_pages_route("/taxonomies", "Taxonomies, paged", repo.taxonomies_page)
 
 
-@router.get(
-    "/taxonomies/{taxonomy_id}",
-    summary="One taxonomy",
-    response_description=_RECORD.format(kind="taxonomy", url=OPENAPI_URL),
-)
-async def get_taxonomy(request: Request, taxonomy_id: str) -> dict[str, Any]:
-    return await repo.oruk_record(_db(request), "taxonomy", taxonomy_id)
+_record_route("/taxonomies/{taxonomy_id}", "taxonomy", "One taxonomy")
 
 
 @router.get("/taxonomy_terms", summary="Taxonomy terms, paged")
@@ -238,10 +245,4 @@ async def list_taxonomy_terms(
     )
 
 
-@router.get(
-    "/taxonomy_terms/{term_id}",
-    summary="One taxonomy term",
-    response_description=_RECORD.format(kind="taxonomy_term", url=OPENAPI_URL),
-)
-async def get_taxonomy_term(request: Request, term_id: str) -> dict[str, Any]:
-    return await repo.oruk_record(_db(request), "taxonomy_term", term_id)
+_record_route("/taxonomy_terms/{term_id}", "taxonomy_term", "One taxonomy term")

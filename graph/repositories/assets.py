@@ -183,6 +183,7 @@ class NearQuery(NearFilter):
     def parameters(self) -> dict[str, Any]:
         """The statement's parameters: every filter by its name, and the page."""
         filters = {name: getattr(self, name) for name in NearFilter.model_fields}
+        filters.pop("text")  # already matched: its services are service_ids
         open_at = filters.pop("open_at")
         return {
             **filters,

@@ -25,7 +25,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.errors import ConflictError, NotFoundError
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing, NotAllowed
+from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, first_row
 from graph.repositories.values import now_iso
 from queries.vocabulary import CONNECTION_KINDS, FREQUENCIES, FREQUENCY_STRENGTH, WORKING_WAYS
 
@@ -306,9 +306,8 @@ async def update_connection(
         changes={**change.properties(), "updated_at": now_iso()},
         audit=audit_params(actor, "updateConnection", me, ["connections"]),
     )
-    if not rows:
-        raise InvalidField("id", say.NO_CONNECTION_OF_YOURS(id=tie_id))
-    return str(rows[0]["id"])
+    row = first_row(rows, InvalidField("id", say.NO_CONNECTION_OF_YOURS(id=tie_id)))
+    return str(row["id"])
 
 
 async def erase_connection(db: Database, actor: Actor, person_id: str | None, tie_id: str) -> None:
@@ -328,9 +327,8 @@ async def confirm_connections(db: Database, person_id: str | None) -> str:
     """The person says their list is complete; when."""
     me = _require_person(person_id)
     rows = await db.write("connections/confirm_connections", person_id=me, now=now_iso())
-    if not rows:
-        raise Missing("person", me)
-    return str(rows[0]["confirmed_at"])
+    row = first_row(rows, Missing("person", me))
+    return str(row["confirmed_at"])
 
 
 async def completeness(db: Database) -> Completeness:
@@ -348,9 +346,7 @@ async def invite_team(db: Database, actor: Actor, team: str) -> InvitedTeam:
     if not team.strip() or len(team) > 200:
         raise InvalidField("teamId", say.BLANK())
     rows = await db.read("connections/team_to_invite", team=team)
-    if not rows:
-        raise Missing("team", team)
-    found = rows[0]
+    found = first_row(rows, Missing("team", team))
     now = datetime.now(UTC)
     expires = (now + timedelta(days=INVITATION_DAYS)).isoformat()
     invitations: list[Invitation] = []
@@ -403,7 +399,5 @@ async def accept_invitation(
             "revoked": False,
         },
     )
-    if not rows:
-        raise InvalidField("code", say.INVITATION_INVALID())
-    row = rows[0]
+    row = first_row(rows, InvalidField("code", say.INVITATION_INVALID()))
     return AcceptedInvitation(key_id=key_id, person_id=row["person_id"], name=row["name"])

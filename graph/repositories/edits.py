@@ -36,6 +36,7 @@ from graph.repositories.outcomes import (
     Missing,
     NotAllowed,
     VersionConflict,
+    first_row,
     validated,
 )
 from graph.repositories.values import now_iso
@@ -119,9 +120,7 @@ def _content(row: dict[str, Any]) -> ListingContent | None:
 async def listing_content(db: Database, service_id: str) -> StoredListing:
     """The listing's stored content and any change waiting for a moderator."""
     rows = await db.read("offerings/read_listing", id=service_id)
-    if not rows:
-        raise Missing("Service", service_id)
-    row = rows[0]
+    row = first_row(rows, Missing("Service", service_id))
     pending = row["props"].get("pending_change")
     return StoredListing(
         props=ServiceProps.from_props(row["props"]),
@@ -254,9 +253,8 @@ async def edit_listing(
             now=now,
             audit=audit_params(actor, "updateOffering", service_id, changed or list(given)),
         )
-        if not rows:
-            raise Missing("Service", service_id)
-        return _settled(rows[0], version), "waiting_for_moderator"
+        row = first_row(rows, Missing("Service", service_id))
+        return _settled(row, version), "waiting_for_moderator"
     rows = await db.write(
         "offerings/write_listing",
         id=service_id,
@@ -266,9 +264,8 @@ async def edit_listing(
         audit=audit_params(actor, "updateOffering", service_id, list(given)),
         **write_params(merged, now),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    return _settled(rows[0], version), "saved"
+    row = first_row(rows, Missing("Service", service_id))
+    return _settled(row, version), "saved"
 
 
 async def accept_change(db: Database, actor: Actor, stored: StoredListing) -> ServiceProps:

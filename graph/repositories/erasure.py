@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing
+from graph.repositories.outcomes import InvalidField, Missing, first_row
 from graph.repositories.values import now_iso
 from graph.secret import keyed_hash
 
@@ -47,10 +47,9 @@ async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
     hashed = erased_id_hash(person_id)
     audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
     rows = await db.write("erasure/erase_person", id=person_id, now=now_iso(), audit=audit)
-    if not rows:
-        raise Missing("Person", person_id)
+    row = first_row(rows, Missing("Person", person_id))
     return Erasure(
         erased_id_hash=hashed,
-        relationships_removed=int(rows[0]["relationships"]),
-        audit_event_id=str(rows[0]["event"]),
+        relationships_removed=int(row["relationships"]),
+        audit_event_id=str(row["event"]),
     )

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from graph import messages as say
 from graph.database import Database
-from graph.repositories.outcomes import InvalidField, Missing
+from graph.repositories.outcomes import InvalidField, Missing, first_row
 
 __all__ = [
     "GraphEdge",
@@ -126,9 +126,7 @@ async def ego_network(db: Database, node_id: str, hops: int, limit: int) -> Netw
     if not 1 <= hops <= MAX_HOPS:
         raise InvalidField("hops", say.BETWEEN(low=1, high=MAX_HOPS))
     rows = await db.read("network/ego_network", id=node_id, hops=hops, limit=_cap(limit))
-    if not rows:
-        raise Missing("node", node_id)
-    row = rows[0]
+    row = first_row(rows, Missing("node", node_id))
     return NetworkView(
         nodes=[_node(n) for n in row["nodes"]],
         edges=[_edge(e) for e in row["edges"]],

@@ -33,6 +33,7 @@ from graph.repositories.outcomes import (
     Missing,
     NotAllowed,
     VersionConflict,
+    first_row,
 )
 from graph.repositories.search import lucene_query
 from graph.repositories.values import now_iso
@@ -198,9 +199,8 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
             ),
         ),
     )
-    if not rows:
-        raise Missing("Organization", offering.organisation_id)
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, Missing("Organization", offering.organisation_id))
+    return ServiceProps.from_props(row["props"])
 
 
 async def claim_listing(
@@ -216,9 +216,7 @@ async def claim_listing(
         now=now_iso(),
         audit=audit_params(actor, "claimListing", service_id, ["organization"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    row = rows[0]
+    row = first_row(rows, Missing("Service", service_id))
     if not row["organisation_exists"]:
         raise Missing("Organization", organisation_id)
     if organisation_id in row["orgs"]:
@@ -255,9 +253,8 @@ async def decide_claim(
             actor, "approveClaim" if approve else "rejectClaim", claim_id, ["organization"]
         ),
     )
-    if not rows:
-        raise InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id)))
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id))))
+    return ServiceProps.from_props(row["props"])
 
 
 async def confirm_still_correct(
@@ -272,11 +269,10 @@ async def confirm_still_correct(
         now=now_iso(),
         audit=audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    if not rows[0]["allowed"]:
+    row = first_row(rows, Missing("Service", service_id))
+    if not row["allowed"]:
         raise NotAllowed(say.OTHER_ORGANISATION())
-    return ServiceProps.from_props(rows[0]["props"])
+    return ServiceProps.from_props(row["props"])
 
 
 _DECISIONS = {"approved": ["pending", "rejected"], "rejected": ["pending", "approved"]}
@@ -309,11 +305,10 @@ async def moderate_offering(
         now=now_iso(),
         audit=audit_params(actor, operation, service_id, ["moderation_status"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    if not rows[0]["allowed"]:
-        raise VersionConflict(say.ALREADY_STATE(state=rows[0]["before"]), None)
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, Missing("Service", service_id))
+    if not row["allowed"]:
+        raise VersionConflict(say.ALREADY_STATE(state=row["before"]), None)
+    return ServiceProps.from_props(row["props"])
 
 
 async def ask_for_changes(
@@ -333,11 +328,10 @@ async def ask_for_changes(
         now=now_iso(),
         audit=audit_params(actor, "askForChanges", service_id, ["changes_requested"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    if not rows[0]["waiting"]:
+    row = first_row(rows, Missing("Service", service_id))
+    if not row["waiting"]:
         raise VersionConflict(say.NOTHING_WAITING(), None)
-    return ServiceProps.from_props(rows[0]["props"])
+    return ServiceProps.from_props(row["props"])
 
 
 async def offerings_of_organisation(
@@ -375,9 +369,7 @@ async def merge_listings(
         now=now_iso(),
         audit=audit_params(actor, "mergeListings", keep_id, ["same_as"]),
     )
-    if not rows:
-        raise Missing("Service", keep_id)
-    row = rows[0]
+    row = first_row(rows, Missing("Service", keep_id))
     if row["missing"]:
         raise InvalidField("duplicateIds", say.NOT_MERGEABLE(ids=", ".join(row["missing"])))
     if row["keep_status"] != "approved":
@@ -393,9 +385,8 @@ async def unmerge_listing(db: Database, actor: Actor, service_id: str) -> Servic
         now=now_iso(),
         audit=audit_params(actor, "unmergeListing", service_id, ["same_as"]),
     )
-    if not rows:
-        raise InvalidField("serviceId", say.NOT_MERGED())
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, InvalidField("serviceId", say.NOT_MERGED()))
+    return ServiceProps.from_props(row["props"])
 
 
 async def same_as(db: Database, service_id: str) -> list[dict[str, Any]]:

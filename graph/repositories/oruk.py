@@ -16,6 +16,7 @@ from graph.database import Database
 from graph.errors import NotFoundError
 from graph.geography import MAX_RADIUS_M, Latitude, Longitude
 from graph.oruk.serialise import Subgraph, to_oruk
+from graph.repositories.outcomes import first_row
 
 __all__ = [
     "MAX_PER_PAGE",
@@ -110,9 +111,8 @@ async def _page(db: Database, kind: str, query: PageQuery, **params: Any) -> Oru
 async def oruk_record(db: Database, kind: str, record_id: str) -> dict[str, Any]:
     """One fully nested record by its id or ORUK id; NotFoundError when absent (or unpublished)."""
     rows = await db.read(_STATEMENTS[kind][0], id=record_id, public=True, with_services=True)
-    if not rows:
-        raise NotFoundError(f"no {kind.replace('_', ' ')} with id {record_id!r}")
-    return to_oruk(Subgraph.model_validate(rows[0]), kind)
+    row = first_row(rows, NotFoundError(f"no {kind.replace('_', ' ')} with id {record_id!r}"))
+    return to_oruk(Subgraph.model_validate(row), kind)
 
 
 async def services_page(db: Database, query: ServiceQuery) -> OrukPage:

@@ -30,6 +30,7 @@ __all__ = [
     "NotAllowed",
     "VersionConflict",
     "camel",
+    "first_row",
     "pydantic_reason",
     "validated",
 ]
@@ -102,6 +103,22 @@ class Missing(NotFoundError):
     def __init__(self, kind: str, node_id: str) -> None:
         super().__init__(messages.NO_SUCH(kind=messages.kind_word(kind), id=repr(node_id)))
         self.id = node_id
+
+
+def first_row(rows: list[dict[str, Any]], failure: Exception) -> dict[str, Any]:
+    """The row a statement answered with, or ``failure`` raised when it answered none
+    (nothing matched: no such record, or none the caller may touch).
+
+    >>> first_row([{"id": "a"}], Missing("Service", "a"))
+    {'id': 'a'}
+    >>> first_row([], Missing("Service", "b"))
+    Traceback (most recent call last):
+    ...
+    graph.repositories.outcomes.Missing: no service with id 'b'
+    """
+    if not rows:
+        raise failure
+    return rows[0]
 
 
 class NotAllowed(ForbiddenError):

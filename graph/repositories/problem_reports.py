@@ -13,7 +13,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing
+from graph.repositories.outcomes import InvalidField, Missing, first_row
 from graph.repositories.values import now_iso
 from graph.text import stored_text
 
@@ -35,9 +35,8 @@ async def report_problem(db: Database, actor: Actor, service_id: str, message: s
         report=report,
         audit=audit_params(actor, "reportProblem", service_id, ["problem_report"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    return str(rows[0]["id"])
+    row = first_row(rows, Missing("Service", service_id))
+    return str(row["id"])
 
 
 async def resolve_report(
@@ -54,6 +53,5 @@ async def resolve_report(
         now=now_iso(),
         audit=audit_params(actor, "resolveReport", report_id, ["status"]),
     )
-    if not rows:
-        raise InvalidField("reportId", say.NO_OPEN_REPORT(id=repr(report_id)))
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, InvalidField("reportId", say.NO_OPEN_REPORT(id=repr(report_id))))
+    return ServiceProps.from_props(row["props"])

@@ -22,6 +22,7 @@ from graph.repositories.outcomes import (
     Missing,
     NotAllowed,
     VersionConflict,
+    first_row,
     validated,
 )
 from graph.repositories.values import now_iso
@@ -109,9 +110,8 @@ async def create_referral(
         },
         audit=audit_params(actor, "createReferral", rid, ["status"]),
     )
-    if not rows:
-        raise Missing("Service", service_id)
-    return _record(rows[0])
+    row = first_row(rows, Missing("Service", service_id))
+    return _record(row)
 
 
 async def referral(db: Database, referral_id: str) -> ReferralRecord | None:
@@ -155,9 +155,8 @@ async def set_referral_status(
         now=now_iso(),
         audit=audit_params(actor, "updateReferralStatus", referral_id, ["status"]),
     )
-    if not rows:
-        raise VersionConflict(say.REFERRAL_CHANGED(), None)
-    return _record(rows[0])
+    row = first_row(rows, VersionConflict(say.REFERRAL_CHANGED(), None))
+    return _record(row)
 
 
 async def referrals_visible(
@@ -193,6 +192,5 @@ async def acknowledge_unheld(db: Database, actor: Actor, referral_id: str) -> Se
         now=now_iso(),
         audit=audit_params(actor, "acknowledgeReferral", referral_id, ["unheld_seen_at"]),
     )
-    if not rows:
-        raise Missing("Referral", referral_id)
-    return ServiceProps.from_props(rows[0]["props"])
+    row = first_row(rows, Missing("Referral", referral_id))
+    return ServiceProps.from_props(row["props"])

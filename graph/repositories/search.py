@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -225,13 +226,19 @@ class SearchPage(BaseModel):
 MAX_TEXT_MATCHES = 2_000
 
 
-async def matching_service_ids(
-    db: Database, text: str, latitude: float, longitude: float, radius_km: float
-) -> list[str]:
-    """Ids of the approved services within the radius that match every word of ``text``
-    (the first tier of :func:`search_assets`): what ``assetsNear(text:)`` keeps."""
+async def _search_rows(
+    db: Database,
+    text: str,
+    latitude: float | None,
+    longitude: float | None,
+    radius_km: float | None,
+    offset: int,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """The rows of ``search/search_assets`` for ``text`` (planned by :func:`plan_search`),
+    around a point when one is given, tier by tier, from ``offset``."""
     plan = plan_search(text)
-    rows = await db.read(
+    return await db.read(
         "search/search_assets",
         strict=plan.strict,
         loose=plan.loose,
@@ -244,9 +251,17 @@ async def matching_service_ids(
         longitude=longitude,
         radius_km=radius_km,
         stale_before=stale_before(),
-        offset=0,
-        limit=MAX_TEXT_MATCHES,
+        offset=offset,
+        limit=limit,
     )
+
+
+async def matching_service_ids(
+    db: Database, text: str, latitude: float, longitude: float, radius_km: float
+) -> list[str]:
+    """Ids of the approved services within the radius that match every word of ``text``
+    (the first tier of :func:`search_assets`): what ``assetsNear(text:)`` keeps."""
+    rows = await _search_rows(db, text, latitude, longitude, radius_km, 0, MAX_TEXT_MATCHES)
     return [r["id"] for r in rows if r["id"] is not None and r["tier"] == 0]
 
 
@@ -254,22 +269,14 @@ async def search_assets(db: Database, query: SearchQuery) -> SearchPage:
     """One page of matching approved services: every word matched first, then looser
     matches; within each, services of a named kind first, fresh before stale, then by score,
     distance and id."""
-    plan = plan_search(query.text)
-    rows = await db.read(
-        "search/search_assets",
-        strict=plan.strict,
-        loose=plan.loose,
-        rest=plan.rest,
-        kinds=list(plan.kinds),
-        needs=list(plan.needs),
-        known_kinds=list(SERVICE_TYPES.ids()),
-        candidates=_CANDIDATES,
-        latitude=query.latitude,
-        longitude=query.longitude,
-        radius_km=query.radius_km,
-        stale_before=stale_before(),
-        offset=query.offset,
-        limit=query.first + 1,
+    rows = await _search_rows(
+        db,
+        query.text,
+        query.latitude,
+        query.longitude,
+        query.radius_km,
+        query.offset,
+        query.first + 1,
     )
     total = int(rows[0]["total"]) if rows else 0
     found = [r for r in rows if r["id"] is not None]

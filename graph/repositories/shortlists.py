@@ -20,7 +20,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, validated
+from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, first_row, validated
 from graph.repositories.values import iso, now_iso
 from graph.text import cleans_input_text
 
@@ -123,11 +123,10 @@ async def change_shortlist(
         now=now_iso(),
         audit=audit_params(actor, operation, shortlist_id, ["items"]),
     )
-    if not rows:
-        raise Missing("Shortlist", shortlist_id)
-    if not rows[0]["owned"]:
+    row = first_row(rows, Missing("Shortlist", shortlist_id))
+    if not row["owned"]:
         raise NotAllowed(say.SHORTLIST_NOT_YOURS())
-    if not rows[0]["service_exists"]:
+    if not row["service_exists"]:
         raise Missing("Service", service_id)
     found = await _read(db, token=None, shortlist_id=shortlist_id)
     assert found is not None  # it existed a statement ago and nothing deletes shortlists
@@ -146,9 +145,8 @@ async def withdraw_shortlist(
         now=now_iso(),
         audit=audit_params(actor, "withdrawShortlist", shortlist_id, ["withdrawn_at"]),
     )
-    if not rows:
-        raise Missing("Shortlist", shortlist_id)
-    if not rows[0]["owned"]:
+    row = first_row(rows, Missing("Shortlist", shortlist_id))
+    if not row["owned"]:
         raise NotAllowed(say.SHORTLIST_NOT_YOURS())
     found = await _read(db, token=None, shortlist_id=shortlist_id)
     assert found is not None

@@ -11,6 +11,8 @@ cannot be found by distance).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,9 +20,41 @@ from pydantic import ValidationError
 from loaders.opendata.asset import Asset, Organisation
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.readable import address_lines, readable_case
-from loaders.opendata.rows import ParseResult, check_coordinates, rejections_from
+from loaders.opendata.rows import ParseResult, check_coordinates, read_csv, rejections_from
 
-__all__ = ["add_asset", "join_address"]
+__all__ = ["RowFields", "add_asset", "csv_assets", "data_lab_fields", "join_address"]
+
+#: How one CSV row (its number, its cells) becomes the fields of an asset for
+#: :func:`add_asset`; None when the row is rejected or skipped, which it records in the result.
+RowFields = Callable[[int, dict[str, Any], ParseResult[Asset]], dict[str, Any] | None]
+
+
+def csv_assets(
+    path: Path, postcodes: PostcodeIndex | None, fields: RowFields
+) -> ParseResult[Asset]:
+    """One asset per row of a CSV file, as ``fields`` reads the row; a row whose asset is not
+    valid is rejected and named, the rest load."""
+    result: ParseResult[Asset] = ParseResult(file=path.name)
+    for row_no, row in read_csv(path, result.warnings):
+        given = fields(row_no, row, result)
+        if given is not None:
+            add_asset(result, row_no, postcodes, **given)
+    return result
+
+
+def data_lab_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The asset fields of the columns Trafford Data Lab's point tables share (care homes,
+    Greater Manchester libraries): ``name``, ``type``, ``address``, ``area_name``,
+    ``postcode`` and the point's ``lat`` and ``lon``."""
+    return {
+        "name": row.get("name"),
+        "description": row.get("type"),
+        "address_1": row.get("address"),
+        "region": row.get("area_name"),
+        "postal_code": row.get("postcode"),
+        "latitude": row.get("lat"),
+        "longitude": row.get("lon"),
+    }
 
 
 def join_address(*parts: Any) -> str | None:

@@ -7,11 +7,12 @@ The CQC location id is the stable id; homes of one provider share one organisati
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from loaders.opendata.asset import Asset, stable_id
-from loaders.opendata.build import add_asset
+from loaders.opendata.build import csv_assets, data_lab_fields
 from loaders.opendata.postcodes import PostcodeIndex
-from loaders.opendata.rows import ParseResult, read_csv
+from loaders.opendata.rows import ParseResult
 
 __all__ = ["SOURCE_CARE_HOMES", "parse_care_homes"]
 
@@ -20,36 +21,30 @@ SOURCE_CARE_HOMES = "csv:trafford_care_homes"
 
 def parse_care_homes(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """One asset per care home; bad coordinates reject the row, the rest load."""
-    result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path, result.warnings):
-        cqc = row.get("cqc_id")
-        if not cqc:
-            result.reject(row_no, "cqc_id", "no CQC location id")
-            continue
-        provider = row.get("provider") or row.get("name") or cqc
-        has_point = row.get("lat") is not None or row.get("lon") is not None
-        add_asset(
-            result,
-            row_no,
-            postcodes,
-            latitude=row.get("lat") if has_point else None,
-            longitude=row.get("lon") if has_point else None,
-            id=f"care_home:{cqc}",
-            source=SOURCE_CARE_HOMES,
-            source_id=cqc,
-            name=row.get("name"),
-            tag="care_home",
-            description=row.get("type"),
-            organisation={
-                "id": f"org:cqc-provider:{stable_id(SOURCE_CARE_HOMES, provider)}",
-                "name": provider,
-                "sector": "social_care",
-            },
-            address_1=row.get("address"),
-            region=row.get("area_name"),
-            postal_code=row.get("postcode"),
-            phone=row.get("telephone"),
-            url=row.get("website") or row.get("cqc_webpage"),
-            external_identifier=("CQC", cqc),
-        )
-    return result
+    return csv_assets(path, postcodes, _care_home)
+
+
+def _care_home(
+    row_no: int, row: dict[str, Any], result: ParseResult[Asset]
+) -> dict[str, Any] | None:
+    """A care home's asset, provided by its CQC provider; a row without a CQC id is rejected."""
+    cqc = row.get("cqc_id")
+    if not cqc:
+        result.reject(row_no, "cqc_id", "no CQC location id")
+        return None
+    provider = row.get("provider") or row.get("name") or cqc
+    return dict(
+        data_lab_fields(row),
+        id=f"care_home:{cqc}",
+        source=SOURCE_CARE_HOMES,
+        source_id=cqc,
+        tag="care_home",
+        organisation={
+            "id": f"org:cqc-provider:{stable_id(SOURCE_CARE_HOMES, provider)}",
+            "name": provider,
+            "sector": "social_care",
+        },
+        phone=row.get("telephone"),
+        url=row.get("website") or row.get("cqc_webpage"),
+        external_identifier=("CQC", cqc),
+    )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from loaders.opendata.asset import Asset
-from loaders.opendata.build import add_asset
+from loaders.opendata.build import csv_assets
 from loaders.opendata.postcodes import PostcodeIndex
-from loaders.opendata.rows import ParseResult, read_csv
+from loaders.opendata.rows import ParseResult
 
 __all__ = ["KEYWORD_TAGS", "SOURCE_CHARITIES", "parse_charities"]
 
@@ -32,42 +33,39 @@ KEYWORD_TAGS: dict[str, re.Pattern[str]] = {
 
 def parse_charities(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """One asset per registered charity, tagged ``charity`` (plus keyword tags)."""
-    result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path, result.warnings):
-        number = row.get("registered_charity_number")
-        if not number:
-            result.reject(row_no, "registered_charity_number", "no charity number")
-            continue
-        activities = row.get("charity_activities")
-        tags = tuple(
-            tag for tag, rx in KEYWORD_TAGS.items() if activities and rx.search(activities)
-        )
-        company = row.get("charity_company_registration_number")
-        add_asset(
-            result,
-            row_no,
-            postcodes,
-            id=f"charity:{number}",
-            source=SOURCE_CHARITIES,
-            source_id=number,
-            name=row.get("charity_name"),
-            tag="charity",
-            extra_tags=tags,
-            description=activities,
-            organisation={
-                "id": f"org:charity:{number}",
-                "name": row.get("charity_name") or number,
-                "sector": "third_sector",
-                "legal_status": row.get("charity_type"),
-                "website": row.get("charity_contact_web"),
-                "email": row.get("charity_contact_email"),
-                "description": f"Company {company}" if company else None,
-                "identifier": ("Charity Commission", number),
-            },
-            address_1=row.get("charity_contact_address"),
-            postal_code=row.get("charity_contact_postcode"),
-            phone=row.get("charity_contact_phone"),
-            email=row.get("charity_contact_email"),
-            url=row.get("charity_contact_web"),
-        )
-    return result
+    return csv_assets(path, postcodes, _charity)
+
+
+def _charity(row_no: int, row: dict[str, Any], result: ParseResult[Asset]) -> dict[str, Any] | None:
+    """A charity's asset, tagged by its activities; a row without a number is rejected."""
+    number = row.get("registered_charity_number")
+    if not number:
+        result.reject(row_no, "registered_charity_number", "no charity number")
+        return None
+    activities = row.get("charity_activities")
+    tags = tuple(tag for tag, rx in KEYWORD_TAGS.items() if activities and rx.search(activities))
+    company = row.get("charity_company_registration_number")
+    return dict(
+        id=f"charity:{number}",
+        source=SOURCE_CHARITIES,
+        source_id=number,
+        name=row.get("charity_name"),
+        tag="charity",
+        extra_tags=tags,
+        description=activities,
+        organisation={
+            "id": f"org:charity:{number}",
+            "name": row.get("charity_name") or number,
+            "sector": "third_sector",
+            "legal_status": row.get("charity_type"),
+            "website": row.get("charity_contact_web"),
+            "email": row.get("charity_contact_email"),
+            "description": f"Company {company}" if company else None,
+            "identifier": ("Charity Commission", number),
+        },
+        address_1=row.get("charity_contact_address"),
+        postal_code=row.get("charity_contact_postcode"),
+        phone=row.get("charity_contact_phone"),
+        email=row.get("charity_contact_email"),
+        url=row.get("charity_contact_web"),
+    )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from loaders.opendata.asset import Asset, stable_id
-from loaders.opendata.build import add_asset, join_address
+from loaders.opendata.build import csv_assets, data_lab_fields, join_address
 from loaders.opendata.postcodes import PostcodeIndex
-from loaders.opendata.rows import ParseResult, read_csv
+from loaders.opendata.rows import ParseResult
 
 __all__ = [
     "LIBRARY_SERVICE_PREFIX",
@@ -45,19 +46,18 @@ def parse_wales_libraries(
     la_names: Mapping[str, str] | None = None,
 ) -> ParseResult[Asset]:
     """Welsh public libraries (no coordinates in the file: found by postcode)."""
-    result: ParseResult[Asset] = ParseResult(file=path.name)
     names = la_names or {}
-    for row_no, row in read_csv(path, result.warnings):
+
+    def fields(
+        row_no: int, row: dict[str, Any], result: ParseResult[Asset]
+    ) -> dict[str, Any] | None:
         if row.get("Year closed"):
             result.skip(row_no, f"{row.get('Library name')}: closed in {row['Year closed']}")
-            continue
+            return None
         key = f"{row.get('Library name')}|{row.get('Postcode')}"
         la = row.get("Local authority code")
         email = row.get("Email address")
-        add_asset(
-            result,
-            row_no,
-            postcodes,
+        return dict(
             id=f"library:{stable_id(SOURCE_WALES_LIBRARIES, key)}",
             source=SOURCE_WALES_LIBRARIES,
             source_id=key,
@@ -75,32 +75,27 @@ def parse_wales_libraries(
             # community (volunteer-run) libraries do not.
             public_body_in_wales=row.get("Type of library") == "LAL",
         )
-    return result
+
+    return csv_assets(path, postcodes, fields)
 
 
 def parse_gm_libraries(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """Greater Manchester public libraries (with coordinates)."""
-    result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path, result.warnings):
-        key = f"{row.get('name')}|{row.get('postcode')}"
-        has_point = row.get("lat") is not None or row.get("lon") is not None
-        add_asset(
-            result,
-            row_no,
-            postcodes,
-            latitude=row.get("lat") if has_point else None,
-            longitude=row.get("lon") if has_point else None,
-            id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
-            source=SOURCE_GM_LIBRARIES,
-            source_id=key,
-            name=row.get("name"),
-            tag="library",
-            description=row.get("type"),
-            organisation=_service_org(row.get("area_code"), row.get("area_name")),
-            address_1=row.get("address"),
-            region=row.get("area_name"),
-            postal_code=row.get("postcode"),
-            url=row.get("website"),
-            email=row.get("email"),
-        )
-    return result
+    return csv_assets(path, postcodes, _gm_library)
+
+
+def _gm_library(
+    row_no: int, row: dict[str, Any], result: ParseResult[Asset]
+) -> dict[str, Any] | None:
+    """A Greater Manchester library's asset, provided by its authority's library service."""
+    key = f"{row.get('name')}|{row.get('postcode')}"
+    return dict(
+        data_lab_fields(row),
+        id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
+        source=SOURCE_GM_LIBRARIES,
+        source_id=key,
+        tag="library",
+        organisation=_service_org(row.get("area_code"), row.get("area_name")),
+        url=row.get("website"),
+        email=row.get("email"),
+    )

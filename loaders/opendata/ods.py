@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.opendata.asset import Asset, Organisation
-from loaders.opendata.build import add_asset, join_address
+from loaders.opendata.build import add_asset, csv_assets, join_address
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.rows import ParseResult, read_csv
 
@@ -37,38 +37,39 @@ def _practice_org(code: str, name: str, commissioner: str | None = None) -> Orga
 
 def parse_epraccur(path: Path, postcodes: PostcodeIndex | None = None) -> ParseResult[Asset]:
     """Active GP practices of an ``epraccur`` extract as assets tagged ``gp``."""
-    result: ParseResult[Asset] = ParseResult(file=path.name)
-    for row_no, row in read_csv(path, result.warnings):
-        code = row.get("organisation_code")
-        if not code:
-            result.reject(row_no, "organisation_code", "no ODS code")
-            continue
-        if row.get("prescribing_setting") != "4":
-            result.skip(row_no, f"{code}: not a GP practice (prescribing setting)")
-            continue
-        if row.get("status_code") != "A":
-            result.skip(row_no, f"{code}: not active (status {row.get('status_code')})")
-            continue
-        name = row.get("name")
-        lines = [row.get(f"address_line_{i}") for i in range(1, 6)]
-        add_asset(
-            result,
-            row_no,
-            postcodes,
-            id=f"gp:{code}",
-            source=SOURCE_EPRACCUR,
-            source_id=code,
-            name=name,
-            tag="gp",
-            description="NHS general practice",
-            organisation=_practice_org(code, name or code, row.get("commissioner")),
-            address_1=join_address(*lines[:3]),
-            city=next((line for line in reversed(lines) if line), None),
-            postal_code=row.get("postcode"),
-            phone=row.get("contact_telephone_number"),
-            external_identifier=("ODS", code),
-        )
-    return result
+    return csv_assets(path, postcodes, _gp_practice)
+
+
+def _gp_practice(
+    row_no: int, row: dict[str, Any], result: ParseResult[Asset]
+) -> dict[str, Any] | None:
+    """An active GP practice's asset; other rows are rejected (no code) or skipped."""
+    code = row.get("organisation_code")
+    if not code:
+        result.reject(row_no, "organisation_code", "no ODS code")
+        return None
+    if row.get("prescribing_setting") != "4":
+        result.skip(row_no, f"{code}: not a GP practice (prescribing setting)")
+        return None
+    if row.get("status_code") != "A":
+        result.skip(row_no, f"{code}: not active (status {row.get('status_code')})")
+        return None
+    name = row.get("name")
+    lines = [row.get(f"address_line_{i}") for i in range(1, 6)]
+    return dict(
+        id=f"gp:{code}",
+        source=SOURCE_EPRACCUR,
+        source_id=code,
+        name=name,
+        tag="gp",
+        description="NHS general practice",
+        organisation=_practice_org(code, name or code, row.get("commissioner")),
+        address_1=join_address(*lines[:3]),
+        city=next((line for line in reversed(lines) if line), None),
+        postal_code=row.get("postcode"),
+        phone=row.get("contact_telephone_number"),
+        external_identifier=("ODS", code),
+    )
 
 
 def _by_postcode(path: Path) -> dict[str, dict[str, Any]]:

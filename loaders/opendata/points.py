@@ -64,20 +64,30 @@ def _own_org(asset_id: str, name: Any, sector: str, **extra: Any) -> dict[str, A
     return {"id": f"org:{asset_id}", "name": name or asset_id, "sector": sector, **extra}
 
 
-def _food_bank(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    key = f"{p.get('Name')}|{p.get('Postcode')}"
-    sid = f"food_bank:{stable_id(source, key)}"
-    contact = p.get("Contact")
+def _named(source: str, tag: str, name: Any, postcode: Any) -> dict[str, Any]:
+    """Who an asset is when its layer gives it no id: a stable id made of its name and
+    postcode (``<tag>:<uuid5>``), the source, the name and the tag."""
+    key = f"{name}|{postcode}"
     return {
-        "id": sid,
+        "id": f"{tag}:{stable_id(source, key)}",
         "source": source,
         "source_id": key,
-        "name": p.get("Name"),
-        "tag": "food_bank",
+        "name": name,
+        "tag": tag,
+    }
+
+
+def _food_bank(source: str, p: dict[str, Any]) -> dict[str, Any]:
+    asset = _named(source, "food_bank", p.get("Name"), p.get("Postcode"))
+    contact = p.get("Contact")
+    return {
+        **asset,
         "description": f"Food bank. Referral: {p['Referral method']}"
         if p.get("Referral method")
         else "Food bank",
-        "organisation": _own_org(sid, p.get("Name"), "third_sector", website=p.get("Website")),
+        "organisation": _own_org(
+            asset["id"], p.get("Name"), "third_sector", website=p.get("Website")
+        ),
         "address_1": p.get("Address"),
         "region": p.get("Area name"),
         "postal_code": p.get("Postcode"),
@@ -122,16 +132,11 @@ def parse_pharmacies(path: Path, postcodes: PostcodeIndex | None = None) -> Pars
 
 
 def _sport(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    key = f"{p.get('name')}|{p.get('postcode')}"
-    sid = f"sport:{stable_id(source, key)}"
+    asset = _named(source, "sport", p.get("name"), p.get("postcode"))
     return {
-        "id": sid,
-        "source": source,
-        "source_id": key,
-        "name": p.get("name"),
-        "tag": "sport",
+        **asset,
         "description": f"Sports club: {p['category']}" if p.get("category") else "Sports club",
-        "organisation": _own_org(sid, p.get("name"), "third_sector"),
+        "organisation": _own_org(asset["id"], p.get("name"), "third_sector"),
         "address_1": p.get("address"),
         "region": "Trafford",
         "postal_code": p.get("postcode"),
@@ -144,16 +149,13 @@ def parse_sports_clubs(path: Path, postcodes: PostcodeIndex | None = None) -> Pa
 
 
 def _mental_health(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    key = f"{p.get('name')}|{p.get('postcode')}"
-    sid = f"mental_health:{stable_id(source, key)}"
+    asset = _named(source, "mental_health", p.get("name"), p.get("postcode"))
     return {
-        "id": sid,
-        "source": source,
-        "source_id": key,
-        "name": p.get("name"),
-        "tag": "mental_health",
+        **asset,
         "description": p.get("description"),
-        "organisation": _own_org(sid, p.get("name"), "third_sector", website=p.get("website")),
+        "organisation": _own_org(
+            asset["id"], p.get("name"), "third_sector", website=p.get("website")
+        ),
         "address_1": p.get("address"),
         "postal_code": p.get("postcode"),
         "phone": p.get("telephone"),

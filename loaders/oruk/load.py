@@ -114,17 +114,7 @@ def prepare(
         summary.reject_record([problem])
         return None
     named = record_id or rows.root_id
-    summary.problems.extend(
-        Problem(
-            severity="warning",
-            file=file,
-            record=index,
-            record_id=named,
-            field=where,
-            reason=change.describe(),
-        )
-        for where, change in cleaned
-    )
+    summary.warn_cleaned(cleaned, file, index, named)
     summary.problems.extend(rows.problems(file, index, named))
     return Prepared(rows=rows, file=file, index=index, record_id=record_id or rows.root_id)
 

@@ -98,15 +98,7 @@ class RecordRows:
 
     def problems(self, file: str | None, index: int | None, record_id: str) -> list[Problem]:
         return [
-            Problem(
-                severity="warning",
-                file=file,
-                record=index,
-                record_id=record_id,
-                field=path,
-                reason=reason,
-            )
-            for path, reason in self.warnings
+            Problem.warning(reason, file, index, record_id, path) for path, reason in self.warnings
         ]
 
 

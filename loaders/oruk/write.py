@@ -98,6 +98,10 @@ class Prepared:
     index: int | None
     record_id: str
 
+    def warning(self, reason: str, field: str | None = None) -> Problem:
+        """A warning about this record, named by its file, index and id."""
+        return Problem.warning(reason, self.file, self.index, self.record_id, field)
+
 
 def _clearing(label: str, props: dict[str, Any]) -> dict[str, Any]:
     """``props`` plus a null for every ORUK-owned property it lacks (removed on re-load)."""
@@ -198,13 +202,7 @@ def store_batch(
     for prepared in batch:
         if prepared.rows.root_id in latest:
             summary.problems.append(
-                Problem(
-                    severity="warning",
-                    file=prepared.file,
-                    record=prepared.index,
-                    record_id=prepared.record_id,
-                    reason="the same id appears again in this load: the later record wins",
-                )
+                prepared.warning("the same id appears again in this load: the later record wins")
             )
             summary.unchanged += 1
         latest[prepared.rows.root_id] = prepared
@@ -263,13 +261,9 @@ def _warn_unresolved(
             if ref.target in here or ref.target in found:
                 continue
             summary.problems.append(
-                Problem(
-                    severity="warning",
-                    file=prepared.file,
-                    record=prepared.index,
-                    record_id=prepared.record_id,
-                    field=ref.field,
-                    reason=f"no {ref.kind.replace('_', ' ')} with id {ref.raw!r} in the graph "
+                prepared.warning(
+                    f"no {ref.kind.replace('_', ' ')} with id {ref.raw!r} in the graph "
                     "or in this load: stored without that link",
+                    ref.field,
                 )
             )

@@ -10,15 +10,29 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Hashable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import networkx as nx
 
 from ._common import json_id, node_name, node_sort_key, plain_float, resolve_rng
 
-__all__ = ["Engine", "betweenness", "brokers", "sample_sources"]
+__all__ = ["BetweennessOptions", "Engine", "betweenness", "brokers", "sample_sources"]
 
 Engine = Literal["auto", "networkx", "igraph"]
+
+
+class BetweennessOptions(TypedDict, total=False):
+    """How :func:`betweenness` computes (its keyword arguments), for :func:`brokers` to pass
+    on as they were given."""
+
+    k: int | None
+    seed: int | random.Random | None
+    normalized: bool
+    weight: str | None
+    engine: Engine
+    n_jobs: int | None
+    stratify: str | Sequence[str] | None
+
 
 #: Graphs with at least this many nodes are renumbered (reverse Cuthill-McKee) before the
 #: igraph run: neighbours get nearby ids, which makes each BFS more cache-friendly.
@@ -288,14 +302,8 @@ def brokers(
     G: nx.Graph,
     top: int | None = 20,
     *,
-    k: int | None = None,
-    seed: int | random.Random | None = None,
-    normalized: bool = True,
-    weight: str | None = None,
-    engine: Engine = "auto",
-    n_jobs: int | None = 1,
-    stratify: str | Sequence[str] | None = None,
     kinds: Sequence[str] | None = None,
+    **options: Unpack[BetweennessOptions],
 ) -> list[dict[str, Any]]:
     """The nodes with the highest betweenness: ``[{"id","name","betweenness"}]``.
 
@@ -304,11 +312,12 @@ def brokers(
     G : networkx.Graph or networkx.DiGraph
     top : int or None, default 20
         Length cap (``None``: every node).
-    k, seed, normalized, weight, engine, n_jobs, stratify
-        As for :func:`betweenness`.
     kinds : sequence of str, optional
         Only list nodes whose ``kind`` attribute is one of these (paths still run through
         every node).
+    **options
+        ``k``, ``seed``, ``normalized``, ``weight``, ``engine``, ``n_jobs``, ``stratify``: as
+        for :func:`betweenness` (:class:`BetweennessOptions`), with its defaults.
 
     Returns
     -------
@@ -319,16 +328,7 @@ def brokers(
     -----
     Cost is that of :func:`betweenness` plus O(n log n) for sorting.
     """
-    scores = betweenness(
-        G,
-        k=k,
-        seed=seed,
-        normalized=normalized,
-        weight=weight,
-        engine=engine,
-        n_jobs=n_jobs,
-        stratify=stratify,
-    )
+    scores = betweenness(G, **options)
     rows = [(v, b) for v, b in scores.items() if kinds is None or G.nodes[v].get("kind") in kinds]
     # rounded to 12 significant digits so that ties survive summation-order rounding
     rows.sort(key=lambda r: (-float(f"{r[1]:.12g}"), node_sort_key(r[0])))

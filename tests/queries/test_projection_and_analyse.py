@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import neo4j
 import networkx as nx
 import pytest
 
+from graph.repositories import analytics
 from queries.projection import relationship_graph
 
 COMMONGRAPH = str(Path(sys.executable).parent / "commongraph")
@@ -101,3 +103,36 @@ def test_top_caps_every_list(networks: neo4j.Driver) -> None:
     report = _analyse("bottlenecks", "--prefix", "karate-", "--top", "3")
     assert len(report["brokers"]) == 3
     assert report["assumptions"]["prefix"] == "karate-"
+
+
+@pytest.mark.parametrize(
+    ("args", "report", "options"),
+    [
+        (
+            ["bottlenecks", "--prefix", "karate-", "--k", "5", "--seed", "3", "--group-by",
+             "sector", "--include-areas"],
+            analytics.bottlenecks,
+            {"prefix": "karate-", "top": 20, "k": 5, "seed": 3, "group_attr": "sector",
+             "include_areas": True},
+        ),
+        (
+            ["gaps", "--prefix", "karate-", "--radius-km", "2.5", "--group-by", "kind",
+             "--top", "3"],
+            analytics.gaps,
+            {"prefix": "karate-", "top": 3, "radius_km": 2.5, "group_attr": "kind"},
+        ),
+        (
+            ["duplicates", "--prefix", "karate-", "--threshold", "0.4", "--top", "2"],
+            analytics.duplicates,
+            {"prefix": "karate-", "top": 2, "threshold": 0.4},
+        ),
+    ],
+)  # fmt: skip
+def test_each_command_hands_its_options_to_its_report(
+    networks: neo4j.Driver,
+    args: list[str],
+    report: Callable[..., dict[str, Any]],
+    options: dict[str, Any],
+) -> None:
+    expected = json.loads(json.dumps(report(networks, "neo4j", **options), ensure_ascii=False))
+    assert _analyse(*args) == expected
