@@ -388,6 +388,7 @@ PATTERNS: dict[str, Wording] = {
     "phone": Wording("is not a phone number", "nid yw'n rhif ffôn"),
     "opensAt": Wording("is a time such as 09:30", "yw amser fel 09:30"),
     "closesAt": Wording("is a time such as 17:00", "yw amser fel 17:00"),
+    "time": Wording("is a 24-hour time such as 10:30 (HH:MM)", "yw amser 24 awr fel 10:30 (HH:MM)"),
 }
 
 #: Every wording in this module, for the test that both languages name the same parameters.

@@ -40,7 +40,9 @@ def test_bad_cursor_and_bad_time_are_validation_errors(
         "{ assetsNear(latitude: 51.4, longitude: -3.1, radiusKm: 5, "
         'openAt: {day: MO, time: "25:99"}) { totalCount } }'
     )
-    assert body["errors"][0]["message"].startswith("openTime:")
+    error = body["errors"][0]
+    assert error["extensions"]["field"] == "openAt.time"
+    assert error["message"] == "openAt.time: is a 24-hour time such as 10:30 (HH:MM)"
 
 
 def test_depth_alias_and_token_limits_trip(small_graph: FixtureGraph, gql: GraphQL) -> None:

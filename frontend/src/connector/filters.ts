@@ -22,10 +22,12 @@ export interface Filters {
   withinArea: boolean;
 }
 
-/** The control beside which a server error about ``field`` is shown (null: none). */
+/** The control beside which a server error about ``field`` (a filter's name, or a path
+ * inside one) is shown (null: none). */
 export function controlFor(field: string): string | null {
-  if (field === "openAt") return "f-time"; // day and time: the time is what is typed
-  return document.getElementById(`f-${field}`) ? `f-${field}` : null;
+  const name = field.split(".")[0]; // "openAt.time": the filter is openAt
+  if (name === "openAt") return "f-time"; // day and time: the time is what is typed
+  return document.getElementById(`f-${name}`) ? `f-${name}` : null;
 }
 
 function fillTerms(select: HTMLSelectElement, terms: Term[], value: (term: Term) => string): void {
