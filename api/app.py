@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 
 from api.causality import HEADER, CausalBookmarks
+from api.graphql.answer_cache import AnswerCache
 from api.graphql.endpoint import GraphQLEndpoint
 from api.graphql.schema import build_schema
 from api.guard import GuardSettings, RequestGuard, SecurityHeaders
@@ -62,6 +63,7 @@ def create_app(
         db = Database(settings or Neo4jSettings.from_env())
         app.state.db = db
         app.state.reports = ReportRunner()
+        app.state.answers = AnswerCache()
         try:
             yield
         finally:
