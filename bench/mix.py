@@ -43,7 +43,7 @@ SEARCH_QUERY = """query S($text: String!, $latitude: Float, $longitude: Float) {
   { totalCount edges { distanceKm node { id name } } } }"""
 NODE_QUERY = """query D($id: ID!) { node(id: $id) { __typename ... on Service { id name
   description phones { number } schedules { byday opensAt closesAt }
-  locations { name address } organization { name } } } }"""
+  locations { name address } organisation { name } } } }"""
 SHORTLIST = """mutation { createShortlist(name: "load test") { __typename
   ... on ShortlistPayload { shortlist { id } } } }"""
 
