@@ -18,7 +18,7 @@ import httpx
 import neo4j
 from pydantic import BaseModel
 
-from bench import concurrency, latency, mix, profiling, ui
+from bench import concurrency, cpu, latency, mix, profiling, ui
 from bench.bodies import near_body, same_data
 from bench.data import Centre, Size, draw_centres, load_dataset
 from bench.external import run_script
@@ -26,7 +26,15 @@ from bench.loadgen import LoadResult, drive
 from bench.machine import describe_machine
 from bench.report import render
 from bench.results import RESULTS_DIR, RunResult, latest_results
-from bench.stack import PEER_DIR, ChildServer, bench_neo4j, neo4j_env, start_api, start_peer
+from bench.stack import (
+    BENCH_STATE,
+    PEER_DIR,
+    ChildServer,
+    bench_neo4j,
+    neo4j_env,
+    start_api,
+    start_peer,
+)
 from bench.statements import bench_cypher
 from bench.stats import Row, vm_hwm_mib
 from graph.schema import apply_schema
@@ -271,7 +279,21 @@ def _load_test(
         leader_key=leader,
     )
     say(f"load mix: {plan.load_clients} clients for {plan.load_s:.0f} s")
+    groups = {
+        "Neo4j": cpu.neo4j_pids(str(BENCH_STATE)),
+        "API": [api.pid],
+        "load generator": [os.getpid()],
+    }
+    before = {name: cpu.tree_seconds(pids) for name, pids in groups.items()}
+    busy_before = cpu.machine_busy_seconds()
     run = mix.drive_mix(api.url, requests, clients=plan.load_clients, seconds=plan.load_s)
+    split = cpu.cpu_split(
+        before,
+        {name: cpu.tree_seconds(pids) for name, pids in groups.items()},
+        (busy_before, cpu.machine_busy_seconds()),
+        run.seconds,
+    )
+    result.raw["load_test_cpu"] = split.model_dump()
     label = f"load mix {plan.load_clients} clients × {plan.load_s:.0f} s"
     result.raw["load_test"] = run.model_dump()
     if run.errors:
@@ -287,6 +309,12 @@ def _load_test(
                 "—",
                 "0 errors" + (" ✓" if run.errors == 0 else " ✗"),
             ],
+        )
+    )
+    result.rows.append(
+        Row(
+            measure=f"{label}: CPU use",
+            cells=[f"{label}: where the CPU went", split.describe(), "—", "—", "report"],
         )
     )
     for op in run.operations:
