@@ -279,20 +279,18 @@ def _load_test(
         leader_key=leader,
     )
     say(f"load mix: {plan.load_clients} clients for {plan.load_s:.0f} s")
-    groups = {
-        "Neo4j": cpu.neo4j_pids(str(BENCH_STATE)),
-        "API": [api.pid],
-        "load generator": [os.getpid()],
-    }
-    before = {name: cpu.tree_seconds(pids) for name, pids in groups.items()}
-    busy_before = cpu.machine_busy_seconds()
+    neo4j_pids = cpu.neo4j_pids(str(BENCH_STATE))
+
+    def used() -> dict[str, float]:
+        return {
+            "Neo4j": cpu.tree_seconds(neo4j_pids),
+            "API": cpu.tree_seconds([api.pid]),
+            "load generator": cpu.process_seconds(os.getpid()),  # without its children
+        }
+
+    before, busy_before = used(), cpu.machine_busy_seconds()
     run = mix.drive_mix(api.url, requests, clients=plan.load_clients, seconds=plan.load_s)
-    split = cpu.cpu_split(
-        before,
-        {name: cpu.tree_seconds(pids) for name, pids in groups.items()},
-        (busy_before, cpu.machine_busy_seconds()),
-        run.seconds,
-    )
+    split = cpu.cpu_split(before, used(), (busy_before, cpu.machine_busy_seconds()), run.seconds)
     result.raw["load_test_cpu"] = split.model_dump()
     label = f"load mix {plan.load_clients} clients × {plan.load_s:.0f} s"
     result.raw["load_test"] = run.model_dump()
