@@ -84,6 +84,38 @@ CHANGES: list[str] = [
     "read, and the models are built once per read. With both, 200 clients for 30 s on the "
     "Wales graph: 1,977 requests, 0 errors, p99 7.5 s.",
     "",
+    "8. **assetsNear reads a filtered fact only when that filter is given** "
+    "(`assets_near.cypher`): with no filter, whether a candidate states its accessibility, "
+    "cost, languages or weekly hours was still looked up for every service within the radius. "
+    "On the Wales graph (60 centres × 3 rounds, through the driver) the statement's median "
+    "fell from 11.1 to 9.6 ms and its p95 from 49.9 to 34.9 ms, with the same pages; the "
+    "Wales load mix went from 3,453 requests (53 req/s, 107 time-outs) to 3,971 (61 req/s, "
+    "86) in the next run of the same day.",
+    "9. **Whole answers to network reads reused while the graph is unchanged** "
+    "(`api/graphql/answer_cache.py`): a 500-person relationship map is one cached read, but "
+    "graphql-core still completed its 2,500 objects field by field for every leader who "
+    "opened it. The response bytes are now kept per body, key and language under Neo4j's "
+    "bookmark (never served past any write). API CPU per repeated map on the demo graph "
+    "(in-process, median of 10): 62.2 → 1.6 ms at 500 people (181 KB), 213 → 1.8 ms at "
+    "2,000 (884 KB). It does not help the load mix, where a shortlist is saved every eighth "
+    "of a second and every write moves the bookmark.",
+    "",
+    "Why the load-mix goals are missed (Wales, 200 clients, 60 s). The test is closed-loop: "
+    "each client sends its next request when the last is answered, so the mean latency is "
+    "clients ÷ throughput (200 ÷ 61 req/s = 3.3 s) whatever the server does with its time. "
+    "The machine's two cores were busy the whole minute (idle 0 of 130 core-seconds): Neo4j "
+    "73, the API 24, the load generator about 30. Neo4j's share is the operations' own "
+    "statements. One at a time on the same graph (in-process, medians): assetsNear 17.7 ms "
+    "(3.9 ms of CPU in the API with its in-process client), searchAssets 48.9 ms (6.4), "
+    "node detail 17.1 ms (6.6); a "
+    "relationship map that misses its cache ranks all 100,000 people by ties, 300–420 ms of "
+    "Neo4j (the edges among the 500 kept are 23 ms of it). Weighted by the mix, maps are "
+    "about a quarter of Neo4j's time although they are 5 % of requests, searches a third "
+    "and assetsNear a third. Four times the requests at a p99 under 1.5 s needs about five "
+    "times the database capacity of this 2-core machine: keeping maps valid across writes "
+    "that cannot change them (a shortlist), then more cores or read replicas for Neo4j "
+    "(docs/operations.md, 'Past one machine'); the API's own CPU is under a fifth.",
+    "",
     "Why the throughput goal is still missed. On the Wales graph both sides are held by "
     "Neo4j (each search ranks every service within 5 km of a point in a town), so the ratio "
     "is about 1 (0.94–0.98 over three runs): the API layer no longer costs throughput there. "
