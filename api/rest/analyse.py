@@ -13,9 +13,10 @@ report was a single path parameter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth.keys import caller_from_header
 from api.reports import ReportRunner
@@ -54,14 +55,20 @@ _REFUSALS = refusals(
 )
 
 
-async def _report(
-    request: Request,
-    report: Report,
-    prefix: str | None,
-    scope: str | None,
-    top: int,
-    group_attr: analytics.GroupAttr,
-) -> dict[str, Any]:
+@dataclass
+class ReportParams:
+    """What every report takes: a data set, a scope, how many rows, and the grouping."""
+
+    prefix: Prefix = None
+    scope: Scope = None
+    top: Top = 20
+    group_attr: analytics.GroupAttr = "tribe"
+
+
+Params = Annotated[ReportParams, Depends()]
+
+
+async def _report(request: Request, report: Report, params: ReportParams) -> dict[str, Any]:
     """One analytics report as JSON; 401 without a valid key, 403 for roles without access."""
     db: Database = request.app.state.db
     caller = await caller_from_header(db, request.headers.get("authorization"))
@@ -69,56 +76,36 @@ async def _report(
         raise ForbiddenError(say.ROLE_CANNOT_ANALYSE(report=report, role=caller.role.value))
     runner: ReportRunner = request.app.state.reports
     return await runner.run(
-        db, report, prefix=prefix or None, scope=scope or None, top=top, group_attr=group_attr
+        db,
+        report,
+        prefix=params.prefix or None,
+        scope=params.scope or None,
+        top=params.top,
+        group_attr=params.group_attr,
     )
 
 
 @router.get("/gaps", response_model=GapsReport, responses=_REFUSALS)
-async def gaps(
-    request: Request,
-    prefix: Prefix = None,
-    scope: Scope = None,
-    top: Top = 20,
-    group_attr: analytics.GroupAttr = "tribe",
-) -> dict[str, Any]:
+async def gaps(request: Request, params: Params) -> dict[str, Any]:
     """Coverage against need per area and need, missing ties between groups, the E-I index
     and the roles teams lack."""
-    return await _report(request, "gaps", prefix, scope, top, group_attr)
+    return await _report(request, "gaps", params)
 
 
 @router.get("/duplicates", response_model=DuplicatesReport, responses=_REFUSALS)
-async def duplicates(
-    request: Request,
-    prefix: Prefix = None,
-    scope: Scope = None,
-    top: Top = 20,
-    group_attr: analytics.GroupAttr = "tribe",
-) -> dict[str, Any]:
+async def duplicates(request: Request, params: Params) -> dict[str, Any]:
     """Duplicate listings (scored, grouped) and overlapping services."""
-    return await _report(request, "duplicates", prefix, scope, top, group_attr)
+    return await _report(request, "duplicates", params)
 
 
 @router.get("/bottlenecks", response_model=BottlenecksReport, responses=_REFUSALS)
-async def bottlenecks(
-    request: Request,
-    prefix: Prefix = None,
-    scope: Scope = None,
-    top: Top = 20,
-    group_attr: analytics.GroupAttr = "tribe",
-) -> dict[str, Any]:
+async def bottlenecks(request: Request, params: Params) -> dict[str, Any]:
     """Brokers, articulation points, bridges, group cuts, brokerage roles and constraint."""
-    return await _report(request, "bottlenecks", prefix, scope, top, group_attr)
+    return await _report(request, "bottlenecks", params)
 
 
 @router.get("/{report}", include_in_schema=False)
-async def other_report(
-    request: Request,
-    report: Report,
-    prefix: Prefix = None,
-    scope: Scope = None,
-    top: Top = 20,
-    group_attr: analytics.GroupAttr = "tribe",
-) -> dict[str, Any]:
+async def other_report(request: Request, report: Report, params: Params) -> dict[str, Any]:
     """Reached only by names that are no report (the routes above match the three that
     are): ``report`` refuses them with a 422 naming the reports there are."""
-    return await _report(request, report, prefix, scope, top, group_attr)
+    return await _report(request, report, params)
