@@ -20,10 +20,36 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar, cast
 
-__all__ = ["ResultCache"]
+__all__ = ["Flights", "ResultCache"]
 
 T = TypeVar("T")
 Bookmark = frozenset[str]
+
+
+class Flights:
+    """Callers that ask for the same key at the same time share one load ("single flight")."""
+
+    def __init__(self) -> None:
+        self._loading: dict[Hashable, asyncio.Future[object]] = {}
+
+    async def share(self, key: Hashable, load: Callable[[], Awaitable[T]]) -> tuple[T, bool]:
+        """``load()``'s value, run once for every caller of ``key`` meanwhile, and whether
+        this caller waited on another's load. If it fails, they all get its exception."""
+        flight = self._loading.get(key)
+        if flight is not None:
+            return cast(T, await asyncio.shield(flight)), True
+        flight = asyncio.get_running_loop().create_future()
+        self._loading[key] = flight
+        try:
+            value = await load()
+        except BaseException as exc:
+            flight.set_exception(exc)
+            flight.exception()  # retrieved here, so a flight nobody shared logs no warning
+            raise
+        finally:
+            del self._loading[key]
+        flight.set_result(value)
+        return value, False
 
 
 class ResultCache:
@@ -34,7 +60,7 @@ class ResultCache:
         self.hits = 0
         self.loads = 0
         self._entries: OrderedDict[Hashable, tuple[Bookmark, object]] = OrderedDict()
-        self._loading: dict[tuple[Hashable, Bookmark], asyncio.Future[object]] = {}
+        self._flights = Flights()
 
     @staticmethod
     def key(name: str, params: dict[str, Any]) -> Hashable:
@@ -60,23 +86,12 @@ class ResultCache:
         if not bookmark:
             self.loads += 1
             return await load()
-        flight = self._loading.get((key, bookmark))
-        if flight is not None:
+        value, shared = await self._flights.share((key, bookmark), load)
+        if shared:
             self.hits += 1
-            return cast(T, await asyncio.shield(flight))
-        flight = asyncio.get_running_loop().create_future()
-        self._loading[(key, bookmark)] = flight
-        self.loads += 1
-        try:
-            value = await load()
-        except BaseException as exc:
-            flight.set_exception(exc)
-            flight.exception()  # retrieved here, so a flight nobody shared logs no warning
-            raise
-        finally:
-            del self._loading[(key, bookmark)]
-        flight.set_result(value)
-        self._store(key, bookmark, value)
+        else:
+            self.loads += 1
+            self._store(key, bookmark, value)
         return value
 
     def _store(self, key: Hashable, bookmark: Bookmark, value: object) -> None:

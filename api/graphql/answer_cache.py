@@ -20,7 +20,6 @@ cache is per process, least-recently-used, and bounded in bytes.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -29,6 +28,8 @@ from dataclasses import dataclass
 import orjson
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
 from starlette.responses import Response
+
+from graph.result_cache import Flights
 
 __all__ = ["CACHEABLE_FIELDS", "AnswerCache"]
 
@@ -80,7 +81,7 @@ class AnswerCache:
         self._bytes = 0
         self._entries: OrderedDict[bytes, _Answer] = OrderedDict()
         self._verdicts: OrderedDict[bytes, bool] = OrderedDict()
-        self._flights: dict[tuple[bytes, Bookmark], asyncio.Future[_Answer]] = {}
+        self._flights = Flights()
 
     def takes_part(self, body: bytes) -> bool:
         """Whether answers to this body may be cached (decided once per distinct body)."""
@@ -111,28 +112,18 @@ class AnswerCache:
             return entry.response()
         if not bookmark:
             return await run()
-        flight = self._flights.get((key, bookmark))
-        if flight is not None:
-            self.hits += 1
-            return (await asyncio.shield(flight)).response()
-        flight = asyncio.get_running_loop().create_future()
-        self._flights[(key, bookmark)] = flight
-        self.runs += 1
-        try:
+
+        async def run_once() -> tuple[_Answer, Response]:
             response = await run()
-            answer = _Answer(
-                bookmark=bookmark,
-                status=response.status_code,
-                headers=tuple((k, v) for k, v in response.headers.items() if k in _HEADERS_KEPT),
-                body=bytes(response.body),
-            )
-        except BaseException as exc:
-            flight.set_exception(exc)
-            flight.exception()  # retrieved here, so a flight nobody shared logs no warning
-            raise
-        finally:
-            del self._flights[(key, bookmark)]
-        flight.set_result(answer)
+            headers = tuple((k, v) for k, v in response.headers.items() if k in _HEADERS_KEPT)
+            body = bytes(response.body)
+            return _Answer(bookmark, response.status_code, headers, body), response
+
+        (answer, response), shared = await self._flights.share((key, bookmark), run_once)
+        if shared:
+            self.hits += 1
+            return answer.response()
+        self.runs += 1
         if answer.status == 200 and b'"errors"' not in answer.body:
             self._store(key, answer)
         return response
