@@ -27,7 +27,12 @@ Bookmark = frozenset[str]
 
 
 class Flights:
-    """Callers that ask for the same key at the same time share one load ("single flight")."""
+    """Callers that ask for the same key at the same time share one load ("single flight").
+
+    The load runs as a task of its own: a caller that goes away (its client disconnected,
+    its request was cancelled) stops waiting, but the load goes on for the others, who get
+    its value rather than the first caller's cancellation.
+    """
 
     def __init__(self) -> None:
         self._loading: dict[Hashable, asyncio.Future[object]] = {}
@@ -38,18 +43,16 @@ class Flights:
         flight = self._loading.get(key)
         if flight is not None:
             return cast(T, await asyncio.shield(flight)), True
-        flight = asyncio.get_running_loop().create_future()
-        self._loading[key] = flight
-        try:
-            value = await load()
-        except BaseException as exc:
-            flight.set_exception(exc)
-            flight.exception()  # retrieved here, so a flight nobody shared logs no warning
-            raise
-        finally:
+        task: asyncio.Future[object] = asyncio.ensure_future(load())
+        self._loading[key] = task
+        task.add_done_callback(lambda done: self._landed(key, done))
+        return cast(T, await asyncio.shield(task)), False
+
+    def _landed(self, key: Hashable, done: asyncio.Future[object]) -> None:
+        if self._loading.get(key) is done:
             del self._loading[key]
-        flight.set_result(value)
-        return value, False
+        if not done.cancelled():
+            done.exception()  # retrieved, so a load whose callers all left logs no warning
 
 
 class ResultCache:
@@ -86,12 +89,16 @@ class ResultCache:
         if not bookmark:
             self.loads += 1
             return await load()
-        value, shared = await self._flights.share((key, bookmark), load)
+
+        async def load_and_keep() -> T:
+            self.loads += 1
+            value = await load()
+            self._store(key, bookmark, value)  # kept even if the caller who asked has left
+            return value
+
+        value, shared = await self._flights.share((key, bookmark), load_and_keep)
         if shared:
             self.hits += 1
-        else:
-            self.loads += 1
-            self._store(key, bookmark, value)
         return value
 
     def _store(self, key: Hashable, bookmark: Bookmark, value: object) -> None:

@@ -114,18 +114,18 @@ class AnswerCache:
             return await run()
 
         async def run_once() -> tuple[_Answer, Response]:
+            self.runs += 1
             response = await run()
             headers = tuple((k, v) for k, v in response.headers.items() if k in _HEADERS_KEPT)
-            body = bytes(response.body)
-            return _Answer(bookmark, response.status_code, headers, body), response
+            answer = _Answer(bookmark, response.status_code, headers, bytes(response.body))
+            if answer.status == 200 and b'"errors"' not in answer.body:
+                self._store(key, answer)
+            return answer, response
 
         (answer, response), shared = await self._flights.share((key, bookmark), run_once)
         if shared:
             self.hits += 1
             return answer.response()
-        self.runs += 1
-        if answer.status == 200 and b'"errors"' not in answer.body:
-            self._store(key, answer)
         return response
 
     def _store(self, key: bytes, answer: _Answer) -> None:

@@ -157,3 +157,26 @@ def test_a_read_without_a_bookmark_is_never_reused() -> None:
 def test_list_parameters_cannot_key_the_cache() -> None:
     with pytest.raises(TypeError):
         ResultCache.key("nodes/locations_of_services", {"ids": ["a", "b"]})
+
+
+def test_a_caller_that_goes_away_leaves_the_load_to_those_still_waiting() -> None:
+    """A leader's client disconnects mid-read: the request is cancelled, but the callers who
+    joined its load get the value (not the cancellation), and it is kept."""
+
+    async def scenario() -> tuple[object, int, object]:
+        cache = ResultCache()
+        key = ResultCache.key("network/relationship_map", {"limit": 2})
+        calls: list[int] = []
+        mark = frozenset({"FB:1"})
+        leader = asyncio.ensure_future(cache.get_or_load(key, mark, _loader(calls, "v", 0.05)))
+        await asyncio.sleep(0.01)
+        follower = asyncio.ensure_future(cache.get_or_load(key, mark, _loader(calls, "x")))
+        await asyncio.sleep(0.01)
+        leader.cancel()
+        got = await follower
+        later = await cache.get_or_load(key, mark, _loader(calls, "y"))
+        return got, len(calls), later
+
+    got, loads, later = run_in_own_loop(scenario())
+    assert got == "v" and loads == 1
+    assert later == "v", "the load finished after its first caller left, and was kept"
