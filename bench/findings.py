@@ -31,8 +31,10 @@ HOW: list[str] = [
     "one fixed interleaved schedule of assetsNear 50 %, searchAssets 20 %, node detail 15 %, "
     "createShortlist 10 % (a write, connector key) and relationshipMap 5 % (leader key); per "
     "operation p50/p95/p99 and errors by kind (any non-200 status, GraphQL `errors` member, "
-    "timeout or dropped connection). The clients are asyncio tasks of one Python process on "
-    "the same two cores as the API and Neo4j.",
+    "timeout or dropped connection), after an untimed run of the same mix (a quarter of the "
+    "timed length, at least the throughput warm-up) so that every statement is planned and "
+    "its pages are in memory. The clients are asyncio tasks of one Python process on the "
+    "same two cores as the API and Neo4j; where the cores' time went is read from `/proc`.",
     "- **Memory**: `VmHWM` (peak RSS) of the API process read from `/proc` after the "
     "throughput run (baseline: the Node peer after the same load) and after the load test; "
     "the analytics script's peak RSS from the kernel when it is reaped (`wait4`).",
