@@ -31,9 +31,11 @@ from tests.support.figures import measure
 from tests.support.loop import run_in_own_loop
 from tests.support.ports import free_port
 
+# Refills so slowly (one request per 20 s) that a slow machine cannot earn a token back
+# between a burst and the request that must be refused.
 SMALL = GuardSettings(
-    anonymous=ClientLimits(rate=2, burst=5, concurrency=2),
-    keyed=ClientLimits(rate=2, burst=8, concurrency=2),
+    anonymous=ClientLimits(rate=0.05, burst=5, concurrency=2),
+    keyed=ClientLimits(rate=0.05, burst=8, concurrency=2),
     max_in_flight=3,
 )
 NOWHERE = Neo4jSettings(uri=f"bolt://127.0.0.1:{free_port()}", password=SecretStr("x"))
