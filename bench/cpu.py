@@ -117,9 +117,11 @@ class CpuSplit(BaseModel):
 
 
 def cpu_split(
-    before: Mapping[str, float], after: Mapping[str, float], busy: tuple[float, float],
+    before: Mapping[str, float],
+    after: Mapping[str, float],
+    busy: tuple[float, float],
     seconds: float,
-) -> CpuSplit:  # fmt: skip
+) -> CpuSplit:
     """The split between two readings of :func:`tree_seconds` per group and of
     :func:`machine_busy_seconds` (``busy`` = before, after)."""
     used = {name: after[name] - before[name] for name in before}

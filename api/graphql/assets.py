@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.types import Info
-from strawberry.utils.str_converters import to_camel_case
 
 from api.graphql.context import Context
 from api.graphql.cursors import decode_distance_cursor, encode_distance_cursor
@@ -16,7 +15,7 @@ from api.graphql.generated_inputs import input_from_model, model_values
 from api.graphql.results import validated
 from graph import messages as say
 from graph.repositories.assets import NearFilter, NearQuery, OpenAtFilter, assets_near
-from graph.repositories.outcomes import InvalidField
+from graph.repositories.outcomes import InvalidField, camel
 from graph.repositories.search import matching_service_ids
 
 __all__ = [
@@ -176,16 +175,17 @@ async def resolve_assets_near(
     )
 
 
+_DEFAULTS = {name: info.get_default() for name, info in NearFilter.model_fields.items()}
+
+
 def _merged(separate: dict[str, Any], grouped: dict[str, Any]) -> dict[str, Any]:
     """The filters of the separate arguments overlaid with those of ``filter``; refused
     when one filter has two different values."""
-    defaults = {name: info.get_default() for name, info in NearFilter.model_fields.items()}
-    merged = {k: v for k, v in separate.items() if v != defaults.get(k)}
+    merged = {k: v for k, v in separate.items() if v != _DEFAULTS.get(k)}
     for name, value in grouped.items():
-        if value == defaults.get(name):
+        if value == _DEFAULTS.get(name):
             continue
         if name in merged and merged[name] != value:
-            camel = to_camel_case(name)
-            raise InvalidField(camel, say.FILTER_TWICE(name=camel))
+            raise InvalidField(camel(name), say.FILTER_TWICE(name=camel(name)))
         merged[name] = value
     return merged

@@ -22,11 +22,10 @@ from api.graphql.results import (
     NotFound,
     PossibleDuplicates,
     ValidationError,
-    failure,
+    failures_returned,
     validated,
 )
 from graph import messages as say
-from graph.errors import CommonGraphError
 from graph.repositories import edits
 from graph.repositories import offerings as repo
 from graph.repositories.outcomes import InvalidField, NotAllowed
@@ -181,55 +180,51 @@ class OfferingMutations:
     @strawberry.mutation(
         description="Register your group's offering (pending until a moderator approves it)."
     )
+    @failures_returned
     async def register_offering(
         self, info: Info[Context, None], input: RegisterOfferingInput
     ) -> RegisterOfferingResult:
-        try:
-            org = _editor_org(info, _one_spelling(input.organisation_id, input.organization_id))
-            fields = _set_fields(input)
-            fields.pop("organisation_id", None)
-            fields.pop("organization_id", None)
-            fields["schedules"] = [vars(s) for s in input.schedules]
-            fields["catchment"] = [str(a) for a in input.catchment]
-            offering = validated(repo.NewOffering, organisation_id=org, **fields)
-            props = await repo.register_offering(info.context.db, info.context.actor, offering)
-        except CommonGraphError as exc:
-            return failure(exc)
+        org = _editor_org(info, _one_spelling(input.organisation_id, input.organization_id))
+        fields = _set_fields(input)
+        fields.pop("organisation_id", None)
+        fields.pop("organization_id", None)
+        fields["schedules"] = [vars(s) for s in input.schedules]
+        fields["catchment"] = [str(a) for a in input.catchment]
+        offering = validated(repo.NewOffering, organisation_id=org, **fields)
+        props = await repo.register_offering(info.context.db, info.context.actor, offering)
         return OfferingPayload(service=ServiceNode.of(props))
 
     @strawberry.mutation(
         description="Change your offering; fails with Conflict if it changed "
         "since you read `version`."
     )
+    @failures_returned
     async def update_offering(
         self, info: Info[Context, None], input: UpdateOfferingInput
     ) -> OfferingResult:
         caller = info.context.caller
-        try:
-            if not caller.edits_offerings:
-                raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="updateOffering"))
-            fields = _set_fields(input)
-            fields.pop("id")
-            version = fields.pop("version")
-            if fields.get("schedules") is not None:
-                fields["schedules"] = [vars(x) for x in fields["schedules"]]
-            if fields.get("catchment") is not None:
-                fields["catchment"] = [str(a) for a in fields["catchment"]]
-            for listed in ("needs", "languages", "accessibility", "schedules", "catchment"):
-                if listed in fields and fields[listed] is None:
-                    fields[listed] = []  # null clears a list
-            if "free" in fields and fields["free"] is None:
-                fields["free"] = False
-            props, outcome = await edits.edit_listing(
-                info.context.db,
-                info.context.actor,
-                caller.org_scope,
-                str(input.id),
-                version,
-                fields,
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        if not caller.edits_offerings:
+            raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="updateOffering"))
+        fields = _set_fields(input)
+        fields.pop("id")
+        version = fields.pop("version")
+        if fields.get("schedules") is not None:
+            fields["schedules"] = [vars(x) for x in fields["schedules"]]
+        if fields.get("catchment") is not None:
+            fields["catchment"] = [str(a) for a in fields["catchment"]]
+        for listed in ("needs", "languages", "accessibility", "schedules", "catchment"):
+            if listed in fields and fields[listed] is None:
+                fields[listed] = []  # null clears a list
+        if "free" in fields and fields["free"] is None:
+            fields["free"] = False
+        props, outcome = await edits.edit_listing(
+            info.context.db,
+            info.context.actor,
+            caller.org_scope,
+            str(input.id),
+            version,
+            fields,
+        )
         return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
     @strawberry.mutation(
@@ -237,6 +232,7 @@ class OfferingMutations:
         "once (`outcome: claimed`); one another organisation provides becomes a transfer "
         "request a moderator decides (`outcome: waiting_for_moderator`)."
     )
+    @failures_returned
     async def claim_listing(
         self,
         info: Info[Context, None],
@@ -246,28 +242,23 @@ class OfferingMutations:
             strawberry.ID | None, strawberry.argument(deprecation_reason=OLD_SPELLING)
         ] = None,
     ) -> OfferingResult:
-        try:
-            org = _editor_org(info, _one_spelling(organisation_id, organization_id))
-            props, outcome = await repo.claim_listing(
-                info.context.db, info.context.actor, str(service_id), org
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        org = _editor_org(info, _one_spelling(organisation_id, organization_id))
+        props, outcome = await repo.claim_listing(
+            info.context.db, info.context.actor, str(service_id), org
+        )
         return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
     @strawberry.mutation(
         description="Confirm your listing is still correct (records who and when)."
     )
+    @failures_returned
     async def confirm_still_correct(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
         caller = info.context.caller
-        try:
-            if not caller.edits_offerings:
-                raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
-            props = await repo.confirm_still_correct(
-                info.context.db, info.context.actor, caller.org_scope, str(service_id)
-            )
-        except CommonGraphError as exc:
-            return failure(exc)  # type: ignore[return-value]
+        if not caller.edits_offerings:
+            raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
+        props = await repo.confirm_still_correct(
+            info.context.db, info.context.actor, caller.org_scope, str(service_id)
+        )
         return OfferingPayload(service=ServiceNode.of(props))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude, RadiusKm
+from graph.repositories.outcomes import camel
 from graph.repositories.values import iso, stale_before
 from queries.vocabulary import DAY_CODES, SERVICE_TYPES
 
@@ -150,9 +151,7 @@ def filter_labels() -> list[dict[str, str]]:
         label = extra["label"] if isinstance(extra, dict) else None
         if not isinstance(label, dict):
             raise TypeError(f"NearFilter.{name} has no label: give it json_schema_extra=_label(…)")
-        head, *rest = name.split("_")
-        camel = head + "".join(part.title() for part in rest)
-        out.append({"id": camel, "en": str(label["en"]), "cy": str(label["cy"])})
+        out.append({"id": camel(name), "en": str(label["en"]), "cy": str(label["cy"])})
     return out
 
 

@@ -8,7 +8,7 @@
 // ids sent to the API). Any change re-runs the search (see view.ts), so the list never shows
 // results of other filters.
 import { language, onLanguageChange, t } from "../i18n";
-import { termLabel, vocabulary, type Term, type Vocabulary } from "../api/vocabulary";
+import { termLabel, vocabulary, type Term } from "../api/vocabulary";
 import { field, h, option, showFieldError } from "../ui/dom";
 import type { NearFilter, Weekday } from "../api/generated/graphql";
 
@@ -51,10 +51,10 @@ function filterCheck(name: string, control: HTMLInputElement, ...rest: HTMLEleme
 
 /** Every filter's label in the UI's language (GET /api/vocabulary `filters`: the server
  * declares each filter once, with its English and Welsh label). */
-function drawLabels(root: HTMLElement, filters: Vocabulary["filters"]): void {
+function drawLabels(root: HTMLElement): void {
   for (const label of root.querySelectorAll<HTMLLabelElement>("label[data-filter]")) {
-    const served = filters.find((f) => f.id === label.dataset.filter);
-    label.textContent = served ? served[language()] : (label.dataset.filter ?? "");
+    const name = label.dataset.filter ?? "";
+    label.textContent = termLabel("filters", name) ?? name;
   }
 }
 
@@ -86,7 +86,7 @@ export function filtersFieldset(): HTMLFieldSetElement {
   );
   void vocabulary().then((v) => {
     const draw = () => {
-      drawLabels(fieldset, v.filters);
+      drawLabels(fieldset);
       fillTerms(kinds, v.serviceTypes, (term) => term.id);
       fillTerms(need, v.needs, (term) => term.id);
       // The API filters accessibility by words in the location's description.
