@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install neo4j-install frontend run serve stop test test-fast lint format bench bench-quick clean
+.PHONY: help install neo4j-install frontend run serve stop test test-fast lint format bench bench-quick bench-uk clean
 
 help: ## List the tasks
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ bench: install frontend neo4j-install ## Full benchmarks (Wales scale); writes d
 
 bench-quick: install frontend neo4j-install ## Small benchmarks, under 5 minutes
 	$(BIN)/python -m bench.run --size small
+
+bench-uk: install neo4j-install ## Scale curve towards UK size (~1-2 hours; not in CI); writes docs/performance.md
+	$(BIN)/python -m bench.uk
 
 clean: ## Remove build outputs (keeps .commongraph data)
 	rm -rf frontend/dist .pytest_cache .mypy_cache .ruff_cache test-artifacts

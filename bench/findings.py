@@ -149,3 +149,6 @@ CHANGES: list[str] = [
     "gets a `point` that the spatial index behind `assetsNear` must take in; those are what "
     "make a re-load a no-op (4,000 records/s) and a search possible, so they stay.",
 ]
+
+#: What the scale curve ("Past one machine") shows, read from ``bench/results/uk.json``.
+SCALE: list[str] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bench.findings import CHANGES, HOW
+from bench.curve import Curve, curve_section
+from bench.findings import CHANGES, HOW, SCALE
 from bench.results import RunResult
 
 __all__ = ["render"]
@@ -51,8 +52,8 @@ def _profile(run: RunResult) -> list[str]:
     return lines
 
 
-def render(runs: Sequence[RunResult]) -> str:
-    """The whole page for ``runs`` (the last run of each size)."""
+def render(runs: Sequence[RunResult], curve: Curve | None = None) -> str:
+    """The whole page for ``runs`` (the last run of each size) and the scale ``curve``."""
     if not runs:
         raise ValueError("no benchmark results to render")
     newest = max(runs, key=lambda r: r.machine.date)
@@ -86,6 +87,8 @@ def render(runs: Sequence[RunResult]) -> str:
         out += _table(run)
         if run.notes:
             out += ["", *[f"- {note}" for note in run.notes]]
+    if curve is not None:
+        out += ["", "## Past one machine", "", *curve_section(curve), "", *SCALE]
     out += ["", "## Where the time goes", ""]
     out += _profile(runs[-1])
     out += ["", "## What was changed because of it", "", *CHANGES, ""]

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from bench import concurrency, cpu, latency, mix, profiling, ui
 from bench.bodies import near_body, same_data
+from bench.curve import latest_curve
 from bench.data import Centre, Size, draw_centres, load_dataset
 from bench.external import run_script
 from bench.loadgen import LoadResult, drive
@@ -448,7 +449,7 @@ def run(size: Size, *, seed: int = 7, with_peer: bool = True, out_doc: Path = DO
     result.seconds = round(time.monotonic() - began, 1)
     path = result.save()
     if size != "tiny":
-        out_doc.write_text(render(latest_results()))
+        out_doc.write_text(render(latest_results(), latest_curve()))
         say(f"wrote {path.relative_to(PROJECT_ROOT)} and {out_doc.relative_to(PROJECT_ROOT)}")
     say(f"done in {result.seconds:.0f} s")
     return result
@@ -464,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.render_only:
-        DOC.write_text(render(latest_results()))
+        DOC.write_text(render(latest_results(), latest_curve()))
         return 0
     run(args.size, seed=args.seed, with_peer=not args.no_peer)
     return 0

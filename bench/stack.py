@@ -50,12 +50,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def bench_neo4j(*, fresh: bool = True) -> Iterator[tuple[Neo4jSettings, ServerLayout]]:
-    """Start the benchmark's own Neo4j; stop it (and only it) on the way out."""
+def bench_neo4j(
+    *, fresh: bool = True, state: Path = BENCH_STATE, sizing: ServerSizing | None = None
+) -> Iterator[tuple[Neo4jSettings, ServerLayout]]:
+    """Start the benchmark's own Neo4j in ``state`` (sized from the environment unless
+    ``sizing`` says otherwise); stop it (and only it) on the way out."""
     if fresh:
-        shutil.rmtree(BENCH_STATE, ignore_errors=True)
-    layout = ServerLayout(state_dir=BENCH_STATE, bolt_port=free_port(), http_port=free_port())
-    manager.start(layout, ServerSizing.from_env())
+        shutil.rmtree(state, ignore_errors=True)
+    layout = ServerLayout(state_dir=state, bolt_port=free_port(), http_port=free_port())
+    manager.start(layout, sizing or ServerSizing.from_env())
     settings = Neo4jSettings(uri=layout.bolt_uri, password=SecretStr(manager.read_password(layout)))
     try:
         yield settings, layout

@@ -47,7 +47,7 @@ from loaders.opendata.sources import full_date, source_of
 from loaders.oruk import load_service_records
 from loaders.report import LoadSummary
 
-__all__ = ["DemoReport", "SourceCount", "default_data_dir", "load_demo"]
+__all__ = ["DemoReport", "SourceCount", "default_data_dir", "load_demo", "load_scale"]
 
 Mode = Literal["real", "synthetic", "wales-scale"]
 Progress = Callable[[str], None]
@@ -349,10 +349,19 @@ def _synthetic(
 
 
 def _wales_scale(
-    driver: neo4j.Driver, seed: int, database: str | None, report: DemoReport, say: Progress
+    driver: neo4j.Driver,
+    seed: int,
+    database: str | None,
+    report: DemoReport,
+    say: Progress,
+    spec: ScaleSpec | None = None,
 ) -> None:
-    say("generating and loading the Wales-scale data set (~50k assets, ~100k people, ~1M ties)")
-    data = wales_scale(seed, ScaleSpec())
+    spec = spec or ScaleSpec()
+    say(
+        f"generating and loading a generated data set (~{spec.assets:,} assets, "
+        f"~{spec.people:,} people, {spec.tiles} tile(s) of the made-up Wales)"
+    )
+    data = wales_scale(seed, spec)
     _load_areas(driver, data.areas, database)
     lsoa_of: dict[str, str | None] = {}
     count = SourceCount(source="bench:wales-scale assets", file="(generated)")
@@ -385,6 +394,24 @@ def _wales_scale(
         people.created += summary.created
         report.rejections.extend(_problems(summary, "bench:wales-scale"))
     report.sources.append(people)
+
+
+def load_scale(
+    driver: neo4j.Driver,
+    spec: ScaleSpec,
+    *,
+    seed: int = 0,
+    database: str | None = None,
+    progress: Progress | None = None,
+) -> DemoReport:
+    """Load a generated data set of any size (:mod:`loaders.generator.scale`), the way
+    ``load_demo(scale="wales")`` loads the Wales-scale one; used by the scale benchmark."""
+    began = time.monotonic()
+    report = DemoReport(mode="wales-scale", seed=seed)
+    _wales_scale(driver, seed, database, report, progress or (lambda _msg: None), spec)
+    report.graph = repo.graph_counts(driver, database=database)
+    report.seconds = round(time.monotonic() - began, 1)
+    return report
 
 
 def load_demo(

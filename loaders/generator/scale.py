@@ -1,5 +1,10 @@
 """Wales-scale synthetic data for benchmarks: ~50k assets, ~100k people, ~1M relationships.
 
+:func:`uk_spec` scales the same structure towards the size of the United Kingdom (about
+0.5 M services, 2 M people, 10 M relationships): the made-up Wales is laid down as several
+*tiles*, copies of its geography moved across Great Britain's extent with their own area
+codes, so the density of services per square kilometre stays that of the Wales-scale set.
+
 Vectorised with numpy and streamed in batches, so memory stays bounded (arrays of a few
 hundred thousand integers; rows are materialised one batch at a time). Deterministic: the
 same ``seed`` yields identical batches.
@@ -17,16 +22,23 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from loaders.areas import AreaRecord
 from loaders.generator.synthetic import iter_synthetic_assets, synthetic_areas
 from loaders.generator.vocab import FIRST_NAMES, LAST_NAMES, SECTOR_TRIBES, SECTORS, TRIBES
 from loaders.opendata.asset import Asset
 
-__all__ = ["ScaleSpec", "WalesScale", "wales_scale"]
+__all__ = ["ScaleSpec", "WalesScale", "tiled_areas", "uk_spec", "wales_scale"]
 
 SOURCE_SCALE = "bench:wales-scale"
 _REFERRERS = ("gp", "social_worker", "community_connector", "nurse")
+#: Where each tile of the made-up Wales lies, as (latitude, longitude) offsets in degrees: a
+#: grid that keeps every tile within Great Britain's latitudes (49.8–59.5) and longitudes.
+_TILE_OFFSETS: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0), (0.0, 3.0), (-1.5, 0.0), (-1.5, 3.0), (2.0, 0.0),
+    (2.0, 3.0), (4.0, 0.0), (4.0, 3.0), (6.0, 0.0), (6.0, 3.0),
+)  # fmt: skip
 _PROFESSIONALS = ("gp", "nurse", "social_worker", "ot", "physiotherapist", "cpn",
                   "support_worker", "community_connector", "pharmacist")  # fmt: skip
 
@@ -45,6 +57,47 @@ class ScaleSpec(BaseModel):
     referrals: int = 4
     lsoas_per_team: int = 25
     batch_size: int = 10_000
+    tiles: int = Field(default=1, ge=1, le=len(_TILE_OFFSETS))
+
+
+def uk_spec(fraction: float = 1.0) -> ScaleSpec:
+    """``fraction`` of a UK-size set: 0.5 M services, 2 M people, ~10 M relationships at 1.0.
+
+    People have fewer ties each than in the Wales-scale set (3 colleagues, 2 tribe ties, 2
+    neighbours, 2 referral targets), which keeps about five relationships per person, the
+    proportion the UK-size target asks for; one tile per 50,000 services keeps the density.
+    """
+    return ScaleSpec(
+        assets=round(500_000 * fraction), people=round(2_000_000 * fraction),
+        colleagues=3, tribe_ties=2, neighbours=2, referrals=2,
+        brokers=max(20, round(4_000 * fraction)), broker_ties=100,
+        batch_size=20_000, tiles=max(1, min(len(_TILE_OFFSETS), round(10 * fraction))),
+    )  # fmt: skip
+
+
+def tiled_areas(rng: np.random.Generator, tiles: int) -> list[AreaRecord]:
+    """The made-up Wales once per tile; tile 0 is the Wales-scale set's own, unchanged.
+
+    Each further tile is a fresh draw moved by its offset (degrees of latitude and
+    longitude), its codes suffixed ``-t<k>`` so no two tiles share an area.
+    """
+    areas, _ = synthetic_areas(rng, 1.0)
+    for k in range(1, tiles):
+        d_lat, d_lon = _TILE_OFFSETS[k]
+        drawn, _ = synthetic_areas(rng, 1.0)
+        areas += [
+            area.model_copy(
+                update={
+                    "id": f"{area.id}-t{k}",
+                    "parent_id": f"{area.parent_id}-t{k}" if area.parent_id else None,
+                    "name": f"{area.name} ({k + 1})",
+                    "latitude": round((area.latitude or 0.0) + d_lat, 6),
+                    "longitude": round((area.longitude or 0.0) + d_lon, 6),
+                }
+            )
+            for area in drawn
+        ]
+    return areas
 
 
 class WalesScale:
@@ -54,7 +107,7 @@ class WalesScale:
         self.seed = seed
         self.spec = spec or ScaleSpec()
         rng = np.random.default_rng(seed)
-        self.areas, _ = synthetic_areas(rng, 1.0)
+        self.areas = tiled_areas(rng, self.spec.tiles)
         self.lsoas = [a for a in self.areas if a.kind == "lsoa"]
         la_ids = sorted({a.parent_id or "" for a in self.lsoas})
         self._la_index = {la: i for i, la in enumerate(la_ids)}

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from loaders.generator.network import AreaSeed, OrgSeed, generate_network
-from loaders.generator.scale import ScaleSpec, wales_scale
+from loaders.generator.scale import ScaleSpec, uk_spec, wales_scale
 from loaders.generator.synthetic import synthetic_wales
 from loaders.generator.vocab import TRIBES
 
@@ -132,3 +132,29 @@ def test_wales_scale_default_has_about_a_million_relationships() -> None:
     data = wales_scale(0)
     edges = sum(len(batch) for batch in data.edge_batches())
     assert 900_000 <= edges <= 1_200_000
+
+
+def test_tiles_spread_the_made_up_wales_across_great_britain_with_distinct_codes() -> None:
+    one = wales_scale(3, ScaleSpec(assets=1_000, people=1_000))
+    four = wales_scale(3, ScaleSpec(assets=1_000, people=1_000, tiles=4))
+    assert four.areas[: len(one.areas)] == one.areas  # tile 0 is the Wales-scale set itself
+    assert len(four.areas) > 3.5 * len(one.areas)
+    ids = [a.id for a in four.areas]
+    assert len(ids) == len(set(ids))
+    known = set(ids)
+    assert all(a.parent_id in known for a in four.areas if a.parent_id)
+    assert all(49.8 <= (a.latitude or 0) <= 59.5 for a in four.areas)
+    assert all(-5.4 <= (a.longitude or 0) <= 0.4 for a in four.areas)
+    tile_3 = [a for a in four.areas if a.id.endswith("-t3")]
+    assert tile_3 and all(a.latitude is not None and a.latitude < 52.0 for a in tile_3)
+
+
+def test_uk_spec_scales_services_people_and_tiles_with_the_share_of_uk_size() -> None:
+    whole, tenth = uk_spec(1.0), uk_spec(0.1)
+    assert (whole.assets, whole.people, whole.tiles) == (500_000, 2_000_000, 10)
+    assert (tenth.assets, tenth.people, tenth.tiles) == (50_000, 200_000, 1)
+    data = wales_scale(0, uk_spec(0.004))
+    people = sum(1 for b in data.node_batches() for n in b if n["kind"] == "person")
+    edges = sum(len(b) for b in data.edge_batches())
+    assert people == 8_000
+    assert 4 * people <= edges <= 6 * people  # about five ties a person, as at UK size
