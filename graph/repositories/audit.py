@@ -10,10 +10,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.database import Database
-from graph.repositories.outcomes import validated
+from graph.repositories.outcomes import first_row, validated
 from graph.repositories.values import now_iso
 
-__all__ = ["Actor", "AuditEvent", "audit_params", "audit_trail"]
+__all__ = ["Actor", "AuditEvent", "audit_params", "audit_trail", "audited_change"]
 
 
 class Actor(BaseModel):
@@ -49,6 +49,22 @@ def audit_params(
         "actor_organisation_id": actor.organisation_id,
         "changed_fields": sorted(changed_fields),
     }
+
+
+async def audited_change(
+    db: Database, statement: str, audit: dict[str, Any], /, *, missing: Exception, **params: Any
+) -> dict[str, Any]:
+    """Run a writing ``statement`` that changes one record at ``$now`` and stores the
+    ``$audit`` event (from :func:`audit_params`) in the same transaction; return the row it
+    answers, or raise ``missing`` when it answers none (no such record, or none the caller
+    may change).
+
+    Every moderation, claim, referral and shortlist change is written this way, so the steps
+    live here once. ``$now`` is the event's own time: the trail says exactly when the record
+    changed, and an event never disagrees with the ``updated_at`` it describes.
+    """
+    rows = await db.write(statement, now=audit["at"], audit=audit, **params)
+    return first_row(rows, missing)
 
 
 class TrailQuery(BaseModel):

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params
+from graph.repositories.audit import Actor, audit_params, audited_change
 from graph.repositories.listing import (
     LANGUAGE_NAMES,
     FieldChange,
@@ -238,22 +238,21 @@ async def edit_listing(
     base = start.model_dump() if start is not None else {}
     merged = validated(ListingContent, **{**base, **given})
     await _check_needs(db, merged.needs)
-    now = now_iso()
     status = stored.props.moderation_status or "approved"
     if status == "approved":
         changed = [c.field for c in differences(stored.content, merged)] if stored.content else []
-        rows = await db.write(
+        row = await audited_change(
+            db,
             "offerings/propose_change",
+            audit_params(actor, "updateOffering", service_id, changed or list(given)),
+            missing=Missing("Service", service_id),
             id=service_id,
             version=version,
             org_scope=org_scope,
             change=merged.model_dump_json(),
             fields=changed or list(given),
             key_id=actor.key_id,
-            now=now,
-            audit=audit_params(actor, "updateOffering", service_id, changed or list(given)),
         )
-        row = first_row(rows, Missing("Service", service_id))
         return _settled(row, version), "waiting_for_moderator"
     rows = await db.write(
         "offerings/write_listing",
@@ -262,7 +261,7 @@ async def edit_listing(
         org_scope=org_scope,
         status="pending",
         audit=audit_params(actor, "updateOffering", service_id, list(given)),
-        **write_params(merged, now),
+        **write_params(merged, now_iso()),
     )
     row = first_row(rows, Missing("Service", service_id))
     return _settled(row, version), "saved"

@@ -15,9 +15,8 @@ from pydantic import BaseModel
 
 from graph import messages as say
 from graph.database import Database
-from graph.repositories.audit import Actor, audit_params
-from graph.repositories.outcomes import InvalidField, Missing, first_row
-from graph.repositories.values import now_iso
+from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.outcomes import InvalidField, Missing
 from graph.secret import keyed_hash
 
 __all__ = ["ERASE_OPERATION", "Erasure", "erase_person", "erased_id_hash"]
@@ -46,8 +45,9 @@ async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
         raise InvalidField("id", say.PERSON_ID_LENGTH(n=_MAX_ID))
     hashed = erased_id_hash(person_id)
     audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
-    rows = await db.write("erasure/erase_person", id=person_id, now=now_iso(), audit=audit)
-    row = first_row(rows, Missing("Person", person_id))
+    row = await audited_change(
+        db, "erasure/erase_person", audit, missing=Missing("Person", person_id), id=person_id
+    )
     return Erasure(
         erased_id_hash=hashed,
         relationships_removed=int(row["relationships"]),

@@ -17,7 +17,7 @@ from pydantic import Field
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params
+from graph.repositories.audit import Actor, audit_params, audited_change
 from graph.repositories.edits import (
     SOURCE,
     accept_change,
@@ -208,31 +208,32 @@ async def claim_listing(
 ) -> tuple[ServiceProps, Literal["claimed", "waiting_for_moderator"]]:
     """Attach an orphan listing to the caller's organisation at once; a listing another
     organisation provides becomes a claim that waits for a moderator (a transfer)."""
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/claim_listing",
+        audit_params(actor, "claimListing", service_id, ["organization"]),
+        missing=Missing("Service", service_id),
         id=service_id,
         organisation_id=organisation_id,
         key_id=actor.key_id,
-        now=now_iso(),
-        audit=audit_params(actor, "claimListing", service_id, ["organization"]),
     )
-    row = first_row(rows, Missing("Service", service_id))
     if not row["organisation_exists"]:
         raise Missing("Organization", organisation_id)
     if organisation_id in row["orgs"]:
         raise VersionConflict(say.ALREADY_YOURS(), None)
     if row["claimable"]:
         return ServiceProps.from_props(row["props"]), "claimed"
-    asked = await db.write(
+    asked = await audited_change(
+        db,
         "offerings/request_transfer",
+        audit_params(actor, "claimListing", service_id, ["transfer_request"]),
+        missing=Missing("Service", service_id),
         id=service_id,
         organisation_id=organisation_id,
         claim_id=str(uuid.uuid4()),
         key_id=actor.key_id,
-        now=now_iso(),
-        audit=audit_params(actor, "claimListing", service_id, ["transfer_request"]),
     )
-    return ServiceProps.from_props(asked[0]["props"]), "waiting_for_moderator"
+    return ServiceProps.from_props(asked["props"]), "waiting_for_moderator"
 
 
 async def decide_claim(
@@ -242,18 +243,17 @@ async def decide_claim(
     clean = stored_text(reason).strip() if reason else None
     if clean is not None and len(clean) > 1000:
         raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
-    rows = await db.write(
+    operation = "approveClaim" if approve else "rejectClaim"
+    row = await audited_change(
+        db,
         "offerings/decide_claim",
+        audit_params(actor, operation, claim_id, ["organization"]),
+        missing=InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id))),
         id=claim_id,
         approve=approve,
         reason=clean,
         key_id=actor.key_id,
-        now=now_iso(),
-        audit=audit_params(
-            actor, "approveClaim" if approve else "rejectClaim", claim_id, ["organization"]
-        ),
     )
-    row = first_row(rows, InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id))))
     return ServiceProps.from_props(row["props"])
 
 
@@ -261,15 +261,15 @@ async def confirm_still_correct(
     db: Database, actor: Actor, org_scope: str | None, service_id: str
 ) -> ServiceProps:
     """Record who confirmed the listing and when (``VERIFIED`` + ``last_verified``)."""
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/confirm_still_correct",
+        audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
+        missing=Missing("Service", service_id),
         id=service_id,
         org_scope=org_scope,
         key_id=actor.key_id,
-        now=now_iso(),
-        audit=audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
     )
-    row = first_row(rows, Missing("Service", service_id))
     if not row["allowed"]:
         raise NotAllowed(say.OTHER_ORGANISATION())
     return ServiceProps.from_props(row["props"])
@@ -296,16 +296,16 @@ async def moderate_offering(
         if declined is not None:
             return declined
     operation = "approveOffering" if status == "approved" else "rejectOffering"
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/moderate_offering",
+        audit_params(actor, operation, service_id, ["moderation_status"]),
+        missing=Missing("Service", service_id),
         id=service_id,
         status=status,
         **{"from": _DECISIONS[status]},
         reason=reason,
-        now=now_iso(),
-        audit=audit_params(actor, operation, service_id, ["moderation_status"]),
     )
-    row = first_row(rows, Missing("Service", service_id))
     if not row["allowed"]:
         raise VersionConflict(say.ALREADY_STATE(state=row["before"]), None)
     return ServiceProps.from_props(row["props"])
@@ -321,14 +321,14 @@ async def ask_for_changes(
         raise InvalidField("message", say.SAY_WHAT_TO_CHANGE())
     if len(text) > 1000:
         raise InvalidField("message", say.AT_MOST_CHARS(n=1000))
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/ask_for_changes",
+        audit_params(actor, "askForChanges", service_id, ["changes_requested"]),
+        missing=Missing("Service", service_id),
         id=service_id,
         request=text,
-        now=now_iso(),
-        audit=audit_params(actor, "askForChanges", service_id, ["changes_requested"]),
     )
-    row = first_row(rows, Missing("Service", service_id))
     if not row["waiting"]:
         raise VersionConflict(say.NOTHING_WAITING(), None)
     return ServiceProps.from_props(row["props"])
@@ -361,15 +361,15 @@ async def merge_listings(
     duplicates = list(dict.fromkeys(d for d in duplicate_ids if d != keep_id))
     if not duplicates or len(duplicates) > 50:
         raise InvalidField("duplicateIds", say.BETWEEN(low=1, high=50))
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/merge_listings",
+        audit_params(actor, "mergeListings", keep_id, ["same_as"]),
+        missing=Missing("Service", keep_id),
         keep_id=keep_id,
         duplicate_ids=duplicates,
         key_id=actor.key_id,
-        now=now_iso(),
-        audit=audit_params(actor, "mergeListings", keep_id, ["same_as"]),
     )
-    row = first_row(rows, Missing("Service", keep_id))
     if row["missing"]:
         raise InvalidField("duplicateIds", say.NOT_MERGEABLE(ids=", ".join(row["missing"])))
     if row["keep_status"] != "approved":
@@ -379,13 +379,13 @@ async def merge_listings(
 
 async def unmerge_listing(db: Database, actor: Actor, service_id: str) -> ServiceProps:
     """Undo a merge: the listing stands on its own again, with its earlier status."""
-    rows = await db.write(
+    row = await audited_change(
+        db,
         "offerings/unmerge_listing",
+        audit_params(actor, "unmergeListing", service_id, ["same_as"]),
+        missing=InvalidField("serviceId", say.NOT_MERGED()),
         id=service_id,
-        now=now_iso(),
-        audit=audit_params(actor, "unmergeListing", service_id, ["same_as"]),
     )
-    row = first_row(rows, InvalidField("serviceId", say.NOT_MERGED()))
     return ServiceProps.from_props(row["props"])
 
 
