@@ -186,14 +186,14 @@ export type AddToShortlistMutationVariables = Exact<{
 }>;
 
 
-export type AddToShortlistMutation = { __typename: 'Mutation', addToShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, size: number } } | { __typename: 'ValidationError', field: string, message: string } };
+export type AddToShortlistMutation = { __typename: 'Mutation', addToShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, token: string, sharePath: string, expiresAt: string | null, size: number, withdrawn: boolean } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type ApproveMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];
 }>;
 
 
-export type ApproveMutation = { __typename: 'Mutation', approveOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, moderationStatus: string } } | { __typename: 'ValidationError', field: string, message: string } };
+export type ApproveMutation = { __typename: 'Mutation', approveOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type AskForChangesMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];
@@ -201,7 +201,7 @@ export type AskForChangesMutationVariables = Exact<{
 }>;
 
 
-export type AskForChangesMutation = { __typename: 'Mutation', askForChanges: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, changesRequested: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+export type AskForChangesMutation = { __typename: 'Mutation', askForChanges: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type AssetsNearQueryVariables = Exact<{
   latitude: Scalars['Float']['input'];
@@ -233,7 +233,7 @@ export type ConfirmStillCorrectMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmStillCorrectMutation = { __typename: 'Mutation', confirmStillCorrect: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, moderationStatus: string, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+export type ConfirmStillCorrectMutation = { __typename: 'Mutation', confirmStillCorrect: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type ConnectionQueryVariables = Exact<{
   fromId: Scalars['ID']['input'];
@@ -262,7 +262,7 @@ export type CreateShortlistMutationVariables = Exact<{
 }>;
 
 
-export type CreateShortlistMutation = { __typename: 'Mutation', createShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, token: string, sharePath: string, expiresAt: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+export type CreateShortlistMutation = { __typename: 'Mutation', createShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, token: string, sharePath: string, expiresAt: string | null, size: number, withdrawn: boolean } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type DecideClaimMutationVariables = Exact<{
   claimId: Scalars['ID']['input'];
@@ -271,7 +271,7 @@ export type DecideClaimMutationVariables = Exact<{
 }>;
 
 
-export type DecideClaimMutation = { __typename: 'Mutation', decideClaim: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string } } | { __typename: 'ValidationError', field: string, message: string } };
+export type DecideClaimMutation = { __typename: 'Mutation', decideClaim: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type EditableOfferingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -296,6 +296,18 @@ export type EraseConnectionMutationVariables = Exact<{
 
 export type EraseConnectionMutation = { __typename: 'Mutation', eraseConnection: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ValidationError', field: string, message: string } };
 
+type ConnectionOutcome_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
+
+type ConnectionOutcome_ConnectionPayload_Fragment = { __typename: 'ConnectionPayload', id: string, connections: { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> } };
+
+type ConnectionOutcome_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
+
+type ConnectionOutcome_NotFound_Fragment = { __typename: 'NotFound', message: string };
+
+type ConnectionOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string };
+
+export type ConnectionOutcomeFragment = ConnectionOutcome_Conflict_Fragment | ConnectionOutcome_ConnectionPayload_Fragment | ConnectionOutcome_Forbidden_Fragment | ConnectionOutcome_NotFound_Fragment | ConnectionOutcome_ValidationError_Fragment;
+
 type Failed_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
 
 type Failed_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
@@ -318,7 +330,45 @@ export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personI
 
 export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
 
+type OfferingOutcome_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
+
+type OfferingOutcome_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
+
+type OfferingOutcome_NotFound_Fragment = { __typename: 'NotFound', message: string };
+
+type OfferingOutcome_OfferingPayload_Fragment = { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } };
+
+type OfferingOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string };
+
+export type OfferingOutcomeFragment = OfferingOutcome_Conflict_Fragment | OfferingOutcome_Forbidden_Fragment | OfferingOutcome_NotFound_Fragment | OfferingOutcome_OfferingPayload_Fragment | OfferingOutcome_ValidationError_Fragment;
+
+export type OfferingPayloadFieldsFragment = { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } };
+
+type ReferralOutcome_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
+
+type ReferralOutcome_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
+
+type ReferralOutcome_NotFound_Fragment = { __typename: 'NotFound', message: string };
+
+type ReferralOutcome_ReferralPayload_Fragment = { __typename: 'ReferralPayload', referral: { __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean } };
+
+type ReferralOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string };
+
+export type ReferralOutcomeFragment = ReferralOutcome_Conflict_Fragment | ReferralOutcome_Forbidden_Fragment | ReferralOutcome_NotFound_Fragment | ReferralOutcome_ReferralPayload_Fragment | ReferralOutcome_ValidationError_Fragment;
+
 export type ServiceDetailsFragment = { __typename: 'Service', id: string, name: string, description: string | null, url: string | null, email: string | null, status: string | null, minimumAge: number | null, maximumAge: number | null, feesDescription: string | null, eligibilityDescription: string | null, lastVerified: string | null, listedBy: string | null, listedOn: string | null, stale: boolean, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string, extension: string | null, type: string | null, source: string }>, organization: { __typename: 'Organization', id: string, name: string | null } | null, locations: Array<{ __typename: 'Location', id: string, name: string | null, address: string | null, latitude: number | null, longitude: number | null, accessibility: Array<string> }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null, description: string | null }>, contacts: Array<{ __typename: 'Contact', name: string | null, title: string | null, email: string | null, phones: Array<string> }>, costOptions: Array<{ __typename: 'CostOption', option: string | null, amount: number | null, currency: string | null, amountDescription: string | null }>, languages: Array<{ __typename: 'Language', code: string | null, name: string | null }>, needs: Array<{ __typename: 'Need', id: string, name: string | null }> };
+
+type ShortlistOutcome_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };
+
+type ShortlistOutcome_Forbidden_Fragment = { __typename: 'Forbidden', message: string };
+
+type ShortlistOutcome_NotFound_Fragment = { __typename: 'NotFound', message: string };
+
+type ShortlistOutcome_ShortlistPayload_Fragment = { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, token: string, sharePath: string, expiresAt: string | null, size: number, withdrawn: boolean } };
+
+type ShortlistOutcome_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string };
+
+export type ShortlistOutcomeFragment = ShortlistOutcome_Conflict_Fragment | ShortlistOutcome_Forbidden_Fragment | ShortlistOutcome_NotFound_Fragment | ShortlistOutcome_ShortlistPayload_Fragment | ShortlistOutcome_ValidationError_Fragment;
 
 export type InviteTeamMutationVariables = Exact<{
   teamId: Scalars['ID']['input'];
@@ -381,7 +431,7 @@ export type RegisterOfferingMutationVariables = Exact<{
 }>;
 
 
-export type RegisterOfferingMutation = { __typename: 'Mutation', registerOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, name: string, moderationStatus: string, version: number, lastVerified: string | null } } | { __typename: 'PossibleDuplicates', message: string, candidates: Array<{ __typename: 'DuplicateCandidate', id: string, name: string, distanceKm: number | null, reasons: Array<string> }> } | { __typename: 'ValidationError', field: string, message: string } };
+export type RegisterOfferingMutation = { __typename: 'Mutation', registerOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'PossibleDuplicates', message: string, candidates: Array<{ __typename: 'DuplicateCandidate', id: string, name: string, distanceKm: number | null, reasons: Array<string> }> } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type RejectMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];
@@ -389,7 +439,7 @@ export type RejectMutationVariables = Exact<{
 }>;
 
 
-export type RejectMutation = { __typename: 'Mutation', rejectOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string, moderationStatus: string } } | { __typename: 'ValidationError', field: string, message: string } };
+export type RejectMutation = { __typename: 'Mutation', rejectOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type RelationshipMapQueryVariables = Exact<{
   filter: InputMaybe<MapFilter>;
@@ -413,7 +463,7 @@ export type ResolveReportMutationVariables = Exact<{
 }>;
 
 
-export type ResolveReportMutation = { __typename: 'Mutation', resolveReport: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', service: { __typename: 'Service', id: string } } | { __typename: 'ValidationError', field: string, message: string } };
+export type ResolveReportMutation = { __typename: 'Mutation', resolveReport: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type ServiceDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -452,7 +502,7 @@ export type UpdateOfferingMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOfferingMutation = { __typename: 'Mutation', updateOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+export type UpdateOfferingMutation = { __typename: 'Mutation', updateOffering: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type UpdateReferralStatusMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -461,11 +511,11 @@ export type UpdateReferralStatusMutationVariables = Exact<{
 }>;
 
 
-export type UpdateReferralStatusMutation = { __typename: 'Mutation', updateReferralStatus: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ReferralPayload', referral: { __typename: 'Referral', id: string, status: ReferralStatus } } | { __typename: 'ValidationError', field: string, message: string } };
+export type UpdateReferralStatusMutation = { __typename: 'Mutation', updateReferralStatus: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ReferralPayload', referral: { __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type WithdrawShortlistMutationVariables = Exact<{
   shortlistId: Scalars['ID']['input'];
 }>;
 
 
-export type WithdrawShortlistMutation = { __typename: 'Mutation', withdrawShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, withdrawn: boolean } } | { __typename: 'ValidationError', field: string, message: string } };
+export type WithdrawShortlistMutation = { __typename: 'Mutation', withdrawShortlist: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'ShortlistPayload', shortlist: { __typename: 'Shortlist', id: string, token: string, sharePath: string, expiresAt: string | null, size: number, withdrawn: boolean } } | { __typename: 'ValidationError', field: string, message: string } };

@@ -38,33 +38,38 @@ import updateConnection from "../documents/updateConnection.graphql?raw";
 import updateOffering from "../documents/updateOffering.graphql?raw";
 import updateReferralStatus from "../documents/updateReferralStatus.graphql?raw";
 import withdrawShortlist from "../documents/withdrawShortlist.graphql?raw";
+import connectionOutcomeFragment from "../documents/fragments/connectionOutcome.graphql?raw";
 import failedFragment from "../documents/fragments/failed.graphql?raw";
 import graphEdgeFragment from "../documents/fragments/graphEdge.graphql?raw";
 import graphNodeFragment from "../documents/fragments/graphNode.graphql?raw";
 import groupCompletenessFragment from "../documents/fragments/groupCompleteness.graphql?raw";
 import myConnectionsFieldsFragment from "../documents/fragments/myConnectionsFields.graphql?raw";
 import offeringFieldsFragment from "../documents/fragments/offeringFields.graphql?raw";
+import offeringOutcomeFragment from "../documents/fragments/offeringOutcome.graphql?raw";
+import offeringPayloadFieldsFragment from "../documents/fragments/offeringPayloadFields.graphql?raw";
+import referralOutcomeFragment from "../documents/fragments/referralOutcome.graphql?raw";
 import serviceDetailsFragment from "../documents/fragments/serviceDetails.graphql?raw";
+import shortlistOutcomeFragment from "../documents/fragments/shortlistOutcome.graphql?raw";
 
 /** The text of each document (with the fragments it spreads), by name. */
 export const documents = {
   acceptInvitation: [acceptInvitation, failedFragment].join("\n"),
   acknowledgeReferral: [acknowledgeReferral, failedFragment].join("\n"),
-  addToShortlist: [addToShortlist, failedFragment].join("\n"),
-  approve: [approve, failedFragment].join("\n"),
-  askForChanges: [askForChanges, failedFragment].join("\n"),
+  addToShortlist: [addToShortlist, failedFragment, shortlistOutcomeFragment].join("\n"),
+  approve: [approve, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
+  askForChanges: [askForChanges, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   assetsNear,
   auditTrail,
-  confirmMyConnections: [confirmMyConnections, failedFragment, myConnectionsFieldsFragment].join("\n"),
-  confirmStillCorrect: [confirmStillCorrect, failedFragment].join("\n"),
+  confirmMyConnections: [confirmMyConnections, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
+  confirmStillCorrect: [confirmStillCorrect, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   connection: [connection, graphEdgeFragment, graphNodeFragment].join("\n"),
   connectionCompleteness: [connectionCompleteness, groupCompletenessFragment].join("\n"),
-  createReferral: [createReferral, failedFragment].join("\n"),
-  createShortlist: [createShortlist, failedFragment].join("\n"),
-  decideClaim: [decideClaim, failedFragment].join("\n"),
+  createReferral: [createReferral, failedFragment, referralOutcomeFragment].join("\n"),
+  createShortlist: [createShortlist, failedFragment, shortlistOutcomeFragment].join("\n"),
+  decideClaim: [decideClaim, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   editableOffering,
   egoNetwork: [egoNetwork, graphEdgeFragment, graphNodeFragment].join("\n"),
-  eraseConnection: [eraseConnection, failedFragment, myConnectionsFieldsFragment].join("\n"),
+  eraseConnection: [eraseConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   inviteTeam: [inviteTeam, failedFragment].join("\n"),
   lookup,
   me,
@@ -72,20 +77,20 @@ export const documents = {
   myConnections: [myConnections, myConnectionsFieldsFragment].join("\n"),
   myOfferings: [myOfferings, offeringFieldsFragment].join("\n"),
   offering: [offering, failedFragment, offeringFieldsFragment].join("\n"),
-  recordConnection: [recordConnection, failedFragment, myConnectionsFieldsFragment].join("\n"),
+  recordConnection: [recordConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   referrals,
-  registerOffering: [registerOffering, failedFragment].join("\n"),
-  reject: [reject, failedFragment].join("\n"),
+  registerOffering: [registerOffering, failedFragment, offeringPayloadFieldsFragment].join("\n"),
+  reject: [reject, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   relationshipMap: [relationshipMap, graphEdgeFragment, graphNodeFragment].join("\n"),
   reportProblem: [reportProblem, failedFragment].join("\n"),
-  resolveReport: [resolveReport, failedFragment].join("\n"),
+  resolveReport: [resolveReport, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   serviceDetail: [serviceDetail, failedFragment, serviceDetailsFragment].join("\n"),
   sharedShortlist: [sharedShortlist, serviceDetailsFragment].join("\n"),
   similarListings,
-  updateConnection: [updateConnection, failedFragment, myConnectionsFieldsFragment].join("\n"),
-  updateOffering: [updateOffering, failedFragment].join("\n"),
-  updateReferralStatus: [updateReferralStatus, failedFragment].join("\n"),
-  withdrawShortlist: [withdrawShortlist, failedFragment].join("\n"),
+  updateConnection: [updateConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
+  updateOffering: [updateOffering, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
+  updateReferralStatus: [updateReferralStatus, failedFragment, referralOutcomeFragment].join("\n"),
+  withdrawShortlist: [withdrawShortlist, failedFragment, shortlistOutcomeFragment].join("\n"),
 } as const;
 
 /** The result and variables of each document, as the schema types them. */
