@@ -147,6 +147,16 @@ class LocationNode(Node):
         )
 
 
+def _opt_str(value: Any) -> str | None:
+    """A stored value as text, or None (the detail rows below are loose maps)."""
+    return None if value is None else str(value)
+
+
+def _opt_float(value: Any) -> float | None:
+    """A stored number as a float, or None for anything that is not a number."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 @strawberry.type(name="CostOption")
 class CostOptionNode:
     option: str | None
@@ -154,16 +164,39 @@ class CostOptionNode:
     currency: str | None
     amount_description: str | None
 
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> CostOptionNode:
+        return cls(
+            option=_opt_str(row.get("option")),
+            amount=_opt_float(row.get("amount")),
+            currency=_opt_str(row.get("currency")),
+            amount_description=_opt_str(row.get("amount_description")),
+        )
+
 
 @strawberry.type(name="Language")
 class LanguageNode:
     code: str | None
     name: str | None
 
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> LanguageNode:
+        return cls(code=_opt_str(row.get("code")), name=_opt_str(row.get("name")))
+
 
 @strawberry.type(name="Need")
 class NeedNode(Node):
     name: str | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> NeedNode:
+        # A service's detail rows carry no verification date: unverified, so stale.
+        return cls(
+            id=strawberry.ID(str(row["id"])),
+            name=_opt_str(row.get("name")),
+            last_verified=None,
+            stale=True,
+        )
 
 
 @strawberry.type(name="TaxonomyTerm")
@@ -171,6 +204,14 @@ class TaxonomyTermNode:
     id: strawberry.ID
     code: str | None
     name: str | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> TaxonomyTermNode:
+        return cls(
+            id=strawberry.ID(str(row["id"])),
+            code=_opt_str(row.get("code")),
+            name=_opt_str(row.get("name")),
+        )
 
 
 @strawberry.type(name="Organization")
@@ -194,14 +235,6 @@ def _organization(r: NodeRecord) -> OrganizationNode:
         last_verified=lv,
         stale=is_stale(lv),
     )
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _opt_float(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 @strawberry.type(description="A listing merged into another as the same asset.")
@@ -374,37 +407,15 @@ class ServiceNode(Node):
 
     @strawberry.field
     async def cost_options(self, info: Info[Context, None]) -> list[CostOptionNode]:
-        details = await self._details(info)
-        return [
-            CostOptionNode(
-                option=_opt_str(c.get("option")),
-                amount=_opt_float(c.get("amount")),
-                currency=_opt_str(c.get("currency")),
-                amount_description=_opt_str(c.get("amount_description")),
-            )
-            for c in details.cost_options
-        ]
+        return [CostOptionNode.of(c) for c in (await self._details(info)).cost_options]
 
     @strawberry.field
     async def languages(self, info: Info[Context, None]) -> list[LanguageNode]:
-        details = await self._details(info)
-        return [
-            LanguageNode(code=_opt_str(g.get("code")), name=_opt_str(g.get("name")))
-            for g in details.languages
-        ]
+        return [LanguageNode.of(g) for g in (await self._details(info)).languages]
 
     @strawberry.field
     async def needs(self, info: Info[Context, None]) -> list[NeedNode]:
-        details = await self._details(info)
-        return [
-            NeedNode(
-                id=strawberry.ID(str(n["id"])),
-                name=_opt_str(n.get("name")),
-                last_verified=None,
-                stale=True,
-            )
-            for n in details.needs
-        ]
+        return [NeedNode.of(n) for n in (await self._details(info)).needs]
 
     @strawberry.field(
         description="What kind of service it is (GP practice, library, food bank...); null "
@@ -416,15 +427,7 @@ class ServiceNode(Node):
 
     @strawberry.field
     async def taxonomy_terms(self, info: Info[Context, None]) -> list[TaxonomyTermNode]:
-        details = await self._details(info)
-        return [
-            TaxonomyTermNode(
-                id=strawberry.ID(str(t["id"])),
-                code=_opt_str(t.get("code")),
-                name=_opt_str(t.get("name")),
-            )
-            for t in details.taxonomy_terms
-        ]
+        return [TaxonomyTermNode.of(t) for t in (await self._details(info)).taxonomy_terms]
 
 
 @strawberry.type(
