@@ -17,7 +17,7 @@ from api.auth.keys import mint_key
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import (
-    Conflict,
+    ChangeFailure,
     Forbidden,
     NotFound,
     ValidationError,
@@ -103,8 +103,7 @@ class ConnectionPayload:
 
 
 ConnectionResult = Annotated[
-    ConnectionPayload | ValidationError | NotFound | Forbidden | Conflict,
-    strawberry.union("ConnectionResult"),
+    ConnectionPayload | ChangeFailure, strawberry.union("ConnectionResult")
 ]
 
 

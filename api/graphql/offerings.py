@@ -17,11 +17,8 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import (
-    Conflict,
-    Forbidden,
-    NotFound,
+    ChangeFailure,
     PossibleDuplicates,
-    ValidationError,
     failures_returned,
     validated,
 )
@@ -137,13 +134,9 @@ class OfferingPayload:
     )
 
 
-OfferingResult = Annotated[
-    OfferingPayload | ValidationError | NotFound | Forbidden | Conflict,
-    strawberry.union("OfferingResult"),
-]
+OfferingResult = Annotated[OfferingPayload | ChangeFailure, strawberry.union("OfferingResult")]
 RegisterOfferingResult = Annotated[
-    OfferingPayload | ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates,
-    strawberry.union("RegisterOfferingResult"),
+    OfferingPayload | ChangeFailure | PossibleDuplicates, strawberry.union("RegisterOfferingResult")
 ]
 
 

@@ -14,10 +14,7 @@ from strawberry.types import Info
 from api.auth.roles import Role
 from api.graphql.context import Context
 from api.graphql.results import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    ValidationError,
+    ChangeFailure,
     failures_returned,
 )
 from api.graphql.views import view_of
@@ -72,10 +69,7 @@ class ReferralPayload:
     referral: Referral
 
 
-ReferralResult = Annotated[
-    ReferralPayload | ValidationError | NotFound | Forbidden | Conflict,
-    strawberry.union("ReferralResult"),
-]
+ReferralResult = Annotated[ReferralPayload | ChangeFailure, strawberry.union("ReferralResult")]
 
 _SEES_REFERRALS = {Role.CONNECTOR, Role.GROUP_EDITOR, Role.ADMIN}
 

@@ -1,16 +1,16 @@
 """Typed results for expected failures, and the conversion from repository errors.
 
-Mutations return unions such as ``OfferingPayload | ValidationError | NotFound | Forbidden |
-Conflict``; a client switches on ``__typename`` and shows ``message`` to a person. Queries
-raise the same :mod:`graph.errors` types, which reach the client as GraphQL errors whose
-message is kept (see :mod:`api.graphql.errors`).
+Mutations return unions such as ``OfferingPayload | ChangeFailure`` (``ValidationError |
+NotFound | Forbidden | Conflict``); a client switches on ``__typename`` and shows ``message``
+to a person. Queries raise the same :mod:`graph.errors` types, which reach the client as
+GraphQL errors whose message is kept (see :mod:`api.graphql.errors`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeAlias, TypeVar
 
 import strawberry
 
@@ -34,6 +34,7 @@ from graph.repositories.outcomes import (
 )
 
 __all__ = [
+    "ChangeFailure",
     "Conflict",
     "DuplicateCandidate",
     "Failure",
@@ -101,7 +102,12 @@ class PossibleDuplicates(FailureInterface):
     candidates: list[DuplicateCandidate]
 
 
-Failure = ValidationError | NotFound | Forbidden | Conflict | PossibleDuplicates
+#: What a mutation that changes a record may answer instead of its payload: input refused, no
+#: such record, not the caller's to change, or changed by someone else first. Its results are
+#: ``Annotated[XPayload | ChangeFailure, strawberry.union("XResult")]``, so every such union
+#: lists the same failures in the same order.
+ChangeFailure: TypeAlias = ValidationError | NotFound | Forbidden | Conflict
+Failure: TypeAlias = ChangeFailure | PossibleDuplicates
 
 
 def failure(exc: CommonGraphError) -> Failure:

@@ -18,10 +18,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    ValidationError,
+    ChangeFailure,
     failures_returned,
 )
 from api.graphql.views import view_of
@@ -78,10 +75,7 @@ class ShortlistPayload:
     shortlist: Shortlist
 
 
-ShortlistResult = Annotated[
-    ShortlistPayload | ValidationError | NotFound | Forbidden | Conflict,
-    strawberry.union("ShortlistResult"),
-]
+ShortlistResult = Annotated[ShortlistPayload | ChangeFailure, strawberry.union("ShortlistResult")]
 
 
 def _owner(info: Info[Context, None]) -> str | None:
