@@ -13,9 +13,7 @@ import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type Ap
 import { analyticsSection } from "./panels";
 import { surveySection } from "../connections/survey";
 import { GraphView } from "./renderer";
-import type { RelationshipMapQuery } from "../api/generated/graphql";
-
-type NetworkGraph = RelationshipMapQuery["relationshipMap"];
+import type { NetworkGraphFieldsFragment as NetworkGraph } from "../api/generated/graphql";
 
 const LIMIT = 500;
 

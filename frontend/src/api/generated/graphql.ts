@@ -328,6 +328,8 @@ export type GroupCompletenessFieldsFragment = { __typename: 'GroupCompleteness',
 
 export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> };
 
+export type NetworkGraphFieldsFragment = { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> };
+
 export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, description: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
 
 type OfferingOutcome_Conflict_Fragment = { __typename: 'Conflict', currentVersion: number | null, message: string };

@@ -44,6 +44,7 @@ import graphEdgeFragment from "../documents/fragments/graphEdge.graphql?raw";
 import graphNodeFragment from "../documents/fragments/graphNode.graphql?raw";
 import groupCompletenessFragment from "../documents/fragments/groupCompleteness.graphql?raw";
 import myConnectionsFieldsFragment from "../documents/fragments/myConnectionsFields.graphql?raw";
+import networkGraphFragment from "../documents/fragments/networkGraph.graphql?raw";
 import offeringFieldsFragment from "../documents/fragments/offeringFields.graphql?raw";
 import offeringOutcomeFragment from "../documents/fragments/offeringOutcome.graphql?raw";
 import offeringPayloadFieldsFragment from "../documents/fragments/offeringPayloadFields.graphql?raw";
@@ -68,7 +69,7 @@ export const documents = {
   createShortlist: [createShortlist, failedFragment, shortlistOutcomeFragment].join("\n"),
   decideClaim: [decideClaim, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   editableOffering,
-  egoNetwork: [egoNetwork, graphEdgeFragment, graphNodeFragment].join("\n"),
+  egoNetwork: [egoNetwork, graphEdgeFragment, graphNodeFragment, networkGraphFragment].join("\n"),
   eraseConnection: [eraseConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   inviteTeam: [inviteTeam, failedFragment].join("\n"),
   lookup,
@@ -81,7 +82,7 @@ export const documents = {
   referrals,
   registerOffering: [registerOffering, failedFragment, offeringPayloadFieldsFragment].join("\n"),
   reject: [reject, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
-  relationshipMap: [relationshipMap, graphEdgeFragment, graphNodeFragment].join("\n"),
+  relationshipMap: [relationshipMap, graphEdgeFragment, graphNodeFragment, networkGraphFragment].join("\n"),
   reportProblem: [reportProblem, failedFragment].join("\n"),
   resolveReport: [resolveReport, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   serviceDetail: [serviceDetail, failedFragment, serviceDetailsFragment].join("\n"),
