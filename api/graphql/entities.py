@@ -18,7 +18,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.views import view_of
+from api.graphql.views import texts_of, view_of
 from graph.repositories.assets import ServiceProps
 from graph.repositories.edits import StoredListing, listing_content, pending_differences
 from graph.repositories.nodes import (
@@ -147,11 +147,6 @@ class LocationNode(Node):
         )
 
 
-def _opt_str(value: Any) -> str | None:
-    """A stored value as text, or None (the detail rows below are loose maps)."""
-    return None if value is None else str(value)
-
-
 def _opt_float(value: Any) -> float | None:
     """A stored number as a float, or None for anything that is not a number."""
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
@@ -166,12 +161,7 @@ class CostOptionNode:
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> CostOptionNode:
-        return cls(
-            option=_opt_str(row.get("option")),
-            amount=_opt_float(row.get("amount")),
-            currency=_opt_str(row.get("currency")),
-            amount_description=_opt_str(row.get("amount_description")),
-        )
+        return texts_of(cls, row, amount=_opt_float(row.get("amount")))
 
 
 @strawberry.type(name="Language")
@@ -181,7 +171,7 @@ class LanguageNode:
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> LanguageNode:
-        return cls(code=_opt_str(row.get("code")), name=_opt_str(row.get("name")))
+        return texts_of(cls, row)
 
 
 @strawberry.type(name="Need")
@@ -191,12 +181,7 @@ class NeedNode(Node):
     @classmethod
     def of(cls, row: dict[str, Any]) -> NeedNode:
         # A service's detail rows carry no verification date: unverified, so stale.
-        return cls(
-            id=strawberry.ID(str(row["id"])),
-            name=_opt_str(row.get("name")),
-            last_verified=None,
-            stale=True,
-        )
+        return texts_of(cls, row, id=strawberry.ID(str(row["id"])), last_verified=None, stale=True)
 
 
 @strawberry.type(name="TaxonomyTerm")
@@ -207,11 +192,7 @@ class TaxonomyTermNode:
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> TaxonomyTermNode:
-        return cls(
-            id=strawberry.ID(str(row["id"])),
-            code=_opt_str(row.get("code")),
-            name=_opt_str(row.get("name")),
-        )
+        return texts_of(cls, row, id=strawberry.ID(str(row["id"])))
 
 
 @strawberry.type(name="Organization")
@@ -224,16 +205,9 @@ class OrganizationNode(Node):
 
 
 def _organization(r: NodeRecord) -> OrganizationNode:
-    lv = r.text("last_verified")
-    return OrganizationNode(
-        id=strawberry.ID(r.id),
-        name=r.text("name"),
-        description=r.text("description"),
-        email=r.text("email"),
-        website=r.text("website"),
-        sector=r.text("sector"),
-        last_verified=lv,
-        stale=is_stale(lv),
+    """An organisation's node; its freshness comes from its own verification date."""
+    return texts_of(
+        OrganizationNode, r.props, id=strawberry.ID(r.id), stale=is_stale(r.text("last_verified"))
     )
 
 
@@ -360,12 +334,7 @@ class ServiceNode(Node):
     async def same_as(self, info: Info[Context, None]) -> list[MergedListing]:
         rows = await same_as(info.context.db, str(self.id))
         return [
-            MergedListing(
-                id=strawberry.ID(str(r["id"])),
-                name=str(r["name"] or ""),
-                listed_by=_opt_str(r.get("listed_by")),
-                source=_opt_str(r.get("source")),
-            )
+            texts_of(MergedListing, r, id=strawberry.ID(str(r["id"])), name=str(r["name"] or ""))
             for r in rows
         ]
 
@@ -475,47 +444,35 @@ NodeKind = (
 
 
 def node_from_record(r: NodeRecord) -> NodeKind:
-    """The GraphQL object for a node fetched by id."""
-    nid = strawberry.ID(r.id)
-    lv = r.text("last_verified")
+    """The GraphQL object for a node fetched by id: its text fields are the stored properties
+    of the same names; ids, numbers and freshness are written out per kind."""
+    id_and_stale = {"id": strawberry.ID(r.id), "stale": r.stale}
     if r.kind == "Service":
         return ServiceNode.of(ServiceProps.from_props(r.props), stale=r.stale)
     if r.kind == "Organization":
         return _organization(r)
     if r.kind == "Location":
-        return LocationNode(
-            id=nid,
-            name=r.text("name"),
+        return texts_of(
+            LocationNode,
+            r.props,
+            **id_and_stale,
             latitude=r.number("latitude"),
             longitude=r.number("longitude"),
             accessibility=[],
             address=None,
-            last_verified=lv,
-            stale=r.stale,
         )
     if r.kind == "Person":
-        return PersonNode(
-            id=nid,
-            tribe=r.text("tribe"),
-            role=r.text("role"),
-            organisation_id=r.text("organisation_id"),
+        # Names and contacts are kept private: the resolvers show them to roles that see people.
+        return texts_of(
+            PersonNode,
+            r.props,
+            **id_and_stale,
             name_=r.text("name"),
             email_=r.text("email"),
             phone_=r.text("phone"),
-            last_verified=lv,
-            stale=r.stale,
         )
     if r.kind == "Team":
-        return TeamNode(
-            id=nid, name=r.text("name"), area_id=r.text("area_id"), last_verified=lv, stale=r.stale
-        )
+        return texts_of(TeamNode, r.props, **id_and_stale)
     if r.kind == "Area":
-        return AreaNode(
-            id=nid,
-            name=r.text("name"),
-            kind=r.text("kind"),
-            population=r.integer("population"),
-            last_verified=lv,
-            stale=r.stale,
-        )
-    return NeedNode(id=nid, name=r.text("name"), last_verified=lv, stale=r.stale)
+        return texts_of(AreaNode, r.props, **id_and_stale, population=r.integer("population"))
+    return texts_of(NeedNode, r.props, **id_and_stale)

@@ -3,17 +3,20 @@
 Many GraphQL types here are a record of :mod:`graph.repositories` under the same field
 names; :func:`view_of` copies those, so a type's ``of`` writes out only what it changes
 (an id made a ``strawberry.ID``, a default filled in, a field under another name).
+:func:`texts_of` does the same from a loose row (a map of stored values, as a service's
+details come) for types whose fields are text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["view_of"]
+__all__ = ["texts_of", "view_of"]
 
 View = TypeVar("View", bound="DataclassInstance")
 
@@ -43,3 +46,26 @@ def view_of(cls: type[View], record: object, **changed: Any) -> View:
         if f.init and f.name not in changed
     }
     return cls(**copied, **changed)
+
+
+def texts_of(cls: type[View], row: Mapping[str, Any], **changed: Any) -> View:
+    """``cls`` with each of its fields ``row``'s value of that name as text (None where the
+    row has none), but for those given in ``changed``.
+
+    For rows whose values are loosely typed (a stored property may be a number where text is
+    expected): only types whose fields are all text, but for the ones ``changed`` gives.
+
+    >>> @dataclasses.dataclass
+    ... class Shown:
+    ...     code: str | None
+    ...     name: str | None
+    ...     rank: int
+    >>> texts_of(Shown, {"code": 7, "other": "x"}, rank=1)
+    Shown(code='7', name=None, rank=1)
+    """
+    texts = {
+        f.name: None if (value := row.get(f.name)) is None else str(value)
+        for f in dataclasses.fields(cls)
+        if f.init and f.name not in changed
+    }
+    return cls(**texts, **changed)
