@@ -61,6 +61,15 @@ function summary(json: unknown): HTMLElement | null {
   );
 }
 
+/** Whether `box` holds text; when it does not, says `need` under the entry (`msg`) and puts
+ * the cursor in the box. A rejection, a refused claim and a request for changes say why. */
+function written(box: HTMLTextAreaElement, msg: string, need: MessageKey): boolean {
+  if (box.value.trim()) return true;
+  setMessage(msg, t(need), true);
+  box.focus();
+  return false;
+}
+
 export function moderationView(root: HTMLElement): () => void {
   const list = h("ol", { id: "queue", class: "queue" });
   root.replaceChildren(
@@ -76,6 +85,26 @@ export function moderationView(root: HTMLElement): () => void {
   );
   let entries: Entry[] = [];
 
+  /** Sends one moderator action and shows how it went: progress and any refusal under its
+   * entry (`msg`); on success the entries it `settles` leave the queue and `done`, when given,
+   * is said above the queue. Every action of the queue runs through here. */
+  const act = async (
+    msg: string,
+    send: () => Promise<{ __typename: string }>,
+    settles: (e: Entry) => boolean,
+    done?: string,
+  ): Promise<void> => {
+    setMessage(msg, t("common.loading"));
+    try {
+      payloadOf(await send());
+      entries = entries.filter((e) => !settles(e));
+      draw();
+      if (done) setMessage("queue-message", done);
+    } catch (error) {
+      setMessage(msg, (error as Error).message, true);
+    }
+  };
+
   const item = (entry: Entry): HTMLElement => {
     const s = entry.service;
     const msg = `decide-${s.id}`;
@@ -86,42 +115,28 @@ export function moderationView(root: HTMLElement): () => void {
     if (entry.kind === "claim") return claimItem(entry);
     if (entry.kind === "referral") return referralItem(entry);
     const decide = async (approving: boolean): Promise<void> => {
-      if (!approving && !reason.value.trim()) {
-        setMessage(msg, t("moderation.reasonNeeded"), true);
-        reason.focus();
-        return;
-      }
-      setMessage(msg, t("common.loading"));
-      try {
-        const data = approving
-          ? (await op("approve", { serviceId: s.id })).approveOffering
-          : (await op("reject", { serviceId: s.id, reason: reason.value.trim() })).rejectOffering;
-        payloadOf(data);
-        entries = entries.filter((e) => e.service.id !== s.id);
-        draw();
-        setMessage("queue-message", t(approving ? "moderation.approved" : "moderation.rejected", { name: s.name }));
-      } catch (error) {
-        setMessage(msg, (error as Error).message, true);
-      }
+      if (!approving && !written(reason, msg, "moderation.reasonNeeded")) return;
+      await act(
+        msg,
+        async () =>
+          approving
+            ? (await op("approve", { serviceId: s.id })).approveOffering
+            : (await op("reject", { serviceId: s.id, reason: reason.value.trim() })).rejectOffering,
+        (e) => e.service.id === s.id,
+        t(approving ? "moderation.approved" : "moderation.rejected", { name: s.name }),
+      );
     };
     approve.addEventListener("click", () => void decide(true));
     reject.addEventListener("click", () => void decide(false));
     const ask = h("button", { type: "button", class: "ask", i18n: "moderation.ask" });
     ask.addEventListener("click", async () => {
-      if (!reason.value.trim()) {
-        setMessage(msg, t("moderation.askNeeded"), true);
-        reason.focus();
-        return;
-      }
-      setMessage(msg, t("common.loading"));
-      try {
-        payloadOf((await op("askForChanges", { serviceId: s.id, message: reason.value.trim() })).askForChanges);
-        entries = entries.filter((e) => e.service.id !== s.id);
-        draw();
-        setMessage("queue-message", t("moderation.asked", { name: s.name }));
-      } catch (error) {
-        setMessage(msg, (error as Error).message, true);
-      }
+      if (!written(reason, msg, "moderation.askNeeded")) return;
+      await act(
+        msg,
+        async () => (await op("askForChanges", { serviceId: s.id, message: reason.value.trim() })).askForChanges,
+        (e) => e.service.id === s.id,
+        t("moderation.asked", { name: s.name }),
+      );
     });
     return h(
       "li",
@@ -146,21 +161,13 @@ export function moderationView(root: HTMLElement): () => void {
     const msg = `claim-${entry.claimId}`;
     const reason = h("textarea", { id: `claim-reason-${entry.claimId}`, rows: 2, maxlength: 1000 });
     const decideClaim = async (approve: boolean): Promise<void> => {
-      if (!approve && !reason.value.trim()) {
-        setMessage(msg, t("moderation.reasonNeeded"), true);
-        reason.focus();
-        return;
-      }
-      setMessage(msg, t("common.loading"));
-      try {
-        const data = (await op("decideClaim", { claimId: entry.claimId ?? "", approve, reason: reason.value.trim() || null })).decideClaim;
-        payloadOf(data);
-        entries = entries.filter((e) => e.claimId !== entry.claimId);
-        draw();
-        setMessage("queue-message", t(approve ? "moderation.transferred" : "moderation.claimRefused", { name: s.name, organisation: entry.claimant ?? "?" }));
-      } catch (error) {
-        setMessage(msg, (error as Error).message, true);
-      }
+      if (!approve && !written(reason, msg, "moderation.reasonNeeded")) return;
+      await act(
+        msg,
+        async () => (await op("decideClaim", { claimId: entry.claimId ?? "", approve, reason: reason.value.trim() || null })).decideClaim,
+        (e) => e.claimId === entry.claimId,
+        t(approve ? "moderation.transferred" : "moderation.claimRefused", { name: s.name, organisation: entry.claimant ?? "?" }),
+      );
     };
     const approve = h("button", { type: "button", class: "primary approve", text: t("moderation.transfer") });
     const reject = h("button", { type: "button", class: "reject", text: t("moderation.refuseClaim") });
@@ -181,17 +188,13 @@ export function moderationView(root: HTMLElement): () => void {
     const s = entry.service;
     const msg = `ack-${entry.reportId}`;
     const seen = h("button", { type: "button", class: "primary acknowledge", text: t("moderation.dealtWith") });
-    seen.addEventListener("click", async () => {
-      setMessage(msg, t("common.loading"));
-      try {
-        const data = (await op("acknowledgeReferral", { referralId: entry.reportId ?? "" })).acknowledgeReferral;
-        payloadOf(data);
-        entries = entries.filter((e) => e.reportId !== entry.reportId);
-        draw();
-      } catch (error) {
-        setMessage(msg, (error as Error).message, true);
-      }
-    });
+    seen.addEventListener("click", () =>
+      act(
+        msg,
+        async () => (await op("acknowledgeReferral", { referralId: entry.reportId ?? "" })).acknowledgeReferral,
+        (e) => e.reportId === entry.reportId,
+      ),
+    );
     return h(
       "li",
       { class: "queue-item kind-referral", "data-id": s.id, "data-referral": entry.reportId ?? "" },
@@ -208,18 +211,14 @@ export function moderationView(root: HTMLElement): () => void {
     const msg = `resolve-${entry.reportId}`;
     const note = h("textarea", { id: `note-${entry.reportId}`, rows: 2, maxlength: 2000 });
     const resolve = h("button", { type: "button", class: "primary resolve", text: t("moderation.resolve") });
-    resolve.addEventListener("click", async () => {
-      setMessage(msg, t("common.loading"));
-      try {
-        const data = (await op("resolveReport", { reportId: entry.reportId ?? "", note: note.value.trim() || null })).resolveReport;
-        payloadOf(data);
-        entries = entries.filter((e) => e.reportId !== entry.reportId);
-        draw();
-        setMessage("queue-message", t("moderation.resolved", { name: s.name }));
-      } catch (error) {
-        setMessage(msg, (error as Error).message, true);
-      }
-    });
+    resolve.addEventListener("click", () =>
+      act(
+        msg,
+        async () => (await op("resolveReport", { reportId: entry.reportId ?? "", note: note.value.trim() || null })).resolveReport,
+        (e) => e.reportId === entry.reportId,
+        t("moderation.resolved", { name: s.name }),
+      ),
+    );
     return h(
       "li",
       { class: "queue-item kind-report", "data-id": s.id, "data-report": entry.reportId ?? "" },
