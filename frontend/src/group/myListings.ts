@@ -1,13 +1,13 @@
 // The group's own listings, from the server (myOfferings, so every browser shows the same):
 // moderation status and a rejection's reason, version, last verified, "still correct" in one
 // step, and an edit form with an optimistic version lock.
-import { failureField, getJson, isFailure, op, payloadOf } from "../api/client";
+import { failureField, isFailure, op, payloadOf } from "../api/client";
 import type { OfferingFieldsFragment, UpdateOfferingInput } from "../api/generated/graphql";
-import type { PostcodePoint } from "../api/rest";
 import { loadedVocabulary, termLabel, vocabulary } from "../api/vocabulary";
 import { DAYS } from "../connector/filters";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
+import { placeByPostcode } from "./postcode";
 import { CHECKS } from "./validation";
 import { freshness } from "../connector/detail";
 import { fieldLabel } from "../listing/fields";
@@ -197,17 +197,7 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
   };
   form.addEventListener("input", (event) => check((event.target as HTMLInputElement).name));
   form.querySelector("#edit-cancel")!.addEventListener("click", onCancel);
-  form.querySelector("#e-find-postcode")!.addEventListener("click", async () => {
-    showFieldError("e-postalCode", null);
-    try {
-      const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
-      (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
-      (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
-      (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);
-    } catch (error) {
-      showFieldError("e-postalCode", (error as Error).message);
-    }
-  });
+  form.querySelector("#e-find-postcode")!.addEventListener("click", () => void placeByPostcode(form, "e-postalCode"));
   const schedules = () =>
     [...scheduleList.querySelectorAll<HTMLElement>(".schedule-row")]
       .map((row) => {

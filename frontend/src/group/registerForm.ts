@@ -1,13 +1,13 @@
 // The registration form: validates as you type, shows similar listings before submitting,
 // and on submit shows the server's verdict next to the field or button it concerns.
-import { getJson, isFailure, op } from "../api/client";
-import type { PostcodePoint } from "../api/rest";
+import { isFailure, op } from "../api/client";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
 import { lookForSimilar, similarPanel } from "./similar";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { checkboxes, LANGUAGE_CODES } from "./myListings";
+import { placeByPostcode } from "./postcode";
 import { CHECKS } from "./validation";
 import { distinctLabel, resolveName, suggestNames } from "../leader/names";
 
@@ -141,18 +141,10 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
   });
 
   form.querySelector("#o-find-postcode")!.addEventListener("click", async () => {
-    showFieldError("o-postalCode", null);
-    try {
-      const point = await getJson<PostcodePoint>(`/api/postcodes/${encodeURIComponent(value("postalCode").trim())}`);
-      (form.elements.namedItem("postalCode") as HTMLInputElement).value = point.postcode;
-      (form.elements.namedItem("latitude") as HTMLInputElement).value = String(point.latitude);
-      (form.elements.namedItem("longitude") as HTMLInputElement).value = String(point.longitude);
-      check("latitude");
-      check("longitude");
-      lookForSimilar(value("name"), ...coords());
-    } catch (error) {
-      showFieldError("o-postalCode", (error as Error).message);
-    }
+    if (!(await placeByPostcode(form, "o-postalCode"))) return;
+    check("latitude");
+    check("longitude");
+    lookForSimilar(value("name"), ...coords());
   });
 
   const submit = async (confirmNotDuplicate: boolean): Promise<void> => {
