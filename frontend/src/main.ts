@@ -19,11 +19,22 @@ declare global {
 const main = document.getElementById("main") as HTMLElement;
 let teardown: (() => void) | null = null;
 
+/** The screens a navigation link opens, at `#/<name>` (the name is also the link's
+ * `data-route`): each draws itself into `main` and returns what takes it down. Any other
+ * address opens the connector's search ("find"). */
+const SCREENS: Record<string, (root: HTMLElement) => () => void> = {
+  leader: leaderView,
+  moderation: moderationView,
+  connections: connectionsView,
+  group: groupView,
+};
+
 function route(): void {
   teardown?.();
   teardown = null;
   const hash = window.location.hash.replace(/^#/, "");
   const tokenMatch = /^\/shortlist\/([\w-]+)/.exec(window.location.pathname) ?? /^\/shortlist\/([\w-]+)/.exec(hash);
+  const screen = Object.keys(SCREENS).find((name) => hash.startsWith(`/${name}`));
   let active = "find";
   if (tokenMatch) {
     teardown = sharedListView(main, { token: tokenMatch[1] });
@@ -32,18 +43,9 @@ function route(): void {
     const ids = new URLSearchParams(hash.split("?")[1] ?? "").get("ids") ?? "";
     teardown = sharedListView(main, { ids: ids.split(",").filter(Boolean) });
     active = "";
-  } else if (hash.startsWith("/leader")) {
-    teardown = leaderView(main);
-    active = "leader";
-  } else if (hash.startsWith("/moderation")) {
-    teardown = moderationView(main);
-    active = "moderation";
-  } else if (hash.startsWith("/connections")) {
-    teardown = connectionsView(main);
-    active = "connections";
-  } else if (hash.startsWith("/group")) {
-    teardown = groupView(main);
-    active = "group";
+  } else if (screen) {
+    teardown = SCREENS[screen](main);
+    active = screen;
   } else {
     teardown = connectorView(main);
   }
