@@ -42,6 +42,10 @@ class Step(BaseModel):
     graph_edges: int | None = None
     bottlenecks_s: float | None = None
     analysis_rss_mib: float | None = None
+    scoped_s: float | None = None
+    scoped_nodes: int | None = None
+    scoped_edges: int | None = None
+    scoped_rss_mib: float | None = None
     stopped: str | None = None
 
     @property
@@ -92,19 +96,28 @@ def curve_section(curve: Curve) -> list[str]:
         f"{curve.pagecache} page cache) loaded through the product's own loader, then "
         "`assetsNear` timed over HTTP against the same Cypher through the driver (100 "
         "centres, 2 rounds), then the bottlenecks report run as a leader runs it (projection "
-        "into networkx, then the report with its defaults) in a child process limited to "
+        "into networkx, then the report with its defaults), first scoped to one local "
+        "authority (Cardiff's code; its projection reads only the scope's members), then for "
+        "the whole graph, in a child process limited to "
         f"{curve.analysis_memory_gib:g} GiB of address space and {curve.analysis_budget_s:.0f} s.",
         "",
         "| share of UK size | services | people | nodes | relationships | load (s) | "
         "writes/s | store | Neo4j peak RSS | assetsNear p50 / p95, API (driver p50) | "
+        "one authority's report: nodes, ties, s, peak RSS | "
         "projection (s) | projection peak RSS | bottlenecks report (s) | stopped |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: "
-        "| ---: | --- |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: "
+        "| ---: | ---: | --- |",
     ]
     for s in curve.steps:
         near = (
             f"{fmt(s.near_p50_ms)} / {fmt(s.near_p95_ms)} ms ({fmt(s.driver_p50_ms)} ms)"
             if s.near_p50_ms is not None
+            else "—"
+        )
+        scoped = (
+            f"{s.scoped_nodes:,} / {s.scoped_edges:,} / {fmt(s.scoped_s)} s / "
+            f"{_mib(s.scoped_rss_mib)}"
+            if s.scoped_nodes is not None and s.scoped_edges is not None
             else "—"
         )
         cells = [
@@ -118,6 +131,7 @@ def curve_section(curve: Curve) -> list[str]:
             _mib(s.store_mib),
             _mib(s.neo4j_rss_mib),
             near,
+            scoped,
             fmt(s.projection_s),
             _mib(s.projection_rss_mib),
             fmt(s.bottlenecks_s),

@@ -383,16 +383,23 @@ def _wales_scale(
         write_generated_rows(driver, _org_rows(batch), [], "bench:wales-scale")
         count.records += len(batch)
     report.sources.append(count)
+    say(f"{count.records:,} assets written")
     people = SourceCount(source="bench:wales-scale people", file="(generated)")
     for nodes in data.node_batches():
         summary = write_generated_rows(driver, nodes, [], "bench:wales-scale")
         people.records += len(nodes)
         people.created += summary.created
-    for edges in data.edge_batches():
+    say(f"{people.records:,} people and teams written")
+    for index, edges in enumerate(data.edge_batches()):
+        began = time.monotonic()
         summary = write_generated_rows(driver, [], edges, "bench:wales-scale")
         people.records += len(edges)
         people.created += summary.created
         report.rejections.extend(_problems(summary, "bench:wales-scale"))
+        took = time.monotonic() - began
+        if index % 50 == 49 or took > 20:
+            say(f"{people.records:,} rows written; the last {len(edges):,} "
+                f"{edges[0]['type']} ties in {took:.1f} s")  # fmt: skip
     report.sources.append(people)
 
 

@@ -79,22 +79,36 @@ def relationship_graph(
     *,
     prefix: str | None = None,
     include_areas: bool = False,
+    ids: frozenset[str] | None = None,
 ) -> nx.Graph:
-    """The undirected relationship graph (one edge per tied pair, whatever its types).
+    """The undirected relationship graph (one edge per tied pair, whatever its types), or
+    its part among ``ids`` (an analysis scope's members), read from Neo4j by the id index so
+    that a scoped report's memory and time follow the scope, not the whole graph.
 
     Nodes carry ``kind``, ``name``, ``tribe``, ``sector``, ``organisation_id``, ``area_id``;
     edges carry ``type`` (the types joined by ``|`` when a pair has several) and ``weight``
     (the largest). People, organisations and teams are included even when isolated.
     """
     edge_types = list(SOCIAL_TIES + (STRUCTURAL_TIES if include_areas else ()))
+    among = sorted(ids) if ids is not None else None
     graph = nx.Graph()
     for row in _rows(
-        driver, database, "projection/relationship_nodes", prefix=prefix, edge_types=edge_types
+        driver,
+        database,
+        "projection/relationship_nodes",
+        prefix=prefix,
+        edge_types=edge_types,
+        ids=among,
     ):
         node_id = row.pop("id")
         graph.add_node(node_id, **{k: v for k, v in row.items() if v is not None})
     for row in _rows(
-        driver, database, "projection/relationship_edges", prefix=prefix, edge_types=edge_types
+        driver,
+        database,
+        "projection/relationship_edges",
+        prefix=prefix,
+        edge_types=edge_types,
+        ids=among,
     ):
         a, b = row["source"], row["target"]
         if a == b or a not in graph or b not in graph:

@@ -90,10 +90,12 @@ def bottlenecks(
     profession)."""
     within = _scope(driver, database, scope)
     graph = projection.relationship_graph(
-        driver, database, prefix=prefix, include_areas=include_areas
+        driver,
+        database,
+        prefix=prefix,
+        include_areas=include_areas,
+        ids=within.ids if within is not None else None,
     )
-    if within is not None:
-        graph = graph.subgraph([v for v in graph if v in within.ids]).copy()
     report = bottlenecks_report(graph, top=top, k=k, seed=seed, group_attr=group_attr)
     report["assumptions"].update(
         prefix=prefix, include_areas=include_areas, scope=_described(within)
@@ -117,12 +119,16 @@ def gaps(
     ``scope``, coverage of the areas inside it (services anywhere count if in reach); with any
     scope, the ties of the people inside it."""
     within = _scope(driver, database, scope)
-    graph = projection.relationship_graph(driver, database, prefix=prefix, include_areas=True)
+    graph = projection.relationship_graph(
+        driver,
+        database,
+        prefix=prefix,
+        include_areas=True,
+        ids=within.ids if within is not None else None,
+    )
     demand, supply = projection.coverage_inputs(driver, database, prefix=prefix)
-    if within is not None:
-        graph = graph.subgraph([v for v in graph if v in within.ids]).copy()
-        if within.kind == "area":
-            demand = [row for row in demand if row["area"] in within.area_ids]
+    if within is not None and within.kind == "area":
+        demand = [row for row in demand if row["area"] in within.area_ids]
     report = gaps_report(
         graph,
         demand,

@@ -69,6 +69,19 @@ def test_projection_with_a_prefix_returns_exactly_that_data_set(
     assert graph.number_of_edges() == karate.number_of_edges()
 
 
+def test_a_projection_among_ids_equals_that_subgraph_of_the_whole_projection(
+    networks: neo4j.Driver,
+) -> None:
+    whole = relationship_graph(networks, "neo4j", prefix="karate-")
+    members = frozenset(f"karate-{v}" for v in range(0, 34, 2)) | {"flo-Medici"}
+    part = relationship_graph(networks, "neo4j", ids=members)
+    expected = whole.subgraph(v for v in whole if v in members)
+    assert set(part.nodes) == set(expected.nodes) | {"flo-Medici"}
+    assert {frozenset(e) for e in part.edges} == {frozenset(e) for e in expected.edges}
+    assert part.number_of_edges() > 0
+    assert relationship_graph(networks, "neo4j", ids=frozenset()).number_of_nodes() == 0
+
+
 def test_medici_are_the_top_broker_with_raw_betweenness_47_5(networks: neo4j.Driver) -> None:
     report = _analyse("bottlenecks", "--prefix", "flo-")
     top = report["brokers"][0]
