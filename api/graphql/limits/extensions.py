@@ -35,6 +35,7 @@ __all__ = [
     "PARSE_CACHE_SIZE",
     "DocumentLimits",
     "ExecutionBudget",
+    "schema_facts",
 ]
 
 #: Lexical tokens in one document, and comments likewise (the UI's largest has about 150).
