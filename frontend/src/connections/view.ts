@@ -10,6 +10,7 @@ import { termLabel, vocabulary, type Term } from "../api/vocabulary";
 import { language, onLanguageChange, t, type MessageKey } from "../i18n";
 import { describeHit, label as hitLabel, lookup, suggestNames, type NameHit } from "../leader/names";
 import { actionMessage, field, formatDate, h, option, setMessage, showFieldError } from "../ui/dom";
+import { keyedScreen } from "../ui/screen";
 import { signInWithKey } from "../ui/signin";
 
 type Mine = MyConnectionsFieldsFragment;
@@ -74,12 +75,8 @@ export function connectionsView(root: HTMLElement): () => void {
   let mine: Mine | null = null;
   const slot = h("div", { id: "connections-slot" });
   root.replaceChildren(
-    h(
-      "section",
-      { class: "screen connections", "aria-labelledby": "connections-heading" },
-      h("h1", { id: "connections-heading", i18n: "connections.heading" }),
-      h("p", { class: "intro", i18n: "connections.intro" }),
-      h("p", { id: "connections-key", class: "notice", i18n: "connections.needKey" }),
+    keyedScreen(
+      "connections",
       h("div", { id: "invite-slot" }),
       h("p", { id: "connections-message", class: "action-message", role: "status" }),
       slot,

@@ -3,6 +3,7 @@
 import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
 import { formatDate, h, setMessage } from "../ui/dom";
+import { keyedScreen } from "../ui/screen";
 import { editForm, listingItem, loadOffering, myOfferings, type Offering } from "./myListings";
 import { referralList } from "../referrals/referrals";
 import { registerForm } from "./registerForm";
@@ -15,12 +16,8 @@ export function groupView(root: HTMLElement): () => void {
   const inboxSlot = h("div", { id: "inbox-slot" });
 
   root.replaceChildren(
-    h(
-      "section",
-      { class: "screen group", "aria-labelledby": "group-heading" },
-      h("h1", { id: "group-heading", i18n: "group.heading" }),
-      h("p", { class: "intro", i18n: "group.intro" }),
-      h("p", { id: "group-key", class: "notice", i18n: "group.needKey" }),
+    keyedScreen(
+      "group",
       h("section", { class: "panel", "aria-labelledby": "mine-heading" },
         h("h2", { id: "mine-heading", i18n: "group.mine" }),
         h("p", { id: "mine-message", role: "status" }),

@@ -8,6 +8,7 @@ import { vocabulary } from "../api/vocabulary";
 import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
+import { keyedScreen } from "../ui/screen";
 import { exportGexf, exportPng } from "./exporters";
 import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
 import { analyticsSection } from "./panels";
@@ -78,12 +79,8 @@ export function leaderView(root: HTMLElement): () => void {
     h("p", { id: "path-message", class: "action-message", role: "status" }),
   );
   root.replaceChildren(
-    h(
-      "section",
-      { class: "screen leader", "aria-labelledby": "leader-heading" },
-      h("h1", { id: "leader-heading", i18n: "leader.heading" }),
-      h("p", { class: "intro", i18n: "leader.intro" }),
-      h("p", { id: "leader-key", class: "notice", hidden: Boolean(currentViewer()), i18n: "leader.needKey" }),
+    keyedScreen(
+      "leader",
       startForm,
       h("p", { id: "graph-origin", role: "status" }),
       h("p", { id: "graph-message", class: "action-message", role: "status" }),

@@ -8,6 +8,7 @@ import { termLabel, vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { fieldLabel } from "../listing/fields";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
+import { keyedScreen } from "../ui/screen";
 import { historyDetails } from "../listing/history";
 
 type Entry = ModerationQueueQuery["moderationQueue"][number];
@@ -73,12 +74,8 @@ function written(box: HTMLTextAreaElement, msg: string, need: MessageKey): boole
 export function moderationView(root: HTMLElement): () => void {
   const list = h("ol", { id: "queue", class: "queue" });
   root.replaceChildren(
-    h(
-      "section",
-      { class: "screen moderation", "aria-labelledby": "moderation-heading" },
-      h("h1", { id: "moderation-heading", i18n: "moderation.heading" }),
-      h("p", { class: "intro", i18n: "moderation.intro" }),
-      h("p", { id: "moderation-key", class: "notice", i18n: "moderation.needKey" }),
+    keyedScreen(
+      "moderation",
       h("p", { id: "queue-message", role: "status" }),
       list,
     ),
