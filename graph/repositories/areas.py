@@ -216,6 +216,15 @@ def area_needs(
 
 
 def graph_counts(driver: neo4j.Driver, *, database: str | None = None) -> dict[str, int]:
-    """``{"node:Service": n, "relationship:KNOWS": m, ...}`` for the whole graph."""
-    records, _, _ = driver.execute_query(cypher("areas/graph_counts"), database_=database)
+    """``{"node:Service": n, "relationship:KNOWS": m, ...}`` for the whole graph.
+
+    Read from Neo4j's count store (``db.stats.retrieve``), in constant time; a user that may
+    not call that procedure (an Enterprise role without it) gets the same figures by a scan.
+    """
+    try:
+        records, _, _ = driver.execute_query(cypher("areas/graph_counts"), database_=database)
+    except neo4j.exceptions.Forbidden:
+        records, _, _ = driver.execute_query(
+            cypher("areas/graph_counts_scan"), database_=database
+        )
     return {f"{r['kind']}:{r['name']}": int(r["count"]) for r in records if r["count"]}

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from graph.repositories import areas as repo
 from loaders.demo import load_demo
+from queries.catalog import cypher
 
 pytestmark = pytest.mark.neo4j
 
@@ -30,6 +31,15 @@ def test_asked_for_a_synthetic_wales_it_is_loaded_and_said_so(
     assert repo.graph_counts(driver) == counts  # re-running is a no-op
     generated = next(s for s in again.sources if s.source == "demo:generator")
     assert generated.created == 0
+
+
+def test_graph_counts_from_the_count_store_equal_those_of_a_scan(driver: neo4j.Driver) -> None:
+    load_demo(driver, seed=7, synthetic=True)
+    counts = repo.graph_counts(driver)
+    records, _, _ = driver.execute_query(cypher("areas/graph_counts_scan"))
+    scanned = {f"{r['kind']}:{r['name']}": int(r["count"]) for r in records if r["count"]}
+    assert counts == scanned
+    assert counts["node:Person"] > 1000 and counts["relationship:KNOWS"] > 1000
 
 
 def test_the_cli_says_which_data_set_it_loaded(driver: neo4j.Driver, tmp_path: Path) -> None:

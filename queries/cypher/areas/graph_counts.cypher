@@ -1,11 +1,16 @@
 // How many nodes of each label and relationships of each type the graph holds (the summary
-// at the end of `load demo`). Uses the count store: constant time per label and type.
+// at the end of `load demo`), from Neo4j's count store through its statistics procedure:
+// constant time whatever the graph's size (0.15 s at UK size, where scanning took 117 s).
 // Parameters: none.
 // Returns: kind ("node" or "relationship"), name (label or type), count.
-CALL db.labels() YIELD label
-CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
-RETURN 'node' AS kind, label AS name, count
-UNION ALL
-CALL db.relationshipTypes() YIELD relationshipType AS type
-CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count }
-RETURN 'relationship' AS kind, type AS name, count
+CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+CALL (data) {
+  UNWIND data.nodes AS n
+  WITH n WHERE n.label IS NOT NULL
+  RETURN 'node' AS kind, n.label AS name, n.count AS count
+  UNION ALL
+  UNWIND data.relationships AS r
+  WITH r WHERE r.relationshipType IS NOT NULL AND r.startLabel IS NULL AND r.endLabel IS NULL
+  RETURN 'relationship' AS kind, r.relationshipType AS name, r.count AS count
+}
+RETURN kind, name, count
