@@ -108,17 +108,12 @@ def _analysis(step: Step, settings: Neo4jSettings, memory_gib: float, budget_s: 
     out = LOG_DIR / f"analysis-{step.fraction:g}.json"
     out.unlink(missing_ok=True)
     argv = [sys.executable, "-m", "bench.scale_analysis", "--json", str(out)]
-    try:
-        subprocess.run(
-            [*argv, "--memory-gib", str(memory_gib)],
-            cwd=PROJECT_ROOT,
-            env={**os.environ, **neo4j_env(settings)},
-            timeout=budget_s,
-            check=True,
-        )
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        timed_out = True
+    child = subprocess.Popen(
+        [*argv, "--memory-gib", str(memory_gib)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **neo4j_env(settings)},
+    )
+    status, peak_mib, timed_out = _reap(child, budget_s)
     found = json.loads(out.read_text()) if out.is_file() else {}
     measured = (
         "scoped_s", "scoped_nodes", "scoped_edges", "scoped_rss_mib", "projection_s",
@@ -126,17 +121,43 @@ def _analysis(step: Step, settings: Neo4jSettings, memory_gib: float, budget_s: 
     )  # fmt: skip
     for key in measured:
         setattr(step, key, found.get(key))
+    stage = found.get("stage", "analysis")
     if timed_out:
-        step.stopped = f"{found.get('stage', 'analysis')} not done within {budget_s:.0f} s"
+        step.stopped = f"{stage} not done within {budget_s:.0f} s"
     elif found.get("stopped"):
         step.stopped = str(found["stopped"])
-    say(f"analysis: {found}")
+    elif status != 0:
+        # Near the address-space ceiling a native extension may fail an allocation by dying
+        # rather than raising MemoryError; the kernel's peak says how close it was.
+        why = f"signal {-status}" if status < 0 else f"exit status {status}"
+        step.stopped = f"{stage}: the process died ({why}) at {peak_mib / 1024:.1f} GiB"
+    say(f"analysis: {found}; {step.stopped or 'done'}")
 
 
-def _step(curve: Curve, fraction: float, seed: int) -> Step:
-    step = Step(fraction=fraction)
-    say(f"step {fraction:g} of UK size: a fresh Neo4j in {STATE.relative_to(PROJECT_ROOT)}")
-    with bench_neo4j(fresh=True, state=STATE, sizing=SIZING) as (settings, layout):
+def _reap(child: subprocess.Popen[bytes], budget_s: float) -> tuple[int, float, bool]:
+    """Wait for ``child`` (killed after ``budget_s``); its exit status (negative: the
+    signal), its peak resident memory in MiB from the kernel (``wait4``), and whether it
+    ran out of time."""
+    deadline = time.monotonic() + budget_s
+    timed_out = False
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return child.returncode, usage.ru_maxrss / 1024, timed_out
+        if time.monotonic() > deadline and not timed_out:
+            child.kill()
+            timed_out = True
+        time.sleep(0.5)
+
+
+def _step(curve: Curve, fraction: float, seed: int, *, reuse: Step | None = None) -> Step:
+    """Load, search and analyse at ``fraction``; with ``reuse`` (the step measured last on
+    the store still in ``.commongraph/bench-uk``), only analyse again."""
+    step = reuse.model_copy() if reuse is not None else Step(fraction=fraction)
+    fresh = reuse is None
+    say(f"step {fraction:g} of UK size: {'a fresh' if fresh else 'the loaded'} Neo4j")
+    with bench_neo4j(fresh=fresh, state=STATE, sizing=SIZING) as (settings, layout):
         stages: tuple[tuple[str, Callable[[], None]], ...] = (
             ("load", lambda: _load(step, settings, layout, seed)),
             ("assetsNear", lambda: _latency(step, settings, seed)),
@@ -147,6 +168,9 @@ def _step(curve: Curve, fraction: float, seed: int) -> Step:
                 ),
             ),
         )
+        if not fresh:
+            step.stopped = None
+            stages = stages[2:]
         for name, stage in stages:
             try:
                 stage()
@@ -155,7 +179,8 @@ def _step(curve: Curve, fraction: float, seed: int) -> Step:
                 say(step.stopped)
                 break
         pid = _neo4j_pid(layout)
-        step.neo4j_rss_mib = vm_hwm_mib(pid) if pid else None
+        if fresh:
+            step.neo4j_rss_mib = vm_hwm_mib(pid) if pid else None
     return step
 
 
@@ -166,10 +191,13 @@ def run_curve(
     memory_gib: float = 8.0,
     budget_s: float = 1200.0,
     keep: bool = False,
+    analysis_only: bool = False,
     out_doc: Path = DOC,
 ) -> Curve:
     """Measure every step; save the curve after each one (a long run keeps what it found).
-    With ``keep``, the steps of the last saved curve at other sizes stay in it."""
+    With ``keep``, the steps of the last saved curve at other sizes stay in it; with
+    ``analysis_only`` (one step: the store left by the last run), only its analysis is
+    measured again."""
     began = time.monotonic()
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     curve = Curve(
@@ -180,12 +208,15 @@ def run_curve(
         analysis_memory_gib=memory_gib,
         analysis_budget_s=budget_s,
     )
-    kept = latest_curve() if keep else None
+    kept = latest_curve() if keep or analysis_only else None
     if kept is not None:
         curve.steps = [s for s in kept.steps if s.fraction not in fractions]
         curve.seconds = kept.seconds
     for fraction in fractions:
-        curve.steps.append(_step(curve, fraction, seed))
+        again = None
+        if analysis_only and kept is not None:
+            again = next(s for s in kept.steps if s.fraction == fraction)
+        curve.steps.append(_step(curve, fraction, seed, reuse=again))
         curve.steps.sort(key=lambda s: s.fraction)
         curve.seconds = round((kept.seconds if kept else 0) + time.monotonic() - began, 1)
         curve.save()
@@ -208,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", action="store_true", help="keep the last curve's steps at other sizes"
     )
+    parser.add_argument(
+        "--analysis-only",
+        action="store_true",
+        help="analyse the store the last run left again (one step, the last one loaded)",
+    )
     args = parser.parse_args(argv)
     fractions = [float(part) for part in args.steps.split(",") if part.strip()]
     run_curve(
@@ -216,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         memory_gib=args.memory_gib,
         budget_s=args.budget_s,
         keep=args.keep,
+        analysis_only=args.analysis_only,
     )
     return 0
 
