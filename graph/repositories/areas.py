@@ -224,7 +224,5 @@ def graph_counts(driver: neo4j.Driver, *, database: str | None = None) -> dict[s
     try:
         records, _, _ = driver.execute_query(cypher("areas/graph_counts"), database_=database)
     except neo4j.exceptions.Forbidden:
-        records, _, _ = driver.execute_query(
-            cypher("areas/graph_counts_scan"), database_=database
-        )
+        records, _, _ = driver.execute_query(cypher("areas/graph_counts_scan"), database_=database)
     return {f"{r['kind']}:{r['name']}": int(r["count"]) for r in records if r["count"]}
