@@ -185,8 +185,10 @@ SCALE: list[str] = [
     "(1.2 M relationships in the Wales benchmark).",
     "- **A local team's analysis stays on one machine at any size.** A report scoped to one "
     "local authority now projects only the scope's members (read by the id index): Cardiff "
-    "at UK size, 26,627 nodes and 82,264 ties, in 14.4 s with a 685 MiB peak, where "
-    "projecting the whole graph and cutting it down needed more memory than the machine had.",
+    "at UK size, 26,627 nodes and 82,264 ties, in 20.7 s with a 266 MiB peak (14.4 s and "
+    "685 MiB in the first attempt, straight after loading), where projecting the whole graph "
+    "and cutting it down needed more memory than the machine had: at UK size the whole "
+    "projection alone reached the 8 GiB ceiling (the child died there, at 7.7 GiB).",
     "- **Past that, existing engines take over; commongraph adds no distributed code.** "
     "National whole-graph reports belong in Neo4j Graph Data Science on a cluster member "
     "sized by GDS's own memory estimation (sampled betweenness, articulation points and "
