@@ -134,7 +134,11 @@ CHANGES: list[str] = [
     "still needed for 1.5 (1.02 in the small run above); closing it would mean replacing "
     "graphql-core's executor with a compiled "
     "one (as graphql-jit does for Node) or running more API processes than the peer, which "
-    "the equal-process rule excludes.",
+    "the equal-process rule excludes. With one process per core on each side (2 API workers "
+    "÷ 2 Node processes: 1.06 small, 0.73 Wales; 1.00, 1.17 and 0.97 in three earlier Wales "
+    "runs that day) the same holds, more tightly: the four processes and Neo4j share the "
+    "same two cores, so at Wales size Neo4j's statement bounds both sides and the spread is "
+    "this machine's run-to-run noise, and on the small graph Python's CPU per request does.",
     "",
     "Why the latency goal (≤ 1.0) is missed (1.55 small, 1.24 Wales, the runs above): the "
     "baseline is the very statement through the driver, with no HTTP, no GraphQL and no JSON, "
