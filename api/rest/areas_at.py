@@ -14,14 +14,27 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from shapely.geometry import shape
 
 from api.rest.data_files import data_dir
 from graph.area_index import AreaIndex
 from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE
 
-__all__ = ["AreaAt", "lsoa_at", "router"]
+__all__ = ["AreaAt", "PointInArea", "lsoa_at", "router"]
+
+
+class PointInArea(BaseModel):
+    """A point (WGS-84) and the LSOA it falls in: what a postcode or a place name resolves
+    to, for a search centre and the "within service area" filter."""
+
+    # area_id is always written (null outside the boundaries): required in the OpenAPI document
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    latitude: float
+    longitude: float
+    area_id: str | None = None
+
 
 SOURCES = (
     ("wales/wales_lsoa11_boundaries_bsc.geojson", "LSOA11CD"),
@@ -31,12 +44,8 @@ SOURCES = (
 router = APIRouter(prefix="/api/areas", tags=["map"])
 
 
-class AreaAt(BaseModel):
+class AreaAt(PointInArea):
     """The LSOA code at a point, or null outside the shipped boundaries."""
-
-    latitude: float
-    longitude: float
-    area_id: str | None
 
 
 @lru_cache(maxsize=2)

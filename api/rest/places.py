@@ -15,10 +15,10 @@ from typing import Annotated
 from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from api.i18n import current_language
-from api.rest.areas_at import lsoa_at
+from api.rest.areas_at import PointInArea, lsoa_at
 from api.rest.data_files import data_dir
 from graph import messages as say
 from graph.places import PlaceIndex, PlaceKind
@@ -28,17 +28,11 @@ __all__ = ["PlaceOut", "router"]
 router = APIRouter(prefix="/api/places", tags=["postcodes"])
 
 
-class PlaceOut(BaseModel):
+class PlaceOut(PointInArea):
     """Where to search: a label to show, the kind of place, the point and its LSOA."""
-
-    # area_id is always written (null outside the boundaries): required in the OpenAPI document
-    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     label: str
     kind: PlaceKind
-    latitude: float
-    longitude: float
-    area_id: str | None = None
 
 
 @lru_cache(maxsize=2)

@@ -8,9 +8,8 @@ first use, ~100k rows, under a second, kept for the process).
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
-from api.rest.areas_at import lsoa_at
+from api.rest.areas_at import PointInArea, lsoa_at
 from api.rest.data_files import data_dir
 from api.rest.error_body import refusals
 from api.rest.places import place_index
@@ -24,16 +23,10 @@ __all__ = ["PostcodePoint", "router"]
 router = APIRouter(prefix="/api/postcodes", tags=["postcodes"])
 
 
-class PostcodePoint(BaseModel):
+class PostcodePoint(PointInArea):
     """A postcode in normal form, its coordinates (WGS-84) and the LSOA it falls in."""
 
-    # area_id is always written (null outside the boundaries): required in the OpenAPI document
-    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
-
     postcode: str
-    latitude: float
-    longitude: float
-    area_id: str | None = None
 
 
 @router.get(

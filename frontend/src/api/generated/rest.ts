@@ -996,6 +996,12 @@ export interface components {
          * @description Where to search: a label to show, the kind of place, the point and its LSOA.
          */
         PlaceOut: {
+            /** Latitude */
+            latitude: number;
+            /** Longitude */
+            longitude: number;
+            /** Area Id */
+            area_id: string | null;
             /** Label */
             label: string;
             /**
@@ -1003,26 +1009,20 @@ export interface components {
              * @enum {string}
              */
             kind: "postcode" | "district" | "sector" | "authority" | "town" | "community" | "ward" | "name";
-            /** Latitude */
-            latitude: number;
-            /** Longitude */
-            longitude: number;
-            /** Area Id */
-            area_id: string | null;
         };
         /**
          * PostcodePoint
          * @description A postcode in normal form, its coordinates (WGS-84) and the LSOA it falls in.
          */
         PostcodePoint: {
-            /** Postcode */
-            postcode: string;
             /** Latitude */
             latitude: number;
             /** Longitude */
             longitude: number;
             /** Area Id */
             area_id: string | null;
+            /** Postcode */
+            postcode: string;
         };
         /**
          * ScopeOut
