@@ -2,17 +2,18 @@
 
 Run by :mod:`bench.uk` as ``python -m bench.scale_analysis --json OUT --memory-gib N``,
 pointed at the benchmark's Neo4j through ``NEO4J_*``. It does what the bottlenecks report
-does for a leader (:func:`graph.repositories.analytics.bottlenecks`): project the stored
-relationship graph into networkx (:func:`queries.projection.relationship_graph`), then run
-:func:`queries.analytics.report.bottlenecks_report` on it with the product's defaults
-(betweenness sampled from 256 sources above 5,000 nodes). First for one local authority's
-scope (``--scope``, Cardiff's code in every tile 0), as a local team's leader asks, then for
-the whole graph. After each stage it rewrites the JSON file, so a parent that stops it for
-running out of time still knows how far it came.
+does for a leader. First for one local authority's scope (``--scope``, Cardiff's code in
+tile 0) through the product's own :func:`graph.repositories.analytics.bottlenecks`, as a
+local team's leader asks; then for the whole graph in two timed stages: the projection into
+networkx (:func:`queries.projection.relationship_graph`) and
+:func:`queries.analytics.report.bottlenecks_report` with the product's defaults (betweenness
+sampled from 256 sources above 5,000 nodes). After each stage it rewrites the JSON file, so
+a parent that stops it for running out of time still knows how far it came.
 
 The address-space ceiling (``RLIMIT_AS``) stands for the memory one machine can give the
-analysis beside Neo4j: a stage that needs more fails with ``MemoryError``, which is reported
-as where this machine stops, not as a crash.
+analysis beside Neo4j: a stage that needs more fails with ``MemoryError``, or a native
+extension dies at the ceiling (the parent then reports the signal and the kernel's peak);
+either is reported as where this machine stops, not as a crash.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from typing import Any
 
 import neo4j
 
+from graph.repositories.analytics import bottlenecks
 from graph.settings import Neo4jSettings
 from queries.analytics.report import bottlenecks_report
-from queries.projection import relationship_graph, scope_members
+from queries.projection import relationship_graph
 
 __all__ = ["main"]
 
@@ -56,18 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth) as driver:
             began = time.perf_counter()
-            scope = scope_members(driver, settings.database, args.scope)
-            if scope is not None:
-                part = relationship_graph(driver, settings.database, ids=scope.ids)
-                bottlenecks_report(part, top=20)
-                found.update(
-                    scope=args.scope,
-                    scoped_s=round(time.perf_counter() - began, 1),
-                    scoped_nodes=part.number_of_nodes(),
-                    scoped_edges=part.number_of_edges(),
-                    scoped_rss_mib=_peak_rss_mib(),
-                )
-                del part
+            scoped = bottlenecks(driver, settings.database, scope=args.scope, top=20)
+            found.update(
+                scope=args.scope,
+                scoped_s=round(time.perf_counter() - began, 1),
+                scoped_nodes=scoped["assumptions"]["nodes"],
+                scoped_edges=scoped["assumptions"]["edges"],
+                scoped_rss_mib=_peak_rss_mib(),
+            )
             found["stage"] = "projection"
             _save(args.json, found)
             began = time.perf_counter()

@@ -354,9 +354,8 @@ def _wales_scale(
     database: str | None,
     report: DemoReport,
     say: Progress,
-    spec: ScaleSpec | None = None,
+    spec: ScaleSpec,
 ) -> None:
-    spec = spec or ScaleSpec()
     say(
         f"generating and loading a generated data set (~{spec.assets:,} assets, "
         f"~{spec.people:,} people, {spec.tiles} tile(s) of the made-up Wales)"
@@ -411,8 +410,8 @@ def load_scale(
     database: str | None = None,
     progress: Progress | None = None,
 ) -> DemoReport:
-    """Load a generated data set of any size (:mod:`loaders.generator.scale`), the way
-    ``load_demo(scale="wales")`` loads the Wales-scale one; used by the scale benchmark."""
+    """Load a generated data set of any size (:mod:`loaders.generator.scale`): the
+    Wales-scale one for ``load_demo(scale="wales")``, larger ones for the scale benchmark."""
     began = time.monotonic()
     report = DemoReport(mode="wales-scale", seed=seed)
     _wales_scale(driver, seed, database, report, progress or (lambda _msg: None), spec)
@@ -436,13 +435,12 @@ def load_demo(
     The real open data (shipped, or ``data_dir``) unless ``synthetic`` asks for the
     generator: a missing data folder is an error, never a silent switch to generated data.
     """
+    if scale == "wales":
+        return load_scale(driver, ScaleSpec(), seed=seed, database=database, progress=progress)
     began = time.monotonic()
     say: Progress = progress or (lambda _msg: None)
     folder = data_dir or default_data_dir()
-    if scale == "wales":
-        report = DemoReport(mode="wales-scale", seed=seed)
-        _wales_scale(driver, seed, database, report, say)
-    elif synthetic:
+    if synthetic:
         report = DemoReport(mode="synthetic", data_dir=None, seed=seed)
         _synthetic(driver, seed, database, report, say)
     elif folder.is_dir() and any(folder.iterdir()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import neo4j
+import networkx as nx
 
 from graph.connection import lost_while, sync_driver
 from graph.repositories.outcomes import Missing
@@ -42,6 +43,28 @@ def _scope(driver: neo4j.Driver, database: str, scope: str | None) -> projection
     if found is None:
         raise Missing("node", scope)
     return found
+
+
+def _scoped_graph(
+    driver: neo4j.Driver,
+    database: str,
+    scope: str | None,
+    *,
+    prefix: str | None,
+    include_areas: bool,
+) -> tuple[projection.Scope | None, nx.Graph]:
+    """The named scope (None for everything) and the relationship graph inside it, read
+    from Neo4j by the scope's member ids so that a scoped report never holds the whole
+    graph in memory."""
+    within = _scope(driver, database, scope)
+    graph = projection.relationship_graph(
+        driver,
+        database,
+        prefix=prefix,
+        include_areas=include_areas,
+        ids=within.ids if within is not None else None,
+    )
+    return within, graph
 
 
 def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]) -> None:
@@ -88,13 +111,8 @@ def bottlenecks(
     """Brokers, articulation points, bridges and group cuts of the relationship graph,
     optionally of the part of it inside a named ``scope`` (area, organisation, team or
     profession)."""
-    within = _scope(driver, database, scope)
-    graph = projection.relationship_graph(
-        driver,
-        database,
-        prefix=prefix,
-        include_areas=include_areas,
-        ids=within.ids if within is not None else None,
+    within, graph = _scoped_graph(
+        driver, database, scope, prefix=prefix, include_areas=include_areas
     )
     report = bottlenecks_report(graph, top=top, k=k, seed=seed, group_attr=group_attr)
     report["assumptions"].update(
@@ -118,14 +136,7 @@ def gaps(
     """Coverage against need per area × need, and missing ties between groups. With an area
     ``scope``, coverage of the areas inside it (services anywhere count if in reach); with any
     scope, the ties of the people inside it."""
-    within = _scope(driver, database, scope)
-    graph = projection.relationship_graph(
-        driver,
-        database,
-        prefix=prefix,
-        include_areas=True,
-        ids=within.ids if within is not None else None,
-    )
+    within, graph = _scoped_graph(driver, database, scope, prefix=prefix, include_areas=True)
     demand, supply = projection.coverage_inputs(driver, database, prefix=prefix)
     if within is not None and within.kind == "area":
         demand = [row for row in demand if row["area"] in within.area_ids]
