@@ -163,8 +163,8 @@ CHANGES: list[str] = [
 
 #: What the scale curve ("Past one machine") shows, read from ``bench/results/uk.json``.
 SCALE: list[str] = [
-    "What the curve says (the 0.1 and 0.25 steps ran while test runs shared the two cores, "
-    "the UK-size step alone):",
+    "What the curve says (the 0.1 and 0.25 steps ran while test runs shared the two cores; "
+    "at UK size they shared only the first 9 minutes of the load):",
     "",
     "- **Search stays on one machine.** `assetsNear`'s median is 14–17 ms from a tenth of "
     "UK size to all of it (the same Cypher through the driver: 11.7–13.5 ms): a search reads "
@@ -175,11 +175,11 @@ SCALE: list[str] = [
     "replicas that each hold it (docs/operations.md).",
     "- **Loading stays on one machine.** The product's loader (idempotent `MERGE`, "
     "provenance, points) wrote 9,400–12,300 nodes and relationships a second at every size: "
-    "UK size in 27 minutes, 15 of them for the 500,000 Open Referral records (557 a "
-    "second), 7 for 11 million ties. The first UK-size attempt stopped after 33 minutes at "
-    "Neo4j's 2-minute transaction limit: `load demo`'s closing count scanned every node and "
-    "relationship per label (117 s at this size, longer on the shared cores); it reads the "
-    "count store now (0.15 s).",
+    "UK size in 27 minutes: 15 for the 500,000 Open Referral records (557 a second), 2.5 "
+    "for 2 million people and teams, 9 for 11 million ties. The first UK-size attempt "
+    "stopped after 33 minutes, as its load ended, at Neo4j's 2-minute transaction limit: "
+    "`load demo`'s closing count scanned every node and relationship per label (117 s on "
+    "a UK-size store); it reads the count store now (0.15 s).",
     "- **Whole-graph analytics stop first.** The bottlenecks report projects the "
     "relationship graph into networkx: at a tenth of UK size (294,094 nodes, 1.03 M ties) the "
     "projection took 71 s and 1.1 GiB and the report 136 s with a 5.5 GiB peak; at a quarter "
