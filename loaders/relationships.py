@@ -7,10 +7,11 @@ the labels Person, Organization, Service, Team, Area (all also :Entity). Edges:
 catalogue statement per type. A row with an unknown kind or type, no id or name, a bad
 coordinate or weight, a self-loop, or an endpoint that is neither in the nodes table nor in
 the graph is rejected and named (file, line, field, reason); the other rows are stored. A
-weight is a finite number, at least 0, and at most 1 for KNOWS and WORKS_WITH (the tie's
-strength). Text loses control characters before it is stored (graph/text.py), with a warning
-naming the row and field. Rows identical to what is stored are not written again, so
-re-running a load changes nothing.
+weight is a finite number, at least 0: published networks give counts (Les Misérables: scenes
+shared, 1 to 31), so any size is kept as ``weight``; a KNOWS or WORKS_WITH weight from 0 to 1
+is also the tie's ``strength``. Text loses control characters before it is stored
+(graph/text.py), with a warning naming the row and field. Rows identical to what is stored
+are not written again, so re-running a load changes nothing.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ EDGE_STATEMENTS: dict[str, str] = {
 _OPTIONAL = ("tribe", "organisation_id", "area_id", "latitude", "longitude", "sector", "role")
 #: the degrees a node's coordinates may take
 _DEGREES = {"latitude": (-90, 90), "longitude": (-180, 180)}
-#: relationship types whose weight is a tie strength (stored as ``strength`` too), 0 ≤ w ≤ 1
+#: relationship types whose weight, when from 0 to 1, is also the tie's ``strength``
 STRENGTH_TYPES = frozenset({"KNOWS", "WORKS_WITH"})
 MAX_STRENGTH = 1.0
 
@@ -155,9 +156,10 @@ class NodeRow(_TableRow):
 class EdgeRow(_TableRow):
     """One validated row of an edges table.
 
-    ``weight`` is optional; when given it is a finite number, at least 0, and at most 1 for
-    KNOWS and WORKS_WITH, whose weight is the tie's strength (0..1, docs/model.md). A row
-    whose source and target are the same node (a self-loop) is rejected.
+    ``weight`` is optional; when given it is a finite number, at least 0, of any size (a
+    published network's counts are kept as they are); ``strength`` is the weight of a KNOWS
+    or WORKS_WITH tie when it is from 0 to 1 (docs/model.md). A row whose source and target
+    are the same node (a self-loop) is rejected.
     """
 
     source: str
@@ -184,20 +186,21 @@ class EdgeRow(_TableRow):
 
     @field_validator("weight")
     @classmethod
-    def _weight(cls, value: float | None, info: ValidationInfo) -> float | None:
+    def _weight(cls, value: float | None) -> float | None:
         if value is None:
             return None
         if not math.isfinite(value):
             raise ValueError(f"weight {value} is not a finite number")
         if value < 0:
             raise ValueError(f"weight {value:g} is below 0")
-        kind = info.data.get("type")
-        if kind in STRENGTH_TYPES and value > MAX_STRENGTH:
-            raise ValueError(
-                f"weight {value:g} is above {MAX_STRENGTH:g}: a {kind} weight is the tie's "
-                f"strength, from 0 to {MAX_STRENGTH:g}"
-            )
         return value
+
+    @property
+    def strength(self) -> float | None:
+        """The tie's strength: a KNOWS or WORKS_WITH weight from 0 to 1, else none."""
+        if self.type in STRENGTH_TYPES and self.weight is not None:
+            return self.weight if self.weight <= MAX_STRENGTH else None
+        return None
 
 
 def _problems(
@@ -299,7 +302,12 @@ def _store_edges(
             if not summary.tally(stored=key in state, same=state.get(key) == edge.weight):
                 continue
             by_type.setdefault(edge.type, []).append(
-                {"src": edge.source, "dst": edge.target, "weight": edge.weight}
+                {
+                    "src": edge.source,
+                    "dst": edge.target,
+                    "weight": edge.weight,
+                    "strength": edge.strength,
+                }
             )
         steps = [
             Step(EDGE_STATEMENTS[kind], items, {"now": now, "source": source})

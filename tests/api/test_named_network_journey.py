@@ -55,8 +55,9 @@ def network(
         writer.writerows([_id(v), "person", v] for v in graph)
     with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["source", "target", "type"])
-        writer.writerows([_id(a), _id(b), "KNOWS"] for a, b in graph.edges)
+        # The published weights (scenes shared, 1 to 31) as they are.
+        writer.writerow(["source", "target", "type", "weight"])
+        writer.writerows([_id(a), _id(b), "KNOWS", w] for a, b, w in graph.edges(data="weight"))
     done = _run("load", "relationships", str(folder / "nodes.csv"), str(folder / "edges.csv"))
     assert done.returncode == 0, done.stderr
     return graph

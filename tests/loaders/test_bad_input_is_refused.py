@@ -67,7 +67,7 @@ def _stored_edges(driver: neo4j.Driver) -> dict[str, float | None]:
     return {str(r["e"]): r["w"] for r in records}
 
 
-def test_weights_that_are_not_finite_or_out_of_range_and_self_loops_are_rejected_by_row(
+def test_weights_that_are_not_finite_or_below_zero_and_self_loops_are_rejected_by_row(
     graph: neo4j.Driver, tmp_path: Path
 ) -> None:
     nodes, edges = tmp_path / "nodes.csv", tmp_path / "edges.csv"
@@ -79,15 +79,15 @@ def test_weights_that_are_not_finite_or_out_of_range_and_self_loops_are_rejected
         ("edges.csv", 2, "weight"): "weight nan is not a finite number",
         ("edges.csv", 3, "weight"): "weight -5 is below 0",
         ("edges.csv", 4, "weight"): "weight inf is not a finite number",
-        ("edges.csv", 6, "weight"): "weight 1.5 is above 1: a WORKS_WITH weight is the tie's "
-        "strength, from 0 to 1",
         ("edges.csv", 7, "target"): "is the same node as source ('p1'): a self-loop",
         ("edges.csv", 8, "target"): "is the same node as source ('p2'): a self-loop",
     }
-    assert summary.rejected == 6 and summary.exit_code == 2
-    # A weight of 0 is a tie of no measured strength: kept.
+    assert summary.rejected == 5 and summary.exit_code == 2
+    # A weight of 0 is a tie of no measured strength, and a count above 1 is a published
+    # network's weight (scenes shared, letters sent): both kept.
     assert _stored_edges(graph) == {
         "p1-KNOWS-p2": 1.0,
+        "p2-WORKS_WITH-p1": 1.5,
         "p2-REFERS_TO-s1": 3.0,
         "p1-REFERS_TO-s1": 0.0,
     }

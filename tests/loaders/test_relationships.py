@@ -133,6 +133,28 @@ def test_load_relationship_rows_takes_rows_in_memory_and_updates_changes(
     assert [r["w"] for r in records] == [0.9]
 
 
+def test_a_weight_up_to_1_is_the_ties_strength_and_a_published_count_is_kept_as_weight(
+    graph: neo4j.Driver,
+) -> None:
+    """Les Misérables weights are scenes shared (1 to 31): kept, never rejected or scaled."""
+    nodes = [{"id": f"p{i}", "kind": "person", "name": f"P{i}"} for i in range(4)]
+    edges = [
+        {"source": "p0", "target": "p1", "type": "KNOWS", "weight": 0.25},
+        {"source": "p1", "target": "p2", "type": "KNOWS", "weight": 31},
+        {"source": "p2", "target": "p3", "type": "WORKS_WITH", "weight": 2.5},
+    ]
+    summary = load_relationship_rows(graph, nodes, edges, "test:counts")
+    assert summary.rejected == 0
+    records, _, _ = graph.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, r.weight AS w, r.strength AS s ORDER BY a"
+    )
+    assert [(r["a"], r["w"], r["s"]) for r in records] == [
+        ("p0", 0.25, 0.25),
+        ("p1", 31.0, None),
+        ("p2", 2.5, None),
+    ]
+
+
 def test_the_cli_exits_2_and_names_rejects_on_stderr(
     graph: neo4j.Driver, tables: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -1,7 +1,8 @@
 // Merge a batch of KNOWS relationships from a relationship table (load relationships EDGES.csv).
 // Both endpoints exist already (the loader checks and names the rows whose endpoints do not).
 // Parameters:
-//   $rows    list of {src: string, dst: string, weight: float|null}
+//   $rows    list of {src: string, dst: string, weight: float|null, strength: float|null}
+//            (strength: the weight when it is from 0 to 1, else null)
 //   $source  string: provenance of the table
 //   $now     string: ISO date-time of this load
 UNWIND $rows AS row
@@ -10,4 +11,4 @@ MATCH (b:Entity {id: row.dst})
 MERGE (a)-[r:KNOWS]->(b)
   ON CREATE SET r.created_at = $now, r.source = $source
 SET r.weight = row.weight,
-    r.strength = row.weight
+    r.strength = row.strength
