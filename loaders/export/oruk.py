@@ -76,17 +76,35 @@ def oruk_documents(
     """The ORUK 3.0 document of every ``kind`` record (or of the given node ids), by id."""
     chunks = iter([ids]) if ids is not None else _ids(driver, kind, database)
     for chunk in chunks:
-        rows = read_rows(
-            driver,
-            STATEMENTS[kind][1],
-            ids=chunk,
-            public=not include_unapproved,
-            with_services=True,
-            database=database,
-        )
-        for row in rows:
-            document: dict[str, Any] = export_safe(to_oruk(Subgraph.model_validate(row), kind))
+        for _, document in _rendered(driver, kind, chunk, database, include_unapproved):
             yield document
+
+
+def published_documents(
+    driver: neo4j.Driver, kind: str, ids: list[str], *, database: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Node id → the ORUK document ``export oruk`` writes for it (public records only)."""
+    return dict(_rendered(driver, kind, ids, database, False))
+
+
+def _rendered(
+    driver: neo4j.Driver,
+    kind: str,
+    ids: list[str],
+    database: str | None,
+    include_unapproved: bool,
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    rows = read_rows(
+        driver,
+        STATEMENTS[kind][1],
+        ids=ids,
+        public=not include_unapproved,
+        with_services=True,
+        database=database,
+    )
+    for row in rows:
+        document: dict[str, Any] = export_safe(to_oruk(Subgraph.model_validate(row), kind))
+        yield str(row["root"]), document
 
 
 def export_oruk(

@@ -116,7 +116,14 @@ def prepare(
     named = record_id or rows.root_id
     summary.warn_cleaned(cleaned, file, index, named)
     summary.problems.extend(rows.problems(file, index, named))
-    return Prepared(rows=rows, file=file, index=index, record_id=record_id or rows.root_id)
+    return Prepared(
+        rows=rows,
+        file=file,
+        index=index,
+        record_id=record_id or rows.root_id,
+        kind=this_kind,
+        raw=raw,
+    )
 
 
 def load_records(

@@ -2,9 +2,13 @@
 
 For each batch the stored content hash of every root record tells created, updated and
 unchanged apart; unchanged records are not written at all (re-running a load is a no-op and
-leaves ``updated_at`` alone). The others become one transaction of ``UNWIND … MERGE``
-statements: nodes by label, relationships by type, then — for records stored before — the
-relationships a record no longer lists are removed (replace semantics per key present).
+leaves ``updated_at`` alone). A record stored by another loader (the open-data files) has no
+hash yet, and our own export names records by their published UUIDs: a record whose hash
+differs is still unchanged when it equals the document the graph publishes for it, so
+loading the project's own ``export oruk`` output changes nothing. The others become one transaction
+of ``UNWIND … MERGE`` statements: nodes by label, relationships by type, then — for records
+stored before — the relationships a record no longer lists are removed (replace semantics
+per key present).
 If the transaction fails on a record (an id already used by another kind of node), the
 batch is retried record by record so the good ones are stored and the bad one is named.
 """
@@ -12,6 +16,7 @@ batch is retried record by record so the good ones are stored and the bad one is
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -21,6 +26,7 @@ from neo4j.exceptions import ClientError
 
 from graph.oruk.models import ENTITY_BY_LABEL
 from loaders.batch import Step, read_rows, write_transaction
+from loaders.export.oruk import STATEMENTS, published_documents
 from loaders.oruk.rows import RecordRows
 from loaders.report import LoadSummary, Problem
 
@@ -97,6 +103,9 @@ class Prepared:
     file: str | None
     index: int | None
     record_id: str
+    #: the record's kind (service, organization...) and the cleaned input as read
+    kind: str = "service"
+    raw: dict[str, Any] | None = None
 
     def warning(self, reason: str, field: str | None = None) -> Problem:
         """A warning about this record, named by its file, index and id."""
@@ -210,17 +219,49 @@ def store_batch(
         row["id"]: row["hash"]
         for row in read_rows(driver, "load/oruk_hashes", ids=list(latest), database=database)
     }
+    published = _published_documents(
+        driver,
+        [p for i, p in latest.items() if i in stored and stored[i] != p.rows.content_hash],
+        database,
+    )
     todo: list[tuple[Prepared, Literal["created", "updated"]]] = []
     for root_id, prepared in latest.items():
         if root_id not in stored:
             todo.append((prepared, "created"))
-        elif stored[root_id] == prepared.rows.content_hash:
+        elif _unchanged(stored[root_id], prepared, published.get(root_id)):
             summary.unchanged += 1
         else:
             todo.append((prepared, "updated"))
     if todo:
         _warn_unresolved(driver, [prepared for prepared, _ in todo], summary, database)
         _write(driver, todo, summary, now, database)
+
+
+def _published_documents(
+    driver: neo4j.Driver, batch: list[Prepared], database: str | None
+) -> dict[str, dict[str, Any]]:
+    """The ORUK document the graph publishes now for each record of ``batch``, by node id."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for prepared in batch:
+        if prepared.kind in STATEMENTS:
+            by_kind[prepared.kind].append(prepared.rows.root_id)
+    documents: dict[str, dict[str, Any]] = {}
+    for kind, ids in by_kind.items():
+        documents.update(published_documents(driver, kind, ids, database=database))
+    return documents
+
+
+def _unchanged(
+    stored_hash: str | None, prepared: Prepared, published: dict[str, Any] | None
+) -> bool:
+    """Whether a stored record is the same as the input: by the hash of its last ORUK load, else
+    by what the graph publishes for it (canonical JSON): a record stored by another loader has
+    no hash, and our own export names the record by its published UUIDs."""
+    if stored_hash == prepared.rows.content_hash:
+        return True
+    if prepared.raw is None or published is None:
+        return False
+    return json.dumps(prepared.raw, sort_keys=True) == json.dumps(published, sort_keys=True)
 
 
 def _as_published(
