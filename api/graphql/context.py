@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
@@ -11,6 +12,7 @@ from api.graphql.dataloaders import Loaders
 from api.reports import ReportRunner
 from graph.database import Database
 from graph.repositories.audit import Actor
+from graph.repositories.published_ids import graph_ids
 
 __all__ = ["Context"]
 
@@ -36,3 +38,11 @@ class Context(BaseContext):
             role=self.caller.role.value,
             organisation_id=self.caller.organisation_id,
         )
+
+    async def graph_id(self, given: object) -> str:
+        """The graph id of a node a caller named by its id or by its ORUK UUID."""
+        return (await graph_ids(self.db, [str(given)]))[0]
+
+    async def graph_ids(self, given: list[Any]) -> list[str]:
+        """:meth:`graph_id` of each, in one read."""
+        return await graph_ids(self.db, [str(g) for g in given])

@@ -110,8 +110,9 @@ class ModerationQueries:
         self, info: Info[Context, None], target_id: strawberry.ID | None = None, first: int = 50
     ) -> list[AuditEvent]:
         caller = info.context.caller
+        target = await info.context.graph_id(target_id) if target_id else None
         if not caller.moderates:
-            listing = await fetch_node(info.context.db, str(target_id)) if target_id else None
+            listing = await fetch_node(info.context.db, target) if target else None
             if not (
                 caller.edits_offerings
                 and listing is not None
@@ -119,9 +120,7 @@ class ModerationQueries:
                 and caller.may_edit_org(listing.organisation_ids)
             ):
                 raise NotAllowed(say.NO_SUCH_LISTING_OF_YOURS())
-        events = await audit.audit_trail(
-            info.context.db, str(target_id) if target_id else None, first
-        )
+        events = await audit.audit_trail(info.context.db, target, first)
         return [view_of(AuditEvent, e, id=strawberry.ID(e.id)) for e in events]
 
 
@@ -152,7 +151,11 @@ class ModerationMutations:
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
         return await _as_moderator(
-            info, offerings.moderate_offering, str(service_id), "approved", None
+            info,
+            offerings.moderate_offering,
+            await info.context.graph_id(service_id),
+            "approved",
+            None,
         )
 
     @strawberry.mutation(
@@ -163,7 +166,11 @@ class ModerationMutations:
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:
         return await _as_moderator(
-            info, offerings.moderate_offering, str(service_id), "rejected", reason
+            info,
+            offerings.moderate_offering,
+            await info.context.graph_id(service_id),
+            "rejected",
+            reason,
         )
 
     @strawberry.mutation(
@@ -174,7 +181,9 @@ class ModerationMutations:
     async def ask_for_changes(
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> OfferingResult:
-        return await _as_moderator(info, offerings.ask_for_changes, str(service_id), message)
+        return await _as_moderator(
+            info, offerings.ask_for_changes, await info.context.graph_id(service_id), message
+        )
 
 
 @strawberry.type
@@ -189,14 +198,19 @@ class MergeMutations:
         self, info: Info[Context, None], keep_id: strawberry.ID, duplicate_ids: list[strawberry.ID]
     ) -> OfferingResult:
         return await _as_moderator(
-            info, offerings.merge_listings, str(keep_id), [str(d) for d in duplicate_ids]
+            info,
+            offerings.merge_listings,
+            await info.context.graph_id(keep_id),
+            await info.context.graph_ids(duplicate_ids),
         )
 
     @strawberry.mutation(description="Moderators: undo a merge; the listing stands on its own.")
     async def unmerge_listing(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
-        return await _as_moderator(info, offerings.unmerge_listing, str(service_id))
+        return await _as_moderator(
+            info, offerings.unmerge_listing, await info.context.graph_id(service_id)
+        )
 
 
 @strawberry.type(description="The report was received; a moderator will look at it.")
@@ -220,7 +234,7 @@ class ReportMutations:
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> ReportResult:
         report_id = await problem_reports.report_problem(
-            info.context.db, info.context.actor, str(service_id), message
+            info.context.db, info.context.actor, await info.context.graph_id(service_id), message
         )
         return ProblemReported(report_id=strawberry.ID(report_id))
 

@@ -150,10 +150,12 @@ def _one_spelling(organisation_id: object, organization_id: object) -> str | Non
     return new or old
 
 
-def _editor_org(info: Info[Context, None], requested: str | None) -> str:
+async def _editor_org(info: Info[Context, None], requested: str | None) -> str:
     caller = info.context.caller
     if not caller.edits_offerings:
         raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="registerOffering"))
+    if requested:
+        requested = await info.context.graph_id(requested)
     scope = caller.org_scope
     if scope is not None:
         if requested and requested != scope:
@@ -177,7 +179,7 @@ class OfferingMutations:
     async def register_offering(
         self, info: Info[Context, None], input: RegisterOfferingInput
     ) -> RegisterOfferingResult:
-        org = _editor_org(info, _one_spelling(input.organisation_id, input.organization_id))
+        org = await _editor_org(info, _one_spelling(input.organisation_id, input.organization_id))
         fields = _set_fields(input)
         fields.pop("organisation_id", None)
         fields.pop("organization_id", None)
@@ -214,7 +216,7 @@ class OfferingMutations:
             info.context.db,
             info.context.actor,
             caller.org_scope,
-            str(input.id),
+            await info.context.graph_id(input.id),
             version,
             fields,
         )
@@ -235,9 +237,9 @@ class OfferingMutations:
             strawberry.ID | None, strawberry.argument(deprecation_reason=OLD_SPELLING)
         ] = None,
     ) -> OfferingResult:
-        org = _editor_org(info, _one_spelling(organisation_id, organization_id))
+        org = await _editor_org(info, _one_spelling(organisation_id, organization_id))
         props, outcome = await repo.claim_listing(
-            info.context.db, info.context.actor, str(service_id), org
+            info.context.db, info.context.actor, await info.context.graph_id(service_id), org
         )
         return OfferingPayload(service=ServiceNode.of(props), outcome=outcome)
 
@@ -252,6 +254,9 @@ class OfferingMutations:
         if not caller.edits_offerings:
             raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
         props = await repo.confirm_still_correct(
-            info.context.db, info.context.actor, caller.org_scope, str(service_id)
+            info.context.db,
+            info.context.actor,
+            caller.org_scope,
+            await info.context.graph_id(service_id),
         )
         return OfferingPayload(service=ServiceNode.of(props))

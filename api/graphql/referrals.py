@@ -104,7 +104,7 @@ class ReferralMutations:
         if not info.context.caller.refers:
             raise NotAllowed(say.REFERRALS_BY_CONNECTORS())
         record = await repo.create_referral(
-            info.context.db, info.context.actor, str(service_id), note
+            info.context.db, info.context.actor, await info.context.graph_id(service_id), note
         )
         return ReferralPayload(referral=Referral.of(record))
 

@@ -129,13 +129,17 @@ class ShortlistMutations:
     async def add_to_shortlist(
         self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
     ) -> ShortlistResult:
-        return await _change(info, str(shortlist_id), str(service_id), add=True)
+        return await _change(
+            info, str(shortlist_id), await info.context.graph_id(service_id), add=True
+        )
 
     @strawberry.mutation(description="Remove a service from your shortlist.")
     async def remove_from_shortlist(
         self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
     ) -> ShortlistResult:
-        return await _change(info, str(shortlist_id), str(service_id), add=False)
+        return await _change(
+            info, str(shortlist_id), await info.context.graph_id(service_id), add=False
+        )
 
 
 @failures_returned
