@@ -12,7 +12,9 @@ The typed text is read in two passes (:func:`plan_search`):
    words of 4–6 letters, 2 above, exact for shorter words).
 
 Every group must match for a service to rank in the first tier; services matching only some
-groups follow as looser matches. Common short words ("the", "a", "yr") are not required.
+groups follow as looser matches. A service whose name holds the typed words as a phrase
+("Stretford Foodbank" for STRETFORD FOODBANK) comes first of all: a person who types a name
+is looking for that listing. Common short words ("the", "a", "yr") are not required.
 
 User text never reaches Lucene's parser as written: words are folded to lower-case letters
 and digits, and escaped again for safety. Reference: Lucene classic query parser syntax,
@@ -128,7 +130,9 @@ class SearchPlan:
     """How a typed text is searched: its Lucene queries and the kinds and needs it names.
 
     ``strict`` requires every group, ``loose`` any one; ``rest`` requires every word that
-    names no kind or need (``None`` when there are none, or nothing was named).
+    names no kind or need (``None`` when there are none, or nothing was named); ``exact`` is
+    the typed words as a phrase in a name, for two words or more (one word is a kind, a need
+    or a word, not a name).
     """
 
     strict: str
@@ -136,6 +140,16 @@ class SearchPlan:
     rest: str | None
     kinds: tuple[str, ...]
     needs: tuple[str, ...]
+    exact: str | None = None
+
+
+def _name_phrase(words: list[str]) -> str:
+    """The words as one phrase in the ``name`` field.
+
+    >>> _name_phrase(["stretford", "foodbank"])
+    'name:"stretford foodbank"'
+    """
+    return 'name:"' + " ".join(_SPECIAL.sub(r"\\\1", w) for w in words) + '"'
 
 
 def plan_search(text: str) -> SearchPlan:
@@ -187,6 +201,7 @@ def plan_search(text: str) -> SearchPlan:
         rest=" ".join(f"+{g}" for g in plain) if named and plain else None,
         kinds=tuple(kinds),
         needs=tuple(needs),
+        exact=_name_phrase(words) if len(words) > 1 else None,
     )
 
 
@@ -245,6 +260,7 @@ async def _search_rows(
         rest=plan.rest,
         kinds=list(plan.kinds),
         needs=list(plan.needs),
+        exact=plan.exact,
         known_kinds=list(SERVICE_TYPES.ids()),
         candidates=_CANDIDATES,
         latitude=latitude,

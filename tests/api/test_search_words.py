@@ -46,6 +46,7 @@ SERVICES: list[tuple[str, str, str, str | None, float]] = [
         4.0,
     ),
     ("sp:walk", "Cardiff Ramblers", "sport", "Weekly walking group", 1.2),
+    ("ch:sale-fb", "SALE FOODBANK", "charity", None, 6.0),  # a food bank listed as a charity
 ]
 
 
@@ -175,3 +176,13 @@ def test_assets_near_with_text_keeps_the_every_word_matches_nearest_first(
     unknown = {e["node"]["id"]: e["unknown"] for e in free["edges"]}
     assert set(unknown) <= set(want)
     assert all("COST" in u for i, u in unknown.items() if not i.startswith(("lib:", "fb:")))
+
+
+def test_a_typed_name_finds_that_listing_first_whatever_kind_it_is_listed_as(
+    search: Any,
+) -> None:
+    """Listed as a charity, SALE FOODBANK is not of the kind "foodbank" names; typed by its
+    name it still comes first, ahead of every food bank nearer the centre."""
+    edges = search("Sale Foodbank")
+    assert edges[0]["node"]["id"] == "ch:sale-fb" and edges[0]["matchedAllWords"]
+    assert search("stretford foodbank")[0]["node"]["id"] == "fb:stretford"

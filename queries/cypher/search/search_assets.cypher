@@ -10,6 +10,9 @@
 //                               null when every word named one
 //   $kinds         list<string> service kinds named in the text (taxonomy codes, e.g. `gp`)
 //   $needs         list<string> need ids named in the text
+//   $exact         string|null  Lucene phrase query for the typed words in a service's name
+//                          (`name:"stretford foodbank"`): such a service comes first; null
+//                          for one word
 //   $known_kinds   list<string> every service kind of the vocabulary
 //   $candidates    int     how many hits to take from each full-text call and kind or need
 //   $latitude, $longitude  float|null  centre of an optional radius filter
@@ -19,7 +22,8 @@
 //   $limit         int     page size + 1
 // Returns: one row per service on the page with score, tier (0 = every word matched,
 // 1 = some did), distance (null without a centre), stale and `total`; a single row with id
-// null when nothing matches. Order: tier; services of a named kind or need first; fresh
+// null when nothing matches. Order: tier; services named by the typed phrase first; services
+// of a named kind or need first; fresh
 // before stale; score (to 3 decimals); distance; id.
 CALL () {
   CALL db.index.fulltext.queryNodes('service_text', $strict, {limit: $candidates})
@@ -54,29 +58,36 @@ CALL () {
   CALL db.index.fulltext.queryNodes('service_text', q, {limit: $candidates})
     YIELD node, score
   RETURN node AS s, score, 3 AS tier
+  UNION ALL
+  WITH $exact AS q WHERE q IS NOT NULL
+  CALL db.index.fulltext.queryNodes('service_text', q, {limit: $candidates})
+    YIELD node, score
+  RETURN node AS s, score, 4 AS tier
 }
 WITH s, min(CASE WHEN tier < 2 THEN tier END) AS text_tier,
-     max(CASE WHEN tier < 2 THEN score END) AS text_score,
+     max(CASE WHEN tier < 2 OR tier = 4 THEN score END) AS text_score,
      count(CASE WHEN tier = 2 THEN 1 END) > 0 AS named,
-     max(CASE WHEN tier = 3 THEN score END) AS rest_score
-WHERE (text_tier IS NOT NULL OR named)
+     max(CASE WHEN tier = 3 THEN score END) AS rest_score,
+     count(CASE WHEN tier = 4 THEN 1 END) > 0 AS exact
+WHERE (text_tier IS NOT NULL OR named OR exact)
   AND coalesce(s.moderation_status, 'approved') = 'approved'
 // A service of a named kind (or addressing a named need) has matched those words; it has
 // matched every word when the other words match too, or there are none. Its score is that
 // of the other words only, so among services of the kind asked for, distance decides.
 // A service of another listed kind matched the kind's words only by chance ("Surgery Road
 // Pharmacy" for "meddygfa"): it is a looser match.
-WITH s, named, text_tier, text_score, rest_score,
+WITH s, named, exact, text_tier, text_score, rest_score,
      size($kinds) > 0 AND NOT named AND EXISTS {
        MATCH (s)-[:CATEGORISED_AS]->(t:TaxonomyTerm) WHERE t.code IN $known_kinds
      } AS other_kind
-WITH s, named,
+WITH s, named, exact,
      CASE
+       WHEN exact THEN 0
        WHEN text_tier = 0 AND NOT other_kind THEN 0
        WHEN named AND ($rest IS NULL OR rest_score IS NOT NULL) THEN 0
        ELSE 1
      END AS tier,
-     CASE WHEN named THEN coalesce(rest_score, 0.0) ELSE text_score END AS score
+     CASE WHEN named AND NOT exact THEN coalesce(rest_score, 0.0) ELSE text_score END AS score
 CALL (s) {
   MATCH (s)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->(l:Location)
   WHERE $latitude IS NOT NULL
@@ -85,12 +96,12 @@ CALL (s) {
        cos(radians($latitude)) * cos(radians(l.latitude)) *
        sin(radians(l.longitude - $longitude) / 2) ^ 2))) AS distance_km
 }
-WITH s, named, score, tier, distance_km
+WITH s, named, exact, score, tier, distance_km
 WHERE $latitude IS NULL OR (distance_km IS NOT NULL AND distance_km <= $radius_km)
-WITH s, named, score, tier, distance_km,
+WITH s, named, exact, score, tier, distance_km,
      (s.last_verified IS NULL OR
       datetime(toString(s.last_verified)) < datetime($stale_before)) AS stale
-ORDER BY tier, named DESC, stale, round(score, 3) DESC, distance_km, s.id
+ORDER BY tier, exact DESC, named DESC, stale, round(score, 3) DESC, distance_km, s.id
 WITH collect({s: s, score: score, tier: tier, distance_km: distance_km, stale: stale}) AS hits
 WITH size(hits) AS total, hits[$offset..$offset + $limit] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS h
