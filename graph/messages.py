@@ -169,6 +169,10 @@ ALREADY_STATE = Wording(
 )
 PAGE_SIZE = Wording("page size is between 1 and 100", "mae maint tudalen rhwng 1 a 100")
 BETWEEN = Wording("is between {low} and {high}", "mae rhwng {low} a {high}")
+MERGE_NEEDS_ANOTHER = Wording(
+    "name at least one listing other than the one kept (keepId), and at most 50",
+    "enwch o leiaf un rhestriad heblaw'r un a gedwir (keepId), a 50 ar y mwyaf",
+)
 SAME_NODE = Wording("is the same node as fromId", "yw'r un nod â fromId")
 TYPE_TO_SEARCH = Wording(
     "type at least one letter or digit to search for",
@@ -256,11 +260,18 @@ MY_OFFERINGS_EDITOR = Wording(
     "myOfferings lists a group's own listings: use a group editor key",
     "mae myOfferings yn rhestru rhestriadau grŵp ei hun: defnyddiwch allwedd golygydd grŵp",
 )
+LIKELY_DUPLICATE = Wording(
+    "An existing listing looks like this one. Open it to check: if it is yours, claim it; if "
+    "yours is different, register again saying so.",
+    "Mae rhestriad sy'n bodoli yn edrych fel hwn. Agorwch ef i wirio: os eich un chi ydyw, "
+    "hawliwch ef; os yw eich un chi yn wahanol, cofrestrwch eto gan ddweud hynny.",
+)
 LIKELY_DUPLICATES = Wording(
-    "{count} existing listing(s) look like this one; open them to check, then register "
-    "again saying yours is different",
-    "mae {count} rhestriad sy'n bodoli yn edrych fel hwn; agorwch nhw i wirio, yna "
-    "cofrestrwch eto gan ddweud bod eich un chi yn wahanol",
+    "{count} existing listings look like this one. Open them to check: if one is yours, claim "
+    "it; if yours is different, register again saying so.",
+    "Mae {count} rhestriad sy'n bodoli yn edrych fel hwn. Agorwch nhw i wirio: os un ohonynt "
+    "yw eich un chi, hawliwch ef; os yw eich un chi yn wahanol, cofrestrwch eto gan ddweud "
+    "hynny.",
 )
 REASON_SIMILAR_NAME = Wording("similar name nearby", "enw tebyg gerllaw")
 REASON_SAME_EMAIL = Wording("same email", "yr un e-bost")

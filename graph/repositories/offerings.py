@@ -360,7 +360,7 @@ async def merge_listings(
     """Merge listings of one asset into ``keep_id`` without deleting anything (SAME_AS)."""
     duplicates = list(dict.fromkeys(d for d in duplicate_ids if d != keep_id))
     if not duplicates or len(duplicates) > 50:
-        raise InvalidField("duplicateIds", say.BETWEEN(low=1, high=50))
+        raise InvalidField("duplicateIds", say.MERGE_NEEDS_ANOTHER())
     row = await audited_change(
         db,
         "offerings/merge_listings",

@@ -148,5 +148,9 @@ class LikelyDuplicates(DuplicateError):
     """Registration stopped: these listings look the same (confirm to create anyway)."""
 
     def __init__(self, candidates: list[Candidate]) -> None:
-        super().__init__(messages.LIKELY_DUPLICATES(count=len(candidates)))
+        super().__init__(
+            messages.LIKELY_DUPLICATE()
+            if len(candidates) == 1
+            else messages.LIKELY_DUPLICATES(count=len(candidates))
+        )
         self.candidates = candidates

@@ -73,6 +73,8 @@ def test_the_life_of_a_listing_from_registration_to_a_moderated_change(
     }
     fixed = _data(gql(UPDATE, {"input": fix}, key=editor))["updateOffering"]
     assert fixed["outcome"] == "saved", fixed  # not public yet: stored, back in the queue
+    after_fix = _mine(gql, editor, sid)  # the reason was answered: it no longer shows
+    assert after_fix["moderationStatus"] == "pending" and after_fix["moderationReason"] is None
     assert sid in {e["service"]["id"] for e in _data(gql(QUEUE, key=moderator))["moderationQueue"]}
     assert (
         _data(gql(APPROVE, {"id": sid}, key=moderator))["approveOffering"]["service"][

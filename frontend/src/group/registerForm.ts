@@ -4,7 +4,7 @@ import { isFailure, op } from "../api/client";
 import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
-import { lookForSimilar, similarPanel } from "./similar";
+import { candidateItem, lookForSimilar, similarPanel } from "./similar";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { checkboxes, LANGUAGE_CODES } from "./myListings";
 import { placeByPostcode } from "./postcode";
@@ -69,7 +69,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         f("longitude", "group.longitude", input("longitude", "text", { inputmode: "decimal", required: true })),
       ),
     ),
-    similarPanel(),
+    similarPanel(provider !== null),
     h("fieldset", {}, h("legend", { i18n: "group.contact" }),
       f("email", "group.email", input("email", "email")),
       f("url", "group.url", input("url", "url")),
@@ -202,6 +202,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         form.reset();
         if (provider) (form.elements.namedItem("organisationName") as HTMLInputElement).value = provider.name ?? provider.id;
         document.getElementById("similar-list")?.replaceChildren();
+        document.getElementById("similar")!.hidden = true;
         setMessage("register-message", t("group.registered"));
         onRegistered(result.service);
         return;
@@ -210,9 +211,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         const panel = document.getElementById("duplicates")!;
         panel.hidden = false;
         document.getElementById("duplicates-list")!.replaceChildren(
-          ...result.candidates.map((c) =>
-            h("li", { "data-id": c.id }, h("strong", { text: c.name }), ` — ${t("group.reasons", { reasons: c.reasons.join(", ") })}`),
-          ),
+          ...result.candidates.map((c) => candidateItem("duplicates", c.id, c.name, t("group.reasons", { reasons: c.reasons.join(", ") }))),
         );
         setMessage("register-message", result.message, true);
         (document.getElementById("duplicates-heading") as HTMLElement).focus();

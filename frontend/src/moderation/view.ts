@@ -10,6 +10,7 @@ import { fieldLabel } from "../listing/fields";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 import { keyedScreen } from "../ui/screen";
 import { historyDetails } from "../listing/history";
+import { mergePanel } from "./merge";
 
 type Entry = ModerationQueueQuery["moderationQueue"][number];
 interface Change {
@@ -78,6 +79,7 @@ export function moderationView(root: HTMLElement): () => void {
       "moderation",
       h("p", { id: "queue-message", role: "status" }),
       list,
+      mergePanel(),
     ),
   );
   let entries: Entry[] = [];

@@ -36,8 +36,10 @@ CALL (s, allowed, fresh) {
   WITH s WHERE allowed AND fresh
   SET s += $fields, s.version = coalesce(s.version, 0) + 1, s.updated_at = $now,
       s.moderation_status = coalesce($status, s.moderation_status)
+  // The moderator's last reason and request were answered by this edit (the audit trail
+  // keeps them).
   REMOVE s.pending_change, s.pending_fields, s.pending_at, s.pending_by, s.changes_requested,
-         s.changes_requested_at
+         s.changes_requested_at, s.moderation_reason
   WITH s
   OPTIONAL MATCH (s)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->(found:Location)
   WITH s, found ORDER BY found.id LIMIT 1

@@ -223,6 +223,13 @@ export type AuditTrailQueryVariables = Exact<{
 
 export type AuditTrailQuery = { __typename: 'Query', auditTrail: Array<{ __typename: 'AuditEvent', id: string, at: string, operation: string, actorRole: string, changedFields: Array<string> }> };
 
+export type ClaimListingMutationVariables = Exact<{
+  serviceId: Scalars['ID']['input'];
+}>;
+
+
+export type ClaimListingMutation = { __typename: 'Mutation', claimListing: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+
 export type ConfirmMyConnectionsMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -392,6 +399,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { __typename: 'Query', me: { __typename: 'Me', role: string, organisationId: string | null, organisationName: string | null, keyId: string | null, personId: string | null } };
 
+export type MergeListingsMutationVariables = Exact<{
+  keepId: Scalars['ID']['input'];
+  duplicateIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MergeListingsMutation = { __typename: 'Mutation', mergeListings: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
+
 export type ModerationQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -489,7 +504,14 @@ export type SimilarListingsQueryVariables = Exact<{
 }>;
 
 
-export type SimilarListingsQuery = { __typename: 'Query', searchAssets: { __typename: 'SearchConnection', totalCount: number, edges: Array<{ __typename: 'SearchEdge', score: number, distanceKm: number | null, node: { __typename: 'Service', id: string, name: string } }> } };
+export type SimilarListingsQuery = { __typename: 'Query', searchAssets: { __typename: 'SearchConnection', totalCount: number, edges: Array<{ __typename: 'SearchEdge', score: number, matchedAllWords: boolean, distanceKm: number | null, node: { __typename: 'Service', id: string, name: string } }> } };
+
+export type UnmergeListingMutationVariables = Exact<{
+  serviceId: Scalars['ID']['input'];
+}>;
+
+
+export type UnmergeListingMutation = { __typename: 'Mutation', unmergeListing: { __typename: 'Conflict', currentVersion: number | null, message: string } | { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'OfferingPayload', outcome: string | null, service: { __typename: 'Service', id: string, name: string, moderationStatus: string, changesRequested: string | null, version: number, lastVerified: string | null } } | { __typename: 'ValidationError', field: string, message: string } };
 
 export type UpdateConnectionMutationVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -7,6 +7,7 @@ import approve from "../documents/approve.graphql?raw";
 import askForChanges from "../documents/askForChanges.graphql?raw";
 import assetsNear from "../documents/assetsNear.graphql?raw";
 import auditTrail from "../documents/auditTrail.graphql?raw";
+import claimListing from "../documents/claimListing.graphql?raw";
 import confirmMyConnections from "../documents/confirmMyConnections.graphql?raw";
 import confirmStillCorrect from "../documents/confirmStillCorrect.graphql?raw";
 import connection from "../documents/connection.graphql?raw";
@@ -20,6 +21,7 @@ import eraseConnection from "../documents/eraseConnection.graphql?raw";
 import inviteTeam from "../documents/inviteTeam.graphql?raw";
 import lookup from "../documents/lookup.graphql?raw";
 import me from "../documents/me.graphql?raw";
+import mergeListings from "../documents/mergeListings.graphql?raw";
 import moderationQueue from "../documents/moderationQueue.graphql?raw";
 import myConnections from "../documents/myConnections.graphql?raw";
 import myOfferings from "../documents/myOfferings.graphql?raw";
@@ -34,6 +36,7 @@ import resolveReport from "../documents/resolveReport.graphql?raw";
 import serviceDetail from "../documents/serviceDetail.graphql?raw";
 import sharedShortlist from "../documents/sharedShortlist.graphql?raw";
 import similarListings from "../documents/similarListings.graphql?raw";
+import unmergeListing from "../documents/unmergeListing.graphql?raw";
 import updateConnection from "../documents/updateConnection.graphql?raw";
 import updateOffering from "../documents/updateOffering.graphql?raw";
 import updateReferralStatus from "../documents/updateReferralStatus.graphql?raw";
@@ -61,6 +64,7 @@ export const documents = {
   askForChanges: [askForChanges, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   assetsNear,
   auditTrail,
+  claimListing: [claimListing, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   confirmMyConnections: [confirmMyConnections, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   confirmStillCorrect: [confirmStillCorrect, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   connection: [connection, graphEdgeFragment, graphNodeFragment].join("\n"),
@@ -74,6 +78,7 @@ export const documents = {
   inviteTeam: [inviteTeam, failedFragment].join("\n"),
   lookup,
   me,
+  mergeListings: [mergeListings, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   moderationQueue,
   myConnections: [myConnections, myConnectionsFieldsFragment].join("\n"),
   myOfferings: [myOfferings, offeringFieldsFragment].join("\n"),
@@ -88,6 +93,7 @@ export const documents = {
   serviceDetail: [serviceDetail, failedFragment, serviceDetailsFragment].join("\n"),
   sharedShortlist: [sharedShortlist, serviceDetailsFragment].join("\n"),
   similarListings,
+  unmergeListing: [unmergeListing, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   updateConnection: [updateConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   updateOffering: [updateOffering, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   updateReferralStatus: [updateReferralStatus, failedFragment, referralOutcomeFragment].join("\n"),
@@ -103,6 +109,7 @@ export interface Operations {
   askForChanges: { result: G.AskForChangesMutation; variables: G.AskForChangesMutationVariables };
   assetsNear: { result: G.AssetsNearQuery; variables: G.AssetsNearQueryVariables };
   auditTrail: { result: G.AuditTrailQuery; variables: G.AuditTrailQueryVariables };
+  claimListing: { result: G.ClaimListingMutation; variables: G.ClaimListingMutationVariables };
   confirmMyConnections: { result: G.ConfirmMyConnectionsMutation; variables: G.ConfirmMyConnectionsMutationVariables };
   confirmStillCorrect: { result: G.ConfirmStillCorrectMutation; variables: G.ConfirmStillCorrectMutationVariables };
   connection: { result: G.ConnectionQuery; variables: G.ConnectionQueryVariables };
@@ -116,6 +123,7 @@ export interface Operations {
   inviteTeam: { result: G.InviteTeamMutation; variables: G.InviteTeamMutationVariables };
   lookup: { result: G.LookupQuery; variables: G.LookupQueryVariables };
   me: { result: G.MeQuery; variables: G.MeQueryVariables };
+  mergeListings: { result: G.MergeListingsMutation; variables: G.MergeListingsMutationVariables };
   moderationQueue: { result: G.ModerationQueueQuery; variables: G.ModerationQueueQueryVariables };
   myConnections: { result: G.MyConnectionsQuery; variables: G.MyConnectionsQueryVariables };
   myOfferings: { result: G.MyOfferingsQuery; variables: G.MyOfferingsQueryVariables };
@@ -130,6 +138,7 @@ export interface Operations {
   serviceDetail: { result: G.ServiceDetailQuery; variables: G.ServiceDetailQueryVariables };
   sharedShortlist: { result: G.SharedShortlistQuery; variables: G.SharedShortlistQueryVariables };
   similarListings: { result: G.SimilarListingsQuery; variables: G.SimilarListingsQueryVariables };
+  unmergeListing: { result: G.UnmergeListingMutation; variables: G.UnmergeListingMutationVariables };
   updateConnection: { result: G.UpdateConnectionMutation; variables: G.UpdateConnectionMutationVariables };
   updateOffering: { result: G.UpdateOfferingMutation; variables: G.UpdateOfferingMutationVariables };
   updateReferralStatus: { result: G.UpdateReferralStatusMutation; variables: G.UpdateReferralStatusMutationVariables };

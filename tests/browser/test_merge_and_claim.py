@@ -1,0 +1,107 @@
+"""One place listed twice, put right in Chromium, English and Welsh: a moderator merges two
+listings by typing their names (search then shows one) and undoes it; a group that finds its
+own place among the likely duplicates opens it and claims it instead of registering it again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import SeededData, describe, run_axe, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+SEARCH = """query S($t: String!) { searchAssets(text: $t, first: 20) { edges { node { id } } } }"""
+QUEUE = "{ moderationQueue(first: 100) { kind claimant service { id } } }"
+
+
+def _gql(page: Page, query: str, variables: dict[str, Any], key: str | None = None) -> Any:
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    body = page.request.post(
+        "/graphql", data={"query": query, "variables": variables}, headers=headers
+    ).json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def _two_public_listings(seeded: SeededData, language: str) -> tuple[Any, Any]:
+    """Two approved listings with names no other listing has (each test language its own)."""
+    counts = Counter(s.name for s in seeded.graph.services.values())
+    unique = sorted(
+        (s for s in seeded.graph.services.values()
+         if counts[s.name] == 1 and s.moderation_status in (None, "approved") and s.sals),
+        key=lambda s: s.id,
+    )  # fmt: skip
+    offset = 0 if language == "en" else 10
+    return unique[offset], unique[offset + 1]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_moderator_merges_two_listings_by_name_and_undoes_it(
+    page: Page, seeded: SeededData, artifacts_dir: Path, language: str
+) -> None:
+    keep, other = _two_public_listings(seeded, language)
+    page.goto("/#/moderation")
+    page.select_option("#language", language)
+    sign_in(page, seeded.keys["moderator"])
+    expect(page.locator("#merge-heading")).to_be_visible()
+    page.fill("#merge-keep", keep.name)
+    page.fill("#merge-duplicate", other.name)
+    page.click("#merge-submit")
+    done = {"en": "Merged", "cy": "Wedi cyfuno"}[language]
+    expect(page.locator("#merge-message")).to_contain_text(done)
+    expect(page.locator("#merge-message")).to_contain_text(other.name)
+    found = _gql(page, SEARCH, {"t": other.name})["searchAssets"]["edges"]
+    assert other.id not in {e["node"]["id"] for e in found}  # search shows the place once
+    page.screenshot(path=str(artifacts_dir / f"moderation-merge-{language}.png"), full_page=True)
+    serious = run_axe(page, f"moderation-merge-{language}", artifacts_dir)
+    assert serious == [], describe(serious)
+
+    page.click("#merge-undo-button")
+    expect(page.locator("#merge-message")).to_contain_text(
+        {"en": "stands on its own again", "cy": "ar ei ben ei hun eto"}[language]
+    )
+    found = _gql(page, SEARCH, {"t": other.name})["searchAssets"]["edges"]
+    assert other.id in {e["node"]["id"] for e in found}
+
+
+def test_a_merge_refuses_one_listing_twice_beside_the_field(page: Page, seeded: SeededData) -> None:
+    keep, _ = _two_public_listings(seeded, "en")
+    page.goto("/#/moderation")
+    sign_in(page, seeded.keys["moderator"])
+    page.fill("#merge-keep", keep.name)
+    page.fill("#merge-duplicate", keep.name)
+    page.click("#merge-submit")
+    expect(page.locator("#merge-duplicate-error")).to_have_text("Choose two different listings.")
+
+
+def test_a_group_opens_a_likely_duplicate_and_claims_it(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    own = seeded.organisation_id
+    theirs = next(
+        s for s in sorted(seeded.graph.services.values(), key=lambda s: s.id)
+        if s.organisation_id != own and s.moderation_status in (None, "approved") and s.sals
+    )  # fmt: skip
+    location = seeded.graph.locations[theirs.sals[0].location_id]
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["editor"])
+    page.fill("#o-latitude", str(location.latitude))
+    page.fill("#o-longitude", str(location.longitude))
+    page.fill("#o-name", theirs.name)
+    page.click("#register-submit")
+    candidate = page.locator(f'#duplicates-list li[data-id="{theirs.id}"]')
+    expect(candidate).to_be_visible()
+    # Openable: its own page, in a new tab so the form is kept.
+    link = candidate.locator("a.candidate-open")
+    expect(link).to_have_attribute("href", f"#/list?ids={theirs.id}")
+    expect(link).to_have_attribute("target", "_blank")
+    candidate.locator("button.claim").click()
+    expect(candidate).to_contain_text("a moderator will decide your claim")
+    page.screenshot(path=str(artifacts_dir / "group-claim-duplicate.png"), full_page=True)
+    queue = _gql(page, QUEUE, {}, seeded.keys["moderator"])["moderationQueue"]
+    assert any(e["kind"] == "claim" and e["service"]["id"] == theirs.id for e in queue)
