@@ -169,6 +169,18 @@ ALREADY_STATE = Wording(
 )
 PAGE_SIZE = Wording("page size is between 1 and 100", "mae maint tudalen rhwng 1 a 100")
 BETWEEN = Wording("is between {low} and {high}", "mae rhwng {low} a {high}")
+KEY_MALFORMED = Wording(
+    "Authorization: expected 'Bearer cg_…' with a key from `commongraph keys`",
+    "Awdurdodi: disgwylir 'Bearer cg_…' gydag allwedd gan `commongraph keys`",
+)
+KEY_UNKNOWN = Wording(
+    "Authorization: this API key is unknown or revoked",
+    "Awdurdodi: nid yw'r allwedd API hon yn hysbys neu mae wedi'i thynnu'n ôl",
+)
+UI_NOT_BUILT = Wording(
+    "ui: the web UI is not built; run `make frontend`",
+    "ui: nid yw'r rhyngwyneb gwe wedi'i adeiladu; rhedwch `make frontend`",
+)
 MERGE_NEEDS_ANOTHER = Wording(
     "name at least one listing other than the one kept (keepId), and at most 50",
     "enwch o leiaf un rhestriad heblaw'r un a gedwir (keepId), a 50 ar y mwyaf",

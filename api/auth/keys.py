@@ -12,6 +12,7 @@ import hashlib
 import secrets
 
 from api.auth.roles import Caller, Role
+from graph import messages as say
 from graph.database import Database
 from graph.errors import CommonGraphError, NotFoundError, ValidationFailed
 from graph.repositories.users import ApiKeyRecord, create_api_key, entity_id_of, find_api_key
@@ -90,10 +91,10 @@ async def caller_from_header(db: Database, authorization: str | None) -> Caller:
     scheme, _, key = authorization.strip().partition(" ")
     key = key.strip()
     if scheme.lower() != "bearer" or not key.startswith(_PREFIX):
-        raise InvalidKey("Authorization: expected 'Bearer cg_…' with a key from `commongraph keys`")
+        raise InvalidKey(say.KEY_MALFORMED())
     record = await find_api_key(db, hash_key(key))
     if record is None:
-        raise InvalidKey("Authorization: this API key is unknown or revoked")
+        raise InvalidKey(say.KEY_UNKNOWN())
     return Caller(
         role=Role(record.role),
         key_id=record.id,

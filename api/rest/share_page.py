@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
+from graph import messages as say
 from graph.errors import NotFoundError
 from graph.server.config import PROJECT_ROOT
 
@@ -24,5 +25,5 @@ def shared_shortlist_page(token: str) -> FileResponse:
     """The UI's page; the token itself is checked by the ``shortlist(token:)`` query."""
     del token  # read by the page from its address
     if not INDEX.is_file():
-        raise NotFoundError("ui: the web UI is not built; run `make frontend`")
+        raise NotFoundError(say.UI_NOT_BUILT())
     return FileResponse(INDEX, media_type="text/html")

@@ -158,10 +158,20 @@ class FieldChange(BaseModel):
 
 
 def differences(before: ListingContent, after: ListingContent) -> list[FieldChange]:
-    """The fields whose value an edit changes, in :data:`CONTENT_FIELDS` order."""
+    """The fields whose value an edit changes, in :data:`CONTENT_FIELDS` order; a blank text
+    and no value are the same (a feed's ``""`` city, a form's emptied field).
+
+    >>> a = ListingContent(name="Cafe", latitude=51.5, longitude=-3.2, city="")
+    >>> [c.field for c in differences(a, a.model_copy(update={"city": None, "phone": "1"}))]
+    ['phone']
+    """
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
     return [
         FieldChange(field=name, before=old[name], after=new[name])
         for name in CONTENT_FIELDS
-        if old[name] != new[name]
+        if _value(old[name]) != _value(new[name])
     ]
+
+
+def _value(value: object) -> object:
+    return None if value == "" else value

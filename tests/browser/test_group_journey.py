@@ -172,7 +172,7 @@ def test_a_bad_key_is_refused_next_to_the_key_field(page: Page, seeded: SeededDa
     page.click("#signin-summary")
     page.fill("#api-key", "cg_nothere_0123456789")
     page.click("#signin-button")
-    expect(page.locator("#api-key-error")).to_contain_text("not accepted")
+    expect(page.locator("#api-key-error")).to_contain_text("This key is not known")
     page.fill("#api-key", "password")
     page.click("#signin-button")
     expect(page.locator("#api-key-error")).to_contain_text("cg_")

@@ -85,7 +85,11 @@ async function gql<T>(document: string, variables: Record<string, unknown>): Pro
     const { field, message } = fieldAndMessage(first.message, first.extensions?.field);
     throw new ApiError(message, field, first.extensions?.code ?? null);
   }
-  if (!body.data) throw new ApiError(t("common.error", { message: `HTTP ${response.status}` }));
+  if (!body.data) {
+    // A refusal before GraphQL ran (an unknown key, too many requests) is `{error}` with a status.
+    const refusal = (body as Partial<ErrorBody>).error;
+    throw new ApiError(refusal ?? t("common.error", { message: `HTTP ${response.status}` }), null, String(response.status));
+  }
   return body.data;
 }
 

@@ -41,13 +41,20 @@ export function scheduleLines(schedules: ScheduleView[] = []): HTMLElement {
     "ul",
     { class: "schedule" },
     ...schedules.map((s) => {
+      // Published hours are often words only ("Tues 11am - 2pm"): shown as the publisher wrote them.
+      if (!s.byday || !s.opensAt || !s.closesAt) {
+        const days_ = s.byday ? days(s.byday) : "";
+        const times = s.opensAt || s.closesAt ? `${(s.opensAt ?? "").slice(0, 5)}–${(s.closesAt ?? "").slice(0, 5)}` : "";
+        return h("li", { text: [days_, times, s.description ?? ""].filter(Boolean).join(" · ") || t("detail.noSchedule") });
+      }
       const line = t("detail.scheduleLine", {
         days: days(s.byday),
         opens: (s.opensAt ?? "").slice(0, 5),
         closes: (s.closesAt ?? "").slice(0, 5),
       });
       const monthly = s.freq && s.freq.toUpperCase() === "MONTHLY" ? ` (${t("detail.monthly")})` : "";
-      return h("li", { text: line + monthly });
+      const note = s.description ? ` — ${s.description}` : "";
+      return h("li", { text: line + monthly + note });
     }),
   );
 }

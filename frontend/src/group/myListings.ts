@@ -25,9 +25,11 @@ export async function loadOffering(id: string): Promise<Offering | null> {
   return node.__typename === "Service" ? node : null;
 }
 
-function statusText(status: string): string {
-  const key = `group.status.${status}` as MessageKey;
-  return ["pending", "approved", "rejected"].includes(status) ? t(key) : status;
+/** The listing's state in words; a listing a moderator sent back waits on its group. */
+function statusText(offering: Offering): string {
+  if (offering.changesRequested) return t("group.status.changesAsked");
+  const status = offering.moderationStatus;
+  return ["pending", "approved", "rejected"].includes(status) ? t(`group.status.${status}` as MessageKey) : status;
 }
 
 export function listingItem(offering: Offering, onEdit: (o: Offering) => void, onChange: (o: Offering) => void): HTMLElement {
@@ -51,15 +53,15 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
     h("h3", { text: offering.name }),
     offering.stale ? h("p", { class: "badge stale", text: t("group.needsConfirming") }) : null,
     h("dl", {},
-      h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering.moderationStatus) }),
+      h("dt", { text: t("group.moderation") }), h("dd", { class: "moderation", text: statusText(offering) }),
       offering.moderationReason ? h("dt", { text: t("group.reason") }) : null,
       offering.moderationReason ? h("dd", { class: "reason", text: offering.moderationReason }) : null,
       offering.changesRequested ? h("dt", { text: t("group.changesRequested") }) : null,
       offering.changesRequested ? h("dd", { class: "changes-requested", text: offering.changesRequested }) : null,
       offering.pendingChange ? h("dt", { text: t("group.pendingChange") }) : null,
       offering.pendingChange ? h("dd", { class: "pending-change", text: t("group.pendingFields", { fields: offering.pendingChange.changes.map((c) => fieldLabel(c.field)).join(", ") }) }) : null,
-      h("dt", { text: t("detail.lastVerified") }), h("dd", { class: "verified", text: freshness(offering) }),
-      h("dt", { text: t("detail.status") }), h("dd", { text: t("group.version", { n: offering.version }) }),
+      h("dt", { text: t("group.upToDate") }), h("dd", { class: "verified", text: freshness(offering) }),
+      h("dt", { text: t("group.versionLabel") }), h("dd", { class: "version", text: t("group.version", { n: offering.version }) }),
     ),
     h("div", { class: "actions" }, edit, confirm),
     actionMessage(msg),
@@ -224,7 +226,9 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     for (const name of NUMBER_FIELDS) now[name] = value(name).trim() === "" ? null : Number(value(name));
     const changes: UpdateOfferingInput & Record<string, unknown> = { id: offering.id, version: offering.version };
     for (const [name, after] of Object.entries(now)) {
-      const before = start[name as keyof Editable];
+      // A blank stored text ("") is no value, as an emptied field sends it (null).
+      const stored = start[name as keyof Editable];
+      const before = stored === "" ? null : stored;
       const same = JSON.stringify(Array.isArray(before) ? [...before].sort() : before ?? null) === JSON.stringify(Array.isArray(after) ? [...after].sort() : after);
       if (!same) changes[name] = after;
     }

@@ -48,7 +48,11 @@ async function chosenOrganisation(text: string): Promise<string | null> {
 export function registerForm(provider: Provider | null, onRegistered: (s: { id: string }) => void): HTMLFormElement {
   // Needs are picked from the served vocabulary (labels in the UI's language), never typed.
   const needChoices = h("div", { class: "choices" });
-  void vocabulary().then((v) => needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), [])));
+  const accessChoices = h("div", { class: "choices" });
+  void vocabulary().then((v) => {
+    needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), []));
+    accessChoices.replaceWith(checkboxes("accessibility", v.accessibility.map((a) => ({ id: a.id, label: termLabel("accessibility", a.id) ?? a.id })), []));
+  });
   const form = h(
     "form",
     { id: "register-form", class: "offering-form", novalidate: true, "aria-labelledby": "register-heading" },
@@ -83,7 +87,12 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         f("minimumAge", "group.minAge", input("minimumAge", "number", { min: 0, max: 150 })),
         f("maximumAge", "group.maxAge", input("maximumAge", "number", { min: 0, max: 150 })),
       ),
+      f("eligibilityDescription", "group.eligibility", input("eligibilityDescription", "text", { maxlength: 1000 })),
+    ),
+    h("fieldset", { id: "o-accessibility" }, h("legend", { id: "o-accessibility-label", i18n: "group.accessibility" }), accessChoices),
+    h("fieldset", {}, h("legend", { i18n: "group.cost" }),
       h("div", { class: "field check" }, input("free", "checkbox", { id: "o-free" }), h("label", { for: "o-free", i18n: "group.free" })),
+      f("feesDescription", "group.fees", input("feesDescription", "text", { maxlength: 1000 })),
     ),
     h("fieldset", { id: "o-days-group" }, h("legend", { i18n: "group.when" }),
       h("div", { class: "days", role: "group", "aria-labelledby": "o-days-label" },
@@ -190,6 +199,9 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
       minimumAge: integer("minimumAge"),
       maximumAge: integer("maximumAge"),
       free: (form.elements.namedItem("free") as HTMLInputElement).checked,
+      feesDescription: optional("feesDescription"),
+      eligibilityDescription: optional("eligibilityDescription"),
+      accessibility: ticked("accessibility"),
       schedules,
       confirmNotDuplicate,
     };

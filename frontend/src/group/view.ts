@@ -69,9 +69,11 @@ export function groupView(root: HTMLElement): () => void {
     const viewer = currentViewer();
     document.getElementById("group-key")!.hidden = Boolean(viewer);
     if (!viewer) {
+      // Nothing to list until the group signs in (the notice above says how).
       formSlot.replaceChildren();
       offerings = [];
-      drawList();
+      listEl.replaceChildren();
+      setMessage("confirm-summary", "");
       return;
     }
     inboxSlot.replaceChildren(viewer.role === "group_editor" ? referralList("inbox") : "");

@@ -52,10 +52,19 @@ function changesTable(changes: Change[]): HTMLElement {
   );
 }
 
+/** The listing's name, linked to its own page (a new tab): to tell same names apart. */
+function listingHeading(id: string, name: string): HTMLElement {
+  return h("h2", {}, h("a", { href: `#/list?ids=${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", text: name }));
+}
+
 function summary(json: unknown): HTMLElement | null {
   const editable = json !== null && typeof json === "object" ? (json as Record<string, unknown>) : null;
   if (!editable) return null;
-  const fields = ["description", "locationName", "address1", "postalCode", "phone", "email", "url", "needs", "schedules", "free"];
+  // Everything the public will read once it is approved.
+  const fields = [
+    "description", "locationName", "address1", "city", "postalCode", "phone", "email", "url", "needs", "schedules",
+    "languages", "minimumAge", "maximumAge", "eligibilityDescription", "accessibility", "free", "feesDescription",
+  ];
   return h(
     "dl",
     { class: "summary" },
@@ -140,7 +149,7 @@ export function moderationView(root: HTMLElement): () => void {
     return h(
       "li",
       { class: `queue-item kind-${entry.kind}`, "data-id": s.id },
-      h("h2", { text: s.name }),
+      listingHeading(s.id, s.name),
       h("p", {
         class: "meta",
         text: entry.since
@@ -175,7 +184,7 @@ export function moderationView(root: HTMLElement): () => void {
     return h(
       "li",
       { class: "queue-item kind-claim", "data-id": s.id, "data-claim": entry.claimId ?? "" },
-      h("h2", { text: s.name }),
+      listingHeading(s.id, s.name),
       h("p", { class: "meta", text: t("moderation.kindClaim", { claimant: entry.claimant ?? "?", organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" }) }),
       h("div", { class: "field" }, h("label", { for: `claim-reason-${entry.claimId}`, text: t("moderation.reason") }), reason),
       h("div", { class: "actions" }, approve, reject),
@@ -197,7 +206,7 @@ export function moderationView(root: HTMLElement): () => void {
     return h(
       "li",
       { class: "queue-item kind-referral", "data-id": s.id, "data-referral": entry.reportId ?? "" },
-      h("h2", { text: s.name }),
+      listingHeading(s.id, s.name),
       h("p", { class: "meta", text: t("moderation.kindReferral", { organisation: entry.organisationName ?? "?", date: formatDate(entry.since) ?? "" }) }),
       entry.message ? h("blockquote", { class: "report-message", text: entry.message }) : null,
       h("div", { class: "actions" }, seen),
@@ -221,7 +230,7 @@ export function moderationView(root: HTMLElement): () => void {
     return h(
       "li",
       { class: "queue-item kind-report", "data-id": s.id, "data-report": entry.reportId ?? "" },
-      h("h2", { text: s.name }),
+      listingHeading(s.id, s.name),
       h("p", { class: "meta", text: t("moderation.kindReport", { date: formatDate(entry.since) ?? "" }) }),
       h("blockquote", { class: "report-message", text: entry.message ?? "" }),
       h("div", { class: "field" }, h("label", { for: `note-${entry.reportId}`, text: t("moderation.note") }), note),
@@ -237,9 +246,13 @@ export function moderationView(root: HTMLElement): () => void {
   const load = async (): Promise<void> => {
     const viewer = currentViewer();
     document.getElementById("moderation-key")!.hidden = Boolean(viewer);
-    if (!viewer) {
+    const moderates = viewer !== null && ["moderator", "admin"].includes(viewer.role);
+    document.getElementById("merge")!.hidden = !moderates;
+    if (!viewer || !moderates) {
       entries = [];
       list.replaceChildren();
+      // Signed in with another role: say whose screen this is, not a bare refusal.
+      setMessage("queue-message", viewer ? t("moderation.notYours", { role: t(`role.${viewer.role}` as MessageKey) }) : "");
       return;
     }
     setMessage("queue-message", t("common.loading"));

@@ -1,7 +1,7 @@
 // Sign in by pasting an API key (checked with the `me` query), shown in the header.
 import { apiKey, currentViewer, onViewerChange, setApiKey, setViewer, type Viewer } from "../api/auth";
 import type { MeQuery } from "../api/generated/graphql";
-import { op } from "../api/client";
+import { ApiError, op } from "../api/client";
 import { onLanguageChange, t, type MessageKey } from "../i18n";
 import { field, h, setMessage, showFieldError } from "./dom";
 
@@ -85,7 +85,9 @@ export function signInBox(): HTMLElement {
       key.value = "";
       out.focus();
     } catch (error) {
-      showFieldError("api-key", t("auth.rejected", { message: (error as Error).message }));
+      // 401: the server does not know the key (mistyped, or withdrawn); anything else says why.
+      const refused = error instanceof ApiError && error.code === "401";
+      showFieldError("api-key", refused ? t("auth.unknownKey") : t("auth.rejected", { message: (error as Error).message }));
     }
   });
   out.addEventListener("click", () => {
