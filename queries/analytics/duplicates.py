@@ -234,7 +234,8 @@ def candidate_pairs(items: list[_Prepared]) -> set[tuple[int, int]]:
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     i, j = members[x], members[y]
-                    pairs.add((i, j) if i < j else (j, i))
+                    if i != j:  # two tokens of one name can share a prefix block
+                        pairs.add((i, j) if i < j else (j, i))
     located: list[int] = []
     lat: list[float] = []
     lon: list[float] = []
@@ -254,8 +255,16 @@ def candidate_pairs(items: list[_Prepared]) -> set[tuple[int, int]]:
 def scored_pairs(
     listings: Iterable[Listing | Mapping[str, Any]], *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[str, str, float]]:
-    """Candidate pairs scoring at least ``threshold``: ``(id_a, id_b, confidence)`` sorted."""
-    items = [_prepare(_listing(x)) for x in listings]
+    """Candidate pairs scoring at least ``threshold``: ``(id_a, id_b, confidence)`` sorted.
+
+    A listing read twice (a service at two places is one row per place) is one listing: it
+    is never its own duplicate.
+    """
+    seen: dict[str, Listing] = {}
+    for x in listings:
+        listing = _listing(x)
+        seen.setdefault(listing.id, listing)
+    items = [_prepare(listing) for listing in seen.values()]
     out = []
     for i, j in candidate_pairs(items):
         c = _pair_confidence(items[i], items[j], threshold)

@@ -81,6 +81,15 @@ def test_groups_are_components_with_their_weakest_link() -> None:
     assert 0.8 <= rows[0]["confidence"] < 1.0
 
 
+def test_a_listing_is_never_its_own_duplicate() -> None:
+    """Two rare tokens of one name with one prefix ("food...") put the listing twice in one
+    block; its self-pair had no spanning-tree edge and the Trafford duplicates report
+    answered HTTP 500. A listing read twice is one listing too."""
+    one = Listing("s1", "Foodies Foodbank", 53.42, -2.32)
+    assert candidate_pairs([_prepare(one)]) == set()
+    assert duplicate_groups([one, one, Listing("s2", "Chair Yoga", 53.0, -2.0)]) == []
+
+
 def test_blocking_scores_a_small_fraction_of_all_pairs() -> None:
     data = generate_listings(3_000, seed=5)
     items = [_prepare(x) for x in data.listings]
