@@ -133,12 +133,13 @@ def gaps(
     radius_km: float = 5.0,
     group_attr: GroupAttr = "tribe",
 ) -> dict[str, Any]:
-    """Coverage against need per area × need, and missing ties between groups. With an area
-    ``scope``, coverage of the areas inside it (services anywhere count if in reach); with any
-    scope, the ties of the people inside it."""
+    """Coverage against need per area × need, and missing ties between groups. With a
+    ``scope``, coverage of the areas it covers (an area and those inside it; the areas a team
+    or organisation is placed in, serves or runs services in; none for a profession; services
+    anywhere count if in reach), and the ties of the people inside it."""
     within, graph = _scoped_graph(driver, database, scope, prefix=prefix, include_areas=True)
     demand, supply = projection.coverage_inputs(driver, database, prefix=prefix)
-    if within is not None and within.kind == "area":
+    if within is not None:
         demand = [row for row in demand if row["area"] in within.area_ids]
     report = gaps_report(
         graph,

@@ -77,3 +77,30 @@ def test_a_scoped_report_is_served_as_it_serialises_with_its_scope_described(
     assert raw["assumptions"]["scope"]["id"] == scope
     served = _served(client, leader, report, scope=scope, top=50, group_attr="sector")
     assert served == AS_BEFORE.dump_json(raw)
+
+
+@pytest.mark.parametrize("scope", ["E08000009", "W06000015"])  # Trafford, Cardiff
+def test_each_report_answers_for_a_whole_local_authority(
+    client: TestClient, leader: str, scope: str
+) -> None:
+    """Trafford's duplicates report answered HTTP 500 (a listing paired with itself)."""
+    for report in REPORTS:
+        _served(client, leader, report, scope=scope, top=5)
+
+
+def test_an_organisation_scope_narrows_coverage_to_the_areas_it_serves(
+    leader: str, neo4j_settings: Neo4jSettings, driver: neo4j.Driver
+) -> None:
+    """A leader who scopes the analysis to a GP practice reads the coverage of the area the
+    practice is in, not of the whole of Wales and Trafford."""
+    row = driver.execute_query(
+        "MATCH (o:Organization)-[:PROVIDES]->(:Service)<-[:OF_SERVICE]-(:ServiceAtLocation)"
+        "-[:AT_LOCATION]->(:Location)-[:IN_AREA]->(a:Area {kind: 'lsoa'}) "
+        "WHERE o.id STARTS WITH 'org:ods:W' RETURN o.id AS org, collect(DISTINCT a.id) AS areas "
+        "ORDER BY o.id LIMIT 1"
+    ).records[0]
+    whole = run_report(neo4j_settings, "gaps", top=1000)
+    scoped = run_report(neo4j_settings, "gaps", scope=row["org"], top=1000)
+    areas = {c["area"] for c in scoped["coverage"]}
+    assert areas and areas <= set(row["areas"])
+    assert scoped["totals"]["area_needs"] < whole["totals"]["area_needs"]

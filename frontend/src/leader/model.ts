@@ -14,9 +14,13 @@ export type ColourBy = "tribe" | "sector" | "kind";
 export const BETWEENNESS_LIMIT = 2500;
 
 // Okabe–Ito and Tol's colour-blind-safe palettes, then greys.
+// 21 distinguishable colours (Okabe & Ito's seven, Paul Tol's muted nine, five more), then
+// the grey of "not known": one for each of the 21 fixed categories below, none repeated.
 const PALETTE = [
-  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#882255", "#117733",
-  "#332288", "#999933", "#aa4499", "#44aa99", "#661100", "#6699cc", "#888888",
+  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#a6761d",
+  "#882255", "#117733", "#332288", "#999933", "#aa4499", "#44aa99", "#661100", "#6699cc", "#ddcc77",
+  "#8c564b", "#17becf", "#6a3d9a", "#b2df8a", "#fb9a99",
+  "#888888",
 ];
 
 // Each category keeps its colour from one map to the next (a nurse is the same colour

@@ -17,10 +17,14 @@ export const KINDS_FOR: Record<string, string[]> = {
   sector: ["sector"],
 };
 
-/** How close (0–100) a name must be to stand for what was typed when it is not exact. */
-const MIN_SIMILARITY = 90;
+/** How close (0–100) a name must be to stand for what was typed when it is not exact: above
+ * 90, because a name that merely contains the typed word scores exactly 90 ("Sale" in
+ * "Manordeilo and Salem"), while a typo scores more ("Cardif" for Cardiff: 92). */
+const MIN_SIMILARITY = 91;
 
-export const label = (hit: NameHit): string => (language() === "cy" && hit.nameCy ? hit.nameCy : hit.name);
+/** The name to show: the Welsh name where there is one, except an LSOA's, which is a
+ * statistical label ("Caerdydd 036B") where the English one is a place ("Adamsdown 2"). */
+export const label = (hit: NameHit): string => (language() === "cy" && hit.nameCy && hit.detail !== "lsoa" ? hit.nameCy : hit.name);
 
 const KIND_WORDS: Record<string, MessageKey> = {
   person: "nodeKind.Person",
@@ -28,13 +32,16 @@ const KIND_WORDS: Record<string, MessageKey> = {
   service: "nodeKind.Service",
   team: "nodeKind.Team",
   area: "nodeKind.Area",
+  profession: "lookup.profession",
+  sector: "lookup.sector",
 };
 
 /** What a hit is, in words, to tell same names apart: "nurse, Cwm Garw Practice" for a
  * person; "team, Cardiff" for a team; "service, Cardiff Council" for a service. */
 export function describeHit(hit: NameHit): string {
   const what = hit.kind === "person" && hit.detail ? categoryLabel(hit.detail) : KIND_WORDS[hit.kind] ? t(KIND_WORDS[hit.kind]) : categoryLabel(hit.kind);
-  return hit.context ? `${what}, ${hit.context}` : what;
+  // A service's provider often has the service's own name: saying it twice tells nothing.
+  return hit.context && hit.context !== hit.name ? `${what}, ${hit.context}` : what;
 }
 
 /** A hit's name with what tells it apart: "Sarah Murphy (Nurse, Cwm Garw Practice)". The
@@ -70,6 +77,11 @@ export async function resolveName(text: string, kinds: string[]): Promise<NameHi
   const chosen = hits.find((h) => distinctLabel(h) === typed);
   if (chosen) return chosen;
   const sameName = hits.filter((h) => h.name.toLowerCase() === typed.toLowerCase() || h.nameCy?.toLowerCase() === typed.toLowerCase());
+  // An organisation and the service it runs under its own name are one place to a person.
+  const organisations = sameName.filter((h) => h.kind === "organisation");
+  if (organisations.length === 1 && sameName.every((h) => h.kind === "organisation" || (h.kind === "service" && (!h.context || h.context === h.name)))) {
+    return organisations[0];
+  }
   if (sameName.length > 1) return sameName; // several share the name: the person says which
   const folded = typed.toLowerCase();
   const asId: NameHit = { __typename: "LookupHit", context: null, id: typed, name: typed, nameCy: null, kind: "id", detail: null, similarity: 0 };

@@ -2,6 +2,7 @@
 // codes), one sentence on what it means and what to do, the true total with the whole list
 // paged, rows that show their node on the map, CSV download and a printable page. The scope
 // is chosen by name (an area, organisation, team or profession), not by an id prefix.
+import { currentViewer } from "../api/auth";
 import { getJson } from "../api/client";
 import type { BottlenecksReport, DuplicatesReport, GapsReport } from "../api/rest";
 import { termLabel, vocabulary } from "../api/vocabulary";
@@ -32,6 +33,8 @@ interface Measure {
 }
 
 const PAGE = 10;
+/** Rows of each measure on the printed page. */
+const PRINT_ROWS = 25;
 /** Kinds a scope may be chosen from (lookup kinds). */
 const SCOPE_KINDS = ["area", "organisation", "team", "profession"];
 const ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] as const;
@@ -200,7 +203,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     "section",
     { class: "panel analytics", "aria-labelledby": "analytics-heading" },
     h("h2", { id: "analytics-heading", i18n: "leader.analytics" }),
-    h("div", { class: "search-row" }, scopeField, run, print),
+    h("div", { class: "search-row no-print" }, scopeField, run, print),
     h("p", { id: "analyse-message", class: "action-message", role: "status" }),
     h("p", { id: "analyse-scope-said", class: "intro" }),
     h("div", { class: "report-grid" },
@@ -216,7 +219,8 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
 
   const measureBlock = (m: Measure): HTMLElement => {
     const page = printing ? 0 : (pages[m.id] ?? 0);
-    const shown = printing ? m.rows : m.rows.slice(page * PAGE, page * PAGE + PAGE);
+    // A printed report is a summary: the first PRINT_ROWS of each measure (the CSV has all).
+    const shown = printing ? m.rows.slice(0, PRINT_ROWS) : m.rows.slice(page * PAGE, page * PAGE + PAGE);
     const block = h("div", { class: "measure", id: `measure-${m.id}` }, h("h4", { i18n: m.title }), h("p", { class: "means", i18n: m.means }));
     if (!m.rows.length) {
       block.append(h("p", { class: "count", text: t("leader.noRows") }));
@@ -225,13 +229,13 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     const from = page * PAGE + 1;
     const count = t(m.total > m.rows.length ? "leader.countLoaded" : "leader.count", {
       from: printing ? 1 : from,
-      to: printing ? m.rows.length : from + shown.length - 1,
+      to: printing ? shown.length : from + shown.length - 1,
       total: m.total,
       loaded: m.rows.length,
     });
     block.append(
       h("p", { class: "count", text: count }),
-      h(
+      h("div", { class: "table-scroll" }, h(
         "table",
         {},
         h("caption", { class: "visually-hidden", text: t(m.title) }),
@@ -249,7 +253,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
             return h("tr", {}, ...cells);
           }),
         ),
-      ),
+      )),
     );
     if (printing) return block;
     const pager = h("div", { class: "pager no-print" });
@@ -289,6 +293,10 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
 
   run.addEventListener("click", async () => {
     showFieldError("analyse-scope", null);
+    if (!currentViewer()) {
+      setMessage("analyse-message", t("leader.needKey"), true);
+      return;
+    }
     const typed = scope.value.trim();
     let scopeId = "";
     scopeName = "";
@@ -317,7 +325,12 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
       const nothing = !gaps.coverage.length && !bottlenecks.brokers.length && !duplicates.listings.length;
       setMessage("analyse-message", nothing ? t("leader.analysisEmpty") : "");
     } catch (error) {
-      setMessage("analyse-message", (error as Error).message, true);
+      // The previous report must not stand under a heading it no longer answers.
+      last = null;
+      for (const report of section.querySelectorAll(".report")) report.replaceChildren();
+      setMessage("analyse-scope-said", "");
+      print.disabled = true;
+      setMessage("analyse-message", t("leader.analysisFailed", { message: (error as Error).message }), true);
     }
   });
 

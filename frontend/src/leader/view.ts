@@ -124,7 +124,7 @@ export function leaderView(root: HTMLElement): () => void {
       ...legend.map(([key, colour]) => h("li", {}, h("span", { class: "swatch", style: `background:${colour}`, "aria-hidden": "true" }), categoryLabel(key))),
     );
     const selected = view?.selected;
-    setMessage("graph-selected", selected ? t("leader.selected", { name: `${graph.getNodeAttribute(selected, "label")} (${selected})` }) : t("leader.noSelection"));
+    setMessage("graph-selected", selected ? t("leader.selected", { name: String(graph.getNodeAttribute(selected, "label")) }) : t("leader.noSelection"));
     (document.getElementById("graph-expand-node") as HTMLButtonElement).disabled = !selected;
     (document.getElementById("graph-expand") as HTMLButtonElement).disabled = !origin || origin.kind !== "node" || hops >= 3;
   };
@@ -198,10 +198,14 @@ export function leaderView(root: HTMLElement): () => void {
     op("egoNetwork", { id, hops: n, limit: LIMIT }).then((d) => d.egoNetwork);
 
   /** The typed name (or id) as the id of what it names, or null after saying why not. */
-  const named = async (input: HTMLInputElement, fieldId: string, kinds: string[]): Promise<NameHit | null> => {
+  const named = async (input: HTMLInputElement, fieldId: string, kinds: string[], none: "leader.noSuchName" | "leader.noSuchNode" = "leader.noSuchName"): Promise<NameHit | null> => {
     const value = input.value.trim();
     if (!value) {
       showFieldError(fieldId, t("valid.required"));
+      return null;
+    }
+    if (!currentViewer()) {
+      showFieldError(fieldId, t("leader.needKey"));
       return null;
     }
     try {
@@ -213,7 +217,7 @@ export function leaderView(root: HTMLElement): () => void {
           fieldId,
           hit.length
             ? t(sameNames(hit, value) ? "leader.whichOne" : "leader.didYouMean", { name: value, names: hit.map(distinctLabel).join("; ") })
-            : t("leader.noSuchName", { name: value }),
+            : t(none, { name: value }),
         );
         return null;
       }
@@ -227,7 +231,17 @@ export function leaderView(root: HTMLElement): () => void {
   startForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     showFieldError("graph-start", null);
-    const hit = await named(start, "graph-start", KINDS_FOR[kind.value]);
+    let hit = await named(start, "graph-start", KINDS_FOR[kind.value]);
+    if (!hit && kind.value === "node" && currentViewer() && start.value.trim()) {
+      // "Caerdydd", "GP" or "third sector" typed with the default kind: an area, profession or
+      // sector of that name starts the map as one, and the kind follows.
+      const other = await resolveName(start.value.trim(), ["area", "profession", "sector"]).catch(() => []);
+      if (!Array.isArray(other)) {
+        kind.value = { area: "area", profession: "tribe", sector: "sector" }[other.kind] ?? "node";
+        showFieldError("graph-start", null);
+        hit = other;
+      }
+    }
     if (!hit) return;
     origin = { kind: kind.value, value: hit.id };
     hops = 1;
@@ -255,8 +269,12 @@ export function leaderView(root: HTMLElement): () => void {
     event.preventDefault();
     showFieldError("path-from", null);
     showFieldError("path-to", null);
-    const [a, b] = await Promise.all([named(from, "path-from", KINDS_FOR.node), named(to, "path-to", KINDS_FOR.node)]);
-    if (!a || !b) return;
+    const [a, b] = await Promise.all([named(from, "path-from", KINDS_FOR.node, "leader.noSuchNode"), named(to, "path-to", KINDS_FOR.node, "leader.noSuchNode")]);
+    if (!a || !b) {
+      setMessage("path-message", "");
+      view?.setPath([]);
+      return;
+    }
     setMessage("path-message", t("common.loading"));
     try {
       const data = await op("connection", {

@@ -4,7 +4,7 @@
 //   $scope  string  the id (or ORUK UUID) of an Area, Organization or Team, or a profession id
 //                   (Person.tribe)
 // Returns: one row: kind ('area', 'organisation', 'team', 'profession' or null when the scope
-// names nothing), name, area_ids (the areas inside an area scope) and ids (every node in the
+// names nothing), name, area_ids (the areas coverage looks at, below) and ids (every node in the
 // scope: people, organisations and teams placed there, people in teams placed there, and
 // services located there or provided by the organisation).
 CALL () {
@@ -18,10 +18,24 @@ WITH s,
        WHEN s:Team THEN 'team'
        WHEN s IS NULL AND EXISTS { MATCH (:Person {tribe: $scope}) } THEN 'profession'
      END AS kind
+// The areas a coverage report of the scope looks at: an area and the areas inside it; for a
+// team or an organisation, the areas it is placed in or serves (its own, its services') and
+// those inside them, and where its services are; none for a profession.
 WITH s, kind,
-     CASE WHEN kind = 'area'
-          THEN COLLECT { MATCH (d:Area)-[:PART_OF*0..2]->(s) RETURN d.id }
-          ELSE [] END AS area_ids
+     CASE kind
+       WHEN 'area' THEN COLLECT { MATCH (d:Area)-[:PART_OF*0..2]->(s) RETURN d.id }
+       WHEN 'team' THEN COLLECT {
+         MATCH (a:Area) WHERE a.id = s.area_id OR EXISTS { (s)-[:SERVES_AREA]->(a) }
+         MATCH (d:Area)-[:PART_OF*0..2]->(a) RETURN DISTINCT d.id }
+       WHEN 'organisation' THEN COLLECT {
+         MATCH (a:Area)
+         WHERE a.id = s.area_id OR EXISTS { (s)-[:IN_AREA|SERVES_AREA]->(a) }
+            OR EXISTS { (s)-[:PROVIDES]->(:Service)-[:SERVES_AREA]->(a) }
+            OR EXISTS { (s)-[:PROVIDES]->(:Service)<-[:OF_SERVICE]-(:ServiceAtLocation)
+                        -[:AT_LOCATION]->(:Location)-[:IN_AREA]->(a) }
+         MATCH (d:Area)-[:PART_OF*0..2]->(a) RETURN DISTINCT d.id }
+       ELSE []
+     END AS area_ids
 RETURN kind, s.name AS name, area_ids,
   CASE kind
     WHEN 'area' THEN
