@@ -39,12 +39,17 @@ def _rows(driver: neo4j.Driver, database: str, name: str, **params: Any) -> list
     return [record.data() for record in records]
 
 
-def names_of(driver: neo4j.Driver, database: str, ids: set[str]) -> dict[str, str]:
-    """Id → name for the given node ids (those without a name are left out)."""
+def names_of(
+    driver: neo4j.Driver, database: str, ids: set[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Id → name, and id → Welsh name where there is one, for the given node ids (those
+    without a name are left out)."""
     if not ids:
-        return {}
+        return {}, {}
     rows = _rows(driver, database, "projection/names_of", ids=sorted(ids))
-    return {str(r["id"]): str(r["name"]) for r in rows}
+    names = {str(r["id"]): str(r["name"]) for r in rows}
+    welsh = {str(r["id"]): str(r["name_cy"]) for r in rows if r["name_cy"]}
+    return names, welsh
 
 
 @dataclass(frozen=True)

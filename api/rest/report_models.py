@@ -162,6 +162,9 @@ class BottlenecksReport(_Shape):
     bridges: list[Pair]
     bridges_between_groups: list[Pair]
     names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names_cy: dict[str, str] = Field(
+        default_factory=dict, description="id → Welsh name, for the ids that have one"
+    )
     totals: BottlenecksTotals
     group_cuts: list[GroupCut]
     brokerage: Brokerage
@@ -256,6 +259,9 @@ class GapsReport(_Shape):
         description="needs no mapped service addresses: left out of the scores"
     )
     names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names_cy: dict[str, str] = Field(
+        default_factory=dict, description="id → Welsh name, for the ids that have one"
+    )
     totals: GapsTotals
     group_gaps: list[GroupGap]
     ei_index: EiIndex
@@ -312,5 +318,8 @@ class DuplicatesReport(_Shape):
     listings: list[DuplicateGroup]
     overlaps: list[Overlap]
     names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names_cy: dict[str, str] = Field(
+        default_factory=dict, description="id → Welsh name, for the ids that have one"
+    )
     totals: DuplicatesTotals
     assumptions: DuplicatesAssumptions

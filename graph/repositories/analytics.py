@@ -69,7 +69,8 @@ def _scoped_graph(
 
 def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]) -> None:
     """Fill ``report["names"]`` for every id the report lists (areas of overlaps, listings,
-    cut points...) that it does not name yet."""
+    cut points...) that it does not name yet, and ``report["names_cy"]`` with the Welsh
+    names of those that have one (authorities, health boards: "Sir Ddinbych")."""
     names: dict[str, str] = report.setdefault("names", {})
     listed: set[str] = set()
     for row in report.get("coverage", []) + report.get("unreached", []):
@@ -86,7 +87,14 @@ def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]
     listed.update(str(i) for i in report.get("articulation_points", []))
     for pair in report.get("bridges", []) + report.get("bridges_between_groups", []):
         listed.update(str(i) for i in pair)
-    names.update(projection.names_of(driver, database, listed - set(names)))
+    found, welsh = projection.names_of(driver, database, listed | set(names))
+    for node_id, name in found.items():
+        names.setdefault(node_id, name)
+    # Right after "names", in the order the declared report models list their fields.
+    after = list(report)[list(report).index("names") + 1 :]
+    moved = {key: report.pop(key) for key in after}
+    report["names_cy"] = dict(sorted(welsh.items()))
+    report.update(moved)
 
 
 def _described(scope: projection.Scope | None) -> dict[str, Any] | None:

@@ -108,10 +108,9 @@ def _extra_orgs(areas: Sequence[AreaSeed], rng: random.Random) -> list[OrgSeed]:
             ("community-health", f"{name} Community Health Services", "secondary_care"),
         ]
         n_schools = max(1, min(6, len(members) // 25))
-        specs += [
-            (f"school-{i + 1}", f"{rng.choice(members).id} Community School {i + 1}", "education")
-            for i in range(n_schools)
-        ]
+        for i in range(n_schools):
+            rng.choice(members)  # drawn as before, so every later draw of the network is unchanged
+            specs.append((f"school-{i + 1}", f"{name} Community School {i + 1}", "education"))
         for key, org_name, sector in specs:
             spot = rng.choice(members) if sector == "education" else anchor
             out.append(

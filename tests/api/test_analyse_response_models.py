@@ -104,3 +104,16 @@ def test_an_organisation_scope_narrows_coverage_to_the_areas_it_serves(
     areas = {c["area"] for c in scoped["coverage"]}
     assert areas and areas <= set(row["areas"])
     assert scoped["totals"]["area_needs"] < whole["totals"]["area_needs"]
+
+
+def test_reports_carry_welsh_names_for_places_that_have_them(
+    leader: str, neo4j_settings: Neo4jSettings
+) -> None:
+    """The Welsh analysis screen read "Denbighshire" and "Isle of Anglesey"."""
+    report = run_report(neo4j_settings, "gaps", top=1000)
+    welsh = {report["names"][i]: name for i, name in report["names_cy"].items()}
+    assert welsh and all(report["names"][i] != "" for i in report["names_cy"])
+    assert welsh.get("Denbighshire", "Sir Ddinbych") == "Sir Ddinbych"
+    assert any(english != cy for english, cy in welsh.items())
+    lsoas = [c["area"] for c in report["coverage"]]
+    assert lsoas and not any(a in report["names_cy"] for a in lsoas)  # labels, not names

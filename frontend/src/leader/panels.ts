@@ -6,7 +6,7 @@ import { currentViewer } from "../api/auth";
 import { getJson } from "../api/client";
 import type { BottlenecksReport, DuplicatesReport, GapsReport } from "../api/rest";
 import { termLabel, vocabulary } from "../api/vocabulary";
-import { onLanguageChange, t, type MessageKey } from "../i18n";
+import { language, onLanguageChange, t, type MessageKey } from "../i18n";
 import { h, setMessage, showFieldError } from "../ui/dom";
 import { categoryLabel } from "./labels";
 import { distinctLabel, sameNames, label, resolveName, suggestNames } from "./names";
@@ -50,11 +50,14 @@ function mainRole(roles: Record<string, number>): string {
 
 function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Measure[]> {
   const { gaps, duplicates, bottlenecks } = r;
-  const gapName = (id: string) => gaps.names[id] ?? id;
-  const dupName = (id: string) => duplicates.names[id] ?? id;
+  // Names in the reader's language where the data has a Welsh one ("Sir Ddinbych").
+  const named = (report: { names: Record<string, string>; names_cy?: Record<string, string> }, id: string) =>
+    (language() === "cy" ? report.names_cy?.[id] : undefined) ?? report.names[id] ?? id;
+  const gapName = (id: string) => named(gaps, id);
+  const dupName = (id: string) => named(duplicates, id);
   const few = (ids: string[]) =>
     ids.length > 3 ? t("leader.andMore", { names: ids.slice(0, 3).map(dupName).join("; "), n: ids.length - 3 }) : ids.map(dupName).join("; ");
-  const botName = (id: string) => bottlenecks.names[id] ?? id;
+  const botName = (id: string) => named(bottlenecks, id);
   return {
     gaps: [
       {

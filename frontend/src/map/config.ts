@@ -1,5 +1,6 @@
 // Runtime configuration: `window.COMMONGRAPH_CONFIG` (set by a script before the app) or
-// `/config.json` beside index.html. Default: no tile server, so the map works offline.
+// `/config.json` beside index.html (shipped empty: edit dist/config.json, or public/config.json
+// before a build). Default: no tile server, so the map works offline.
 export interface MapConfig {
   tileUrl: string | null;
   tileAttribution: string;

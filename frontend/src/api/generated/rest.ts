@@ -511,6 +511,13 @@ export interface components {
             names: {
                 [key: string]: string;
             };
+            /**
+             * Names Cy
+             * @description id → Welsh name, for the ids that have one
+             */
+            names_cy?: {
+                [key: string]: string;
+            };
             totals: components["schemas"]["BottlenecksTotals"];
             /** Group Cuts */
             group_cuts: components["schemas"]["GroupCut"][];
@@ -738,6 +745,13 @@ export interface components {
             names: {
                 [key: string]: string;
             };
+            /**
+             * Names Cy
+             * @description id → Welsh name, for the ids that have one
+             */
+            names_cy?: {
+                [key: string]: string;
+            };
             totals: components["schemas"]["DuplicatesTotals"];
             assumptions: components["schemas"]["DuplicatesAssumptions"];
         };
@@ -857,6 +871,13 @@ export interface components {
              * @description id → name for every id the report lists
              */
             names: {
+                [key: string]: string;
+            };
+            /**
+             * Names Cy
+             * @description id → Welsh name, for the ids that have one
+             */
+            names_cy?: {
                 [key: string]: string;
             };
             totals: components["schemas"]["GapsTotals"];
