@@ -51,6 +51,11 @@ class Referral:
         description="Whether anyone at a receiving organisation can see it in commongraph (a "
         "group editor key exists); false: nobody will, so phone the service."
     )
+    referred_by: str | None = strawberry.field(
+        default=None,
+        description="Who referred: the referring organisation's name, else the name of the "
+        "key it was sent with (e.g. a connector team's).",
+    )
 
     @classmethod
     def of(cls, r: repo.ReferralRecord) -> Referral:

@@ -60,6 +60,8 @@ class ReferralRecord(BaseModel):
     updated_at: str | None = None
     #: someone holds a group editor key for a receiving organisation (else phone them)
     receivable: bool = True
+    #: who referred: the referring organisation's name, else its key's name
+    referred_by: str | None = None
 
     def is_referrer(self, key_id: str | None, organisation_id: str | None) -> bool:
         return (key_id is not None and key_id == self.referrer_key_id) or (
@@ -77,6 +79,7 @@ def _record(row: dict[str, Any]) -> ReferralRecord:
             "service_name": row["service_name"],
             "organisation_ids": row["organisation_ids"],
             "receivable": bool(row.get("receivable", True)),
+            "referred_by": row.get("referred_by"),
         }
     )
 

@@ -42,3 +42,18 @@ def test_a_declined_referral_tells_the_connector_why(
     }
     sent = gql("{ referrals { id status reason } }", key=keys["connector"])["data"]["referrals"]
     assert {"id": rid, "status": "DECLINED", "reason": why} in sent
+
+
+def test_the_receiving_organisation_reads_who_referred(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    org_a = next(iter(small_graph.organisations))
+    service = next(
+        s.id
+        for s in sorted(small_graph.services.values(), key=lambda s: s.id)
+        if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved"
+    )
+    rid = gql(CREATE, {"s": service}, key=keys["connector"])["data"]["createReferral"]["referral"]
+    inbox = gql("{ referrals { id referredBy } }", key=keys["editor_a"])["data"]["referrals"]
+    # The test keys are named after their role, as `keys create --name` names a real one.
+    assert {"id": rid["id"], "referredBy": "connector"} in inbox

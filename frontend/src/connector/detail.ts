@@ -101,7 +101,9 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   const langs = (service.languages ?? []).map((l) => (l.code && ["cy", "en", "pl", "ar", "ur"].includes(l.code) ? t(`language.${l.code}` as MessageKey) : (l.name ?? l.code ?? "")));
   if (langs.length) rows.push(...row("detail.languages", langs.join(", ")));
   if (service.minimumAge != null || service.maximumAge != null) {
-    rows.push(...row("detail.ages", t("detail.agesRange", { min: service.minimumAge ?? 0, max: service.maximumAge ?? "…" })));
+    const [min, max] = [service.minimumAge, service.maximumAge];
+    const ages = min != null && max != null ? t("detail.agesRange", { min, max }) : min != null ? t("detail.agesFrom", { min }) : t("detail.agesUpTo", { max: max ?? 0 });
+    rows.push(...row("detail.ages", ages));
   }
   const needs = (service.needs ?? []).map((n) => termLabel("needs", n.id) ?? n.name ?? n.id);
   if (needs.length) rows.push(...row("detail.needs", needs.join(", ")));

@@ -21,6 +21,8 @@ interface Reports {
 interface Row {
   cells: string[];
   focus?: string;
+  /** The focused node's name, where the first cell is not it (a pair of listings). */
+  focusName?: string;
 }
 /** One measure: a titled table with a sentence saying what it means, and its true total. */
 interface Measure {
@@ -109,7 +111,7 @@ function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Mea
         title: "leader.m.listings",
         means: "leader.m.listingsMeans",
         columns: ["leader.listings", "leader.confidence"],
-        rows: duplicates.listings.map((l) => ({ cells: [l.ids.map(dupName).join(" = "), percent(l.confidence)], focus: l.ids[0] })),
+        rows: duplicates.listings.map((l) => ({ cells: [l.ids.map(dupName).join(" = "), percent(l.confidence)], focus: l.ids[0], focusName: dupName(l.ids[0]) })),
         total: duplicates.totals.listings,
       },
       {
@@ -120,6 +122,7 @@ function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Mea
         rows: duplicates.overlaps.map((o) => ({
           cells: [need(o.need), dupName(o.area), few(o.service_ids)],
           focus: o.service_ids[0],
+          focusName: dupName(o.service_ids[0]),
         })),
         total: duplicates.totals.overlaps,
       },
@@ -250,7 +253,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
             const cells = r.cells.map((c) => h("td", { text: c }));
             if (!printing) {
               const show = r.focus ? h("button", { type: "button", class: "link no-print", text: t("leader.showOnMap"), "aria-label": `${t("leader.showOnMap")}: ${r.cells[0]}` }) : null;
-              show?.addEventListener("click", () => focus(r.focus!, r.cells[0]));
+              show?.addEventListener("click", () => focus(r.focus!, r.focusName ?? r.cells[0]));
               cells.push(h("td", {}, show));
             }
             return h("tr", {}, ...cells);

@@ -95,6 +95,7 @@ export function referralList(mode: "sent" | "inbox"): HTMLElement {
       { "data-id": r.id, class: `referral status-${r.status.toLowerCase()}` },
       h("strong", { text: r.serviceName ?? r.serviceId }),
       ` — ${statusText(r.status)}, ${formatDate(r.createdAt) ?? ""}`,
+      mode === "inbox" && r.referredBy ? h("p", { class: "referred-by", text: t("referral.from", { who: r.referredBy }) }) : null,
       r.note ? h("p", { class: "note", text: r.note }) : null,
       r.reason ? h("p", { class: "decline-reason", text: t("referral.declinedBecause", { reason: r.reason }) }) : null,
       !r.receivable && mode === "sent" ? h("p", { class: "notice", text: t("referral.unheld") }) : null,

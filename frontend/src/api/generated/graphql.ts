@@ -441,7 +441,7 @@ export type RecordConnectionMutation = { __typename: 'Mutation', recordConnectio
 export type ReferralsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReferralsQuery = { __typename: 'Query', referrals: Array<{ __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, reason: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean }> };
+export type ReferralsQuery = { __typename: 'Query', referrals: Array<{ __typename: 'Referral', id: string, status: ReferralStatus, note: string | null, reason: string | null, serviceId: string, serviceName: string | null, createdAt: string, receivable: boolean, referredBy: string | null }> };
 
 export type RegisterOfferingMutationVariables = Exact<{
   input: RegisterOfferingInput;
