@@ -172,15 +172,16 @@ def _pair_confidence(a: _Prepared, b: _Prepared, cutoff: float = 0.0) -> float:
     elif a.domains & b.domains:
         contact = 0.6
     d = _distance_km(a.listing, b.listing)
-    if d is None:
-        return s * (0.6 + 0.4 * contact)
-    if d > FAR_KM:
+    if d is not None and d > FAR_KM:
         return s * 0.4
     pa, pb = _postcode(a.listing.postcode), _postcode(b.listing.postcode)
-    if pa and pb and pa != pb and d > NEAR_KM:  # within NEAR_KM: trust the coordinates
-        # Two branches of one chain ("Trussell Trust", "Well") a few hundred metres apart:
-        # different addresses are different places, so only a shared contact counts.
-        return s * (0.7 + 0.1 * contact)
+    if pa and pb and pa != pb and (d is None or d > NEAR_KM):  # within NEAR_KM: a typo
+        # Different addresses are different places, whatever contact they share: two
+        # branches of one chain ("Trussell Trust", "Well"), or a charity's registered office
+        # and the food bank it runs elsewhere (one e-mail, two sites to visit).
+        return s * 0.7
+    if d is None:
+        return s * (0.6 + 0.4 * contact)
     place = 1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM)
     return s * (0.7 + 0.3 * max(place, contact))
 
@@ -198,10 +199,10 @@ def pair_confidence(a: Listing | Mapping[str, Any], b: Listing | Mapping[str, An
         ``s·f`` with ``s`` the :func:`name_similarity` and ``f`` the support of place and
         contact: ``0.7 + 0.3·max(place, contact)`` when both are located within
         ``FAR_KM`` (place 1 within ``NEAR_KM``, falling linearly to 0 at ``FAR_KM``), 0.4
-        when further apart (a branch of a chain, not a duplicate), ``0.7 + 0.1·contact`` when
-        both have postcodes, they differ and the places are more than ``NEAR_KM`` apart
-        (different addresses; nearer, a postcode typo is likelier), ``0.6 + 0.4·contact``
-        when a location is missing. ``contact`` is 1 for the same phone (national number,
+        when further apart (a branch of a chain, not a duplicate), 0.7 when both have
+        postcodes, they differ and the places are more than ``NEAR_KM`` apart or cannot be
+        measured (different addresses, whatever contact they share; nearer, a postcode typo
+        is likelier), ``0.6 + 0.4·contact`` when a location is missing. ``contact`` is 1 for the same phone (national number,
         formatting ignored) or e-mail, 0.6 for the same non-generic web or mail domain.
         Names less than half similar give ``s/2``.
     """
