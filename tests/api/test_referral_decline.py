@@ -18,15 +18,20 @@ DECIDE = """mutation($id: ID!, $why: String) {
   ... on ReferralPayload { referral { status reason } } } }"""
 
 
-def test_a_declined_referral_tells_the_connector_why(
-    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
-) -> None:
+def _approved_service_of_org_a(small_graph: FixtureGraph) -> str:
+    """A public service of the organisation the ``editor_a`` key belongs to."""
     org_a = next(iter(small_graph.organisations))
-    service = next(
+    return next(
         s.id
         for s in sorted(small_graph.services.values(), key=lambda s: s.id)
         if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved"
     )
+
+
+def test_a_declined_referral_tells_the_connector_why(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    service = _approved_service_of_org_a(small_graph)
     made = gql(CREATE, {"s": service}, key=keys["connector"])["data"]["createReferral"]
     rid = made["referral"]["id"]
 
@@ -47,12 +52,7 @@ def test_a_declined_referral_tells_the_connector_why(
 def test_the_receiving_organisation_reads_who_referred(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
 ) -> None:
-    org_a = next(iter(small_graph.organisations))
-    service = next(
-        s.id
-        for s in sorted(small_graph.services.values(), key=lambda s: s.id)
-        if s.organisation_id == org_a and (s.moderation_status or "approved") == "approved"
-    )
+    service = _approved_service_of_org_a(small_graph)
     rid = gql(CREATE, {"s": service}, key=keys["connector"])["data"]["createReferral"]["referral"]
     inbox = gql("{ referrals { id referredBy } }", key=keys["editor_a"])["data"]["referrals"]
     # The test keys are named after their role, as `keys create --name` names a real one.
