@@ -9,6 +9,8 @@ organisations, services, teams, areas, professions and sectors.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from pydantic import BaseModel, Field
 from strawberry.types import Info
@@ -56,11 +58,25 @@ class LookupQueries:
         "professions and sectors; best match first."
     )
     async def lookup(
-        self, info: Info[Context, None], text: str, first: int | None = 10
+        self,
+        info: Info[Context, None],
+        text: str,
+        first: int | None = 10,
+        kinds: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Only these kinds (person, organisation, service, team, area, "
+                "profession, sector); all when not given."
+            ),
+        ] = None,
     ) -> list[LookupHitNode]:
         query = validated(_LookupInput, text=text, first=10 if first is None else first)
         hits = await lookup(
-            info.context.db, query.text, query.first, people=info.context.caller.sees_people
+            info.context.db,
+            query.text,
+            query.first,
+            people=info.context.caller.sees_people,
+            kinds=frozenset(kinds) if kinds else None,
         )
         return [
             view_of(LookupHitNode, h, id=strawberry.ID(h.id), similarity=round(h.similarity, 1))

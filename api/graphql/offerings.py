@@ -18,10 +18,12 @@ from api.graphql.context import Context
 from api.graphql.entities import ServiceNode
 from api.graphql.results import (
     ChangeFailure,
+    DuplicateCandidate,
     PossibleDuplicates,
     failures_returned,
     validated,
 )
+from api.i18n import current_language
 from graph import messages as say
 from graph.repositories import edits
 from graph.repositories import offerings as repo
@@ -52,6 +54,27 @@ class OfferingQueries:
             raise NotAllowed(say.MY_OFFERINGS_EDITOR())
         found = await repo.offerings_of_organisation(info.context.db, caller.organisation_id)
         return [ServiceNode.of(p) for p in found]
+
+    @strawberry.field(
+        description="Public listings that registering this one would report as likely "
+        "duplicates (the same rule registerOffering applies), to show while a group types."
+    )
+    async def likely_duplicates(
+        self,
+        info: Info[Context, None],
+        name: str,
+        latitude: float,
+        longitude: float,
+        phone: str | None = None,
+        email: str | None = None,
+        url: str | None = None,
+    ) -> list[DuplicateCandidate]:
+        typed = validated(
+            repo.Lookalike,
+            name=name, latitude=latitude, longitude=longitude, phone=phone, email=email, url=url,
+        )  # fmt: skip
+        found = await repo.likely_duplicates(info.context.db, typed)
+        return [DuplicateCandidate.of(c, current_language()) for c in found]
 
 
 @strawberry.input

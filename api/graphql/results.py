@@ -23,8 +23,9 @@ from graph.errors import (
     NotFoundError,
     ValidationFailed,
 )
-from graph.messages import render
+from graph.messages import Language, render
 from graph.repositories.outcomes import (
+    Candidate,
     InvalidField,
     LikelyDuplicates,
     Missing,
@@ -92,6 +93,16 @@ class DuplicateCandidate:
     distance_km: float | None
     reasons: list[str]
 
+    @classmethod
+    def of(cls, candidate: Candidate, language: Language) -> DuplicateCandidate:
+        """A candidate with its reasons in the request's language."""
+        return cls(
+            id=strawberry.ID(candidate.id),
+            name=candidate.name,
+            distance_km=candidate.distance_km,
+            reasons=[render(r, language) for r in candidate.reasons],
+        )
+
 
 @strawberry.type(
     description="Nothing was created: these listings look the same. Register "
@@ -124,15 +135,7 @@ def failure(exc: CommonGraphError) -> Failure:
     if isinstance(exc, LikelyDuplicates):
         return PossibleDuplicates(
             message=exc.text(language),
-            candidates=[
-                DuplicateCandidate(
-                    id=strawberry.ID(c.id),
-                    name=c.name,
-                    distance_km=c.distance_km,
-                    reasons=[render(r, language) for r in c.reasons],
-                )
-                for c in exc.candidates
-            ],
+            candidates=[DuplicateCandidate.of(c, language) for c in exc.candidates],
         )
     if isinstance(exc, ConflictError | DuplicateError):
         version = exc.current_version if isinstance(exc, VersionConflict) else None

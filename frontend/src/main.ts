@@ -39,6 +39,9 @@ function route(): void {
   if (tokenMatch) {
     teardown = sharedListView(main, { token: tokenMatch[1] });
     active = "";
+  } else if (hash.startsWith("/listing/")) {
+    teardown = sharedListView(main, { ids: [decodeURIComponent(hash.slice("/listing/".length))], single: true });
+    active = "";
   } else if (hash.startsWith("/list")) {
     const ids = new URLSearchParams(hash.split("?")[1] ?? "").get("ids") ?? "";
     teardown = sharedListView(main, { ids: ids.split(",").filter(Boolean) });

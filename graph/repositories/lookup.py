@@ -83,10 +83,19 @@ def _from_vocabulary(typed: str, vocabulary: Vocabulary, kind: LookupKind) -> li
     return hits
 
 
-async def lookup(db: Database, text: str, first: int, *, people: bool) -> list[LookupHit]:
+async def lookup(
+    db: Database,
+    text: str,
+    first: int,
+    *,
+    people: bool,
+    kinds: frozenset[str] | None = None,
+) -> list[LookupHit]:
     """Up to ``first`` nodes, professions and sectors whose name matches ``text``, best first.
 
     ``people`` is whether the caller may see people; without it no person is returned.
+    ``kinds`` keeps only those kinds, before the first ``first`` are taken (ten organisations
+    called "Trussell Trust" must not hide the services of that name).
     """
     typed = fold(text)
     rows = await db.read(
@@ -117,5 +126,7 @@ async def lookup(db: Database, text: str, first: int, *, people: bool) -> list[L
     ]
     hits += _from_vocabulary(typed, TRIBES, "profession")
     hits += _from_vocabulary(typed, SECTORS, "sector")
+    if kinds is not None:
+        hits = [h for h in hits if h.kind in kinds]
     hits.sort(key=lambda h: (-round(h.similarity, 1), h.kind, h.name, h.id))
     return hits[:first]

@@ -12,10 +12,11 @@ import re
 import uuid
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from graph import messages as say
 from graph.database import Database
+from graph.geography import Latitude, Longitude
 from graph.repositories.assets import ServiceProps
 from graph.repositories.audit import Actor, audit_params, audited_change
 from graph.repositories.edits import (
@@ -41,11 +42,13 @@ from graph.text import stored_text
 from queries.analytics.duplicates import DEFAULT_THRESHOLD, pair_confidence
 
 __all__ = [
+    "Lookalike",
     "NewOffering",
     "ScheduleInput",
     "claim_listing",
     "confirm_still_correct",
     "decide_claim",
+    "likely_duplicates",
     "merge_listings",
     "moderate_offering",
     "offerings_of_organisation",
@@ -129,6 +132,27 @@ async def _duplicates(
         else:
             found[hit["id"]] = Candidate(id=hit["id"], name=hit["name"], reasons=reasons)
     return list(found.values()), bool(row["organisation_exists"]), list(row["unknown_needs"])
+
+
+class Lookalike(BaseModel):
+    """What a group has typed so far of a new listing: enough to look for its duplicates."""
+
+    name: str = Field(min_length=1, max_length=200)
+    latitude: Latitude
+    longitude: Longitude
+    phone: str | None = Field(default=None, max_length=50)
+    email: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=500)
+
+
+async def likely_duplicates(db: Database, typed: Lookalike) -> list[Candidate]:
+    """The public listings that registration would report as likely duplicates of ``typed``:
+    the same rule, asked before submitting, so the form and the server never disagree."""
+    probe = NewOffering.model_construct(
+        **typed.model_dump(), organisation_id="", needs=[], confirm_not_duplicate=False
+    )
+    candidates, _, _ = await _duplicates(db, probe)
+    return candidates
 
 
 async def register_offering(db: Database, actor: Actor, offering: NewOffering) -> ServiceProps:

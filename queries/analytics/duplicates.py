@@ -202,8 +202,9 @@ def pair_confidence(a: Listing | Mapping[str, Any], b: Listing | Mapping[str, An
         when further apart (a branch of a chain, not a duplicate), 0.7 when both have
         postcodes, they differ and the places are more than ``NEAR_KM`` apart or cannot be
         measured (different addresses, whatever contact they share; nearer, a postcode typo
-        is likelier), ``0.6 + 0.4·contact`` when a location is missing. ``contact`` is 1 for the same phone (national number,
-        formatting ignored) or e-mail, 0.6 for the same non-generic web or mail domain.
+        is likelier), ``0.6 + 0.4·contact`` when a location is missing. ``contact`` is 1 for
+        the same phone (national number, formatting ignored) or e-mail, 0.6 for the same
+        non-generic web or mail domain.
         Names less than half similar give ``s/2``.
     """
     return float(_pair_confidence(_prepare(_listing(a)), _prepare(_listing(b))))

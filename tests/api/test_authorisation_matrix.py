@@ -92,6 +92,10 @@ OPS: dict[str, Op] = {
     ),
     "searchAssets": lambda g, d, n: ('{ searchAssets(text: "cafe") { totalCount } }', {}),
     "lookup": lambda g, d, n: ('{ lookup(text: "cafe") { id kind } }', {}),
+    "likelyDuplicates": lambda g, d, n: (
+        '{ likelyDuplicates(name: "cafe", latitude: 51.48, longitude: -3.18) { id } }',
+        {},
+    ),
     "node (service)": lambda g, d, n: (
         "query($id: ID!) { node(id: $id) " + UNION + " }",
         {"id": _svc_of_a(g)},

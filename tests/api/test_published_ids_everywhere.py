@@ -141,3 +141,30 @@ def test_an_unknown_uuid_is_named_as_sent(
         key=moderator,
     )
     assert ghost in _ok(body, "approveOffering", "NotFound")["message"]
+
+
+def test_a_feeds_phone_on_the_service_is_the_listings_phone_and_an_edit_replaces_it(
+    published: list[dict[str, Any]], client: TestClient, gql: GraphQL, driver: neo4j.Driver
+) -> None:
+    """Open-data feeds put the phone on the service itself: the edit form showed none, and an
+    approved new number stood beside the old one."""
+    record = published[2]
+    sid, old = record["id"], record["phones"][0]["number"]
+    driver.execute_query(  # as a feed: the phone on the service, no contact
+        "MATCH (:Service {id: $id})-[:HAS_CONTACT]->(c:Contact) DETACH DELETE c", id=sid
+    )
+    editor = make_key(driver, "group_editor", record["organization"]["id"])
+    moderator = make_key(driver, "moderator")
+    read = """query($id: ID!) { node(id: $id) { ... on Service {
+      version editable phones { number } } } }"""
+    before = gql(read, {"id": sid}, key=editor)["data"]["node"]
+    assert before["editable"]["phone"] == old
+    change = {"id": sid, "version": before["version"], "phone": "029 2000 0001"}
+    update = "mutation($i: UpdateOfferingInput!) { updateOffering(input: $i) { __typename } }"
+    assert gql(update, {"i": change}, key=editor)["data"]["updateOffering"]["__typename"] == (
+        "OfferingPayload"
+    )
+    approve = f"mutation($s: ID!) {{ approveOffering(serviceId: $s) {{ {PAYLOAD} }} }}"
+    _ok(gql(approve, {"s": sid}, key=moderator), "approveOffering", "OfferingPayload")
+    after = gql(read, {"id": sid})["data"]["node"]
+    assert after["phones"] == [{"number": "029 2000 0001"}]

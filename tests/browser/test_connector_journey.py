@@ -174,7 +174,7 @@ def test_detail_shortlist_share_and_print(
     detail = page.locator("#detail")
     expect(detail).to_be_visible()
     expect(detail.locator("h3")).to_have_text(name)
-    expect(detail).to_contain_text("Last verified")
+    expect(detail).to_contain_text("How up to date")
     expect(detail).to_contain_text("When it is open")
     page.click("#detail-add")
     expect(page.locator("#shortlist-items > li[data-id]")).to_have_count(1)

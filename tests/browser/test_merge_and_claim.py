@@ -99,8 +99,14 @@ def test_a_group_opens_a_likely_duplicate_and_claims_it(
     expect(candidate).to_be_visible()
     # Openable: its own page, in a new tab so the form is kept.
     link = candidate.locator("a.candidate-open")
-    expect(link).to_have_attribute("href", f"#/list?ids={theirs.id}")
+    expect(link).to_have_attribute("href", f"#/listing/{theirs.id}")
     expect(link).to_have_attribute("target", "_blank")
+    # It opens as one listing, as the public sees it (not as a shared shortlist).
+    opened = page.context.new_page()
+    opened.goto(f"/#/listing/{theirs.id}")
+    expect(opened.locator("#shared-heading")).to_have_text("A listing as the public sees it")
+    expect(opened.locator("#shared-items")).to_contain_text(theirs.name)
+    opened.close()
     candidate.locator("button.claim").click()
     expect(candidate).to_contain_text("a moderator will decide your claim")
     page.screenshot(path=str(artifacts_dir / "group-claim-duplicate.png"), full_page=True)

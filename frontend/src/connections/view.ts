@@ -197,7 +197,7 @@ export function connectionsView(root: HTMLElement): () => void {
       try {
         // A person is recorded only when the name is theirs alone: several people share names
         // (five Sarah Murphys in the demo) and a typo must not tie you to someone else.
-        const hits = (await lookup(text)).filter((h) => TARGET_KINDS.includes(h.kind));
+        const hits = await lookup(text, [...TARGET_KINDS]);
         const folded = text.toLocaleLowerCase();
         const exact = hits.filter((h) => h.name.toLocaleLowerCase() === folded || h.nameCy?.toLocaleLowerCase() === folded);
         if (exact.length !== 1) {

@@ -1,10 +1,13 @@
-// The printable shared shortlist: `/shortlist/<token>` (server list) or `#/list?ids=a,b`.
+// The printable shared shortlist: `/shortlist/<token>` (server list) or `#/list?ids=a,b`;
+// and one listing as the public sees it, `#/listing/<id>` (opened from a likely duplicate or
+// the moderation queue).
 import { ApiError, op } from "../api/client";
+import { vocabulary } from "../api/vocabulary";
 import { onLanguageChange, t } from "../i18n";
 import { h, setMessage } from "../ui/dom";
 import { serviceDetail, type ServiceView } from "./detail";
 
-export function sharedListView(root: HTMLElement, source: { token?: string; ids?: string[] }): () => void {
+export function sharedListView(root: HTMLElement, source: { token?: string; ids?: string[]; single?: boolean }): () => void {
   let services: ServiceView[] = [];
   const body = h("div", { id: "shared-items" });
   const print = h("button", { type: "button", id: "print-shared", i18n: "shortlist.print" });
@@ -13,8 +16,8 @@ export function sharedListView(root: HTMLElement, source: { token?: string; ids?
     h(
       "section",
       { class: "screen shared", "aria-labelledby": "shared-heading" },
-      h("h1", { id: "shared-heading", i18n: "shortlist.shared" }),
-      h("p", { class: "intro", i18n: "shortlist.sharedIntro" }),
+      h("h1", { id: "shared-heading", i18n: source.single ? "listing.heading" : "shortlist.shared" }),
+      h("p", { class: "intro", i18n: source.single ? "listing.intro" : "shortlist.sharedIntro" }),
       h("div", { class: "actions no-print" }, print),
       h("p", { id: "shared-message", role: "status" }),
       body,
@@ -35,6 +38,7 @@ export function sharedListView(root: HTMLElement, source: { token?: string; ids?
         services = found.map((f) => f.node).filter((n) => n.__typename === "Service");
         if (!services.length) throw new ApiError(t("shortlist.notFound"));
       }
+      await vocabulary(); // needs and kinds in the reader's language
       setMessage("shared-message", "");
       draw();
     } catch (error) {

@@ -9,7 +9,7 @@ import { termLabel, vocabulary } from "../api/vocabulary";
 import { checkboxes, LANGUAGE_CODES } from "./myListings";
 import { placeByPostcode } from "./postcode";
 import { CHECKS } from "./validation";
-import { distinctLabel, resolveName, suggestNames } from "../leader/names";
+import { distinctLabel, resolveName, sameNames, suggestNames } from "../leader/names";
 
 /** Whose offering it is: a group editor's own organisation (shown by name, never typed), or,
  * for an administrator, an organisation chosen by name. */
@@ -41,7 +41,12 @@ async function chosenOrganisation(text: string): Promise<string | null> {
   const found = await resolveName(text, ["organisation"]);
   if (!Array.isArray(found)) return found.id;
   const offer = found.map(distinctLabel).join("; ");
-  showFieldError("o-organisationId", found.length ? t("group.organisationWhich", { names: offer }) : t("group.organisationNone", { name: text }));
+  const problem = !found.length
+    ? t("group.organisationNone", { name: text })
+    : sameNames(found, text)
+      ? t("group.organisationWhich", { names: offer })
+      : t("group.organisationDidYouMean", { name: text, names: offer });
+  showFieldError("o-organisationId", problem);
   return null;
 }
 
@@ -106,7 +111,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
       ),
     ),
     h("section", { id: "duplicates", class: "panel duplicates", hidden: true, "aria-labelledby": "duplicates-heading" },
-      h("h3", { id: "duplicates-heading", tabindex: -1, i18n: "group.likely" }),
+      h("h3", { id: "duplicates-heading", tabindex: -1, i18n: "group.likelyStopped" }),
       h("ul", { id: "duplicates-list" }),
       h("button", { type: "button", id: "register-anyway", i18n: "group.registerAnyway" }),
     ),
@@ -131,6 +136,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
     if (slot) slot.textContent = problem ?? "";
     return !problem;
   };
+  const contact = () => ({ phone: value("phone").trim() || null, email: value("email").trim() || null, url: value("url").trim() || null });
   const coords = (): [number | null, number | null] => {
     const lat = Number(value("latitude"));
     const lon = Number(value("longitude"));
@@ -146,14 +152,14 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
       if (target.name === "maximumAge") check("minimumAge");
       if (["opensAt", "closesAt"].includes(target.name)) checkDays();
     }
-    if (["name", "latitude", "longitude"].includes(target.name)) lookForSimilar(value("name"), ...coords());
+    if (["name", "latitude", "longitude", "phone", "email", "url"].includes(target.name)) lookForSimilar(value("name"), ...coords(), contact());
   });
 
   form.querySelector("#o-find-postcode")!.addEventListener("click", async () => {
     if (!(await placeByPostcode(form, "o-postalCode"))) return;
     check("latitude");
     check("longitude");
-    lookForSimilar(value("name"), ...coords());
+    lookForSimilar(value("name"), ...coords(), contact());
   });
 
   const submit = async (confirmNotDuplicate: boolean): Promise<void> => {

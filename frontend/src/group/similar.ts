@@ -1,5 +1,5 @@
-// Listings that may already be the one a group is registering: found while it types (via
-// searchAssets, near the place when it is known) and, on submit, the server's duplicate rule.
+// Listings that may already be the one a group is registering: the server's duplicate rule,
+// asked while the group types (likelyDuplicates) and applied again on submit.
 // Each can be opened on its own page (a new tab, so the form is kept) and, when it is the
 // group's own, claimed instead of registered twice.
 import { op, payloadOf } from "../api/client";
@@ -26,7 +26,7 @@ export function similarPanel(canClaim: boolean): HTMLElement {
  * `panel` keeps the ids of its message apart when both panels list the same listing. */
 export function candidateItem(panel: "similar" | "duplicates", id: string, name: string, detail: string | null): HTMLElement {
   const msg = `${panel}-claim-${id.replace(/[^\w-]/g, "_")}`;
-  const open = h("a", { href: `#/list?ids=${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", class: "candidate-open", text: name });
+  const open = h("a", { href: `#/listing/${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", class: "candidate-open", text: name });
   const item = h("li", { "data-id": id }, open, detail ? ` — ${detail}` : "");
   if (claiming) {
     const claim = h("button", { type: "button", class: "claim", text: t("group.claimThis") });
@@ -45,7 +45,17 @@ export function candidateItem(panel: "similar" | "duplicates", id: string, name:
   return item;
 }
 
-export function lookForSimilar(name: string, latitude: number | null, longitude: number | null): void {
+/** What else the group has typed that the duplicate rule compares. */
+export interface Contact {
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+}
+
+/** The listings that registering this one would report as likely duplicates — the server's
+ * one rule (likelyDuplicates), so the panel and the verdict on submit never disagree. The rule
+ * compares places, so it waits for one. */
+export function lookForSimilar(name: string, latitude: number | null, longitude: number | null, contact: Contact): void {
   window.clearTimeout(timer);
   const list = document.getElementById("similar-list");
   const panel = document.getElementById("similar");
@@ -55,19 +65,22 @@ export function lookForSimilar(name: string, latitude: number | null, longitude:
     panel.hidden = true;
     return;
   }
+  panel.hidden = false;
+  if (latitude == null || longitude == null) {
+    list.replaceChildren(h("li", { class: "empty", text: t("group.likelyNeedsPlace") }));
+    return;
+  }
   timer = window.setTimeout(async () => {
     const mine = ++serial;
-    const near = latitude != null && longitude != null ? { latitude, longitude, radiusKm: 5 } : { latitude: null, longitude: null, radiusKm: null };
     try {
-      const data = await op("similarListings", { text: name.trim(), ...near });
+      const found = (await op("likelyDuplicates", { name: name.trim(), latitude, longitude, ...contact })).likelyDuplicates;
       if (mine !== serial) return;
-      // Only listings whose name matches every typed word: "Tuesday Walking Group" should not
-      // offer every sports club as a possible duplicate.
-      const edges = data.searchAssets.edges.filter((e) => e.matchedAllWords);
-      panel.hidden = false;
       list.replaceChildren(
-        ...(edges.length
-          ? edges.map((e) => candidateItem("similar", e.node.id, e.node.name, e.distanceKm != null ? t("common.km", { n: e.distanceKm.toFixed(1) }) : null))
+        ...(found.length
+          ? found.map((c) => {
+              const km = c.distanceKm != null ? t("common.km", { n: c.distanceKm.toFixed(1) }) : null;
+              return candidateItem("similar", c.id, c.name, [km, t("group.reasons", { reasons: c.reasons.join(", ") })].filter(Boolean).join(" — "));
+            })
           : [h("li", { class: "empty", text: t("group.likelyNone") })]),
       );
     } catch {

@@ -62,8 +62,9 @@ async function isNodeId(text: string): Promise<boolean> {
   return data.node.__typename !== "NotFound";
 }
 
-export async function lookup(text: string): Promise<NameHit[]> {
-  const data = await op("lookup", { text, first: 10 });
+/** The best ten matches of the given kinds (the server filters before it takes ten). */
+export async function lookup(text: string, kinds: string[] | null = null): Promise<NameHit[]> {
+  const data = await op("lookup", { text, first: 10, kinds });
   return data.lookup;
 }
 
@@ -73,7 +74,7 @@ export async function resolveName(text: string, kinds: string[]): Promise<NameHi
   const typed = text.trim();
   // "Sarah Murphy (Nurse, Cwm Garw Practice)", as the suggestions offer it: look up the name.
   const name = typed.replace(/\s*\([^()]*\)\s*$/, "") || typed;
-  const hits = (await lookup(name)).filter((h) => kinds.includes(h.kind));
+  const hits = await lookup(name, kinds);
   const chosen = hits.find((h) => distinctLabel(h) === typed);
   if (chosen) return chosen;
   const sameName = hits.filter((h) => h.name.toLowerCase() === typed.toLowerCase() || h.nameCy?.toLowerCase() === typed.toLowerCase());
@@ -104,7 +105,7 @@ export function suggestNames(input: HTMLInputElement, list: HTMLDataListElement,
     if (text.length < 2) return;
     timer = window.setTimeout(async () => {
       try {
-        const hits = (await lookup(text)).filter((h) => kinds().includes(h.kind));
+        const hits = await lookup(text, kinds());
         list.replaceChildren(...hits.map((h) => Object.assign(document.createElement("option"), { value: distinctLabel(h), label: describeHit(h) })));
       } catch {
         /* suggestions are a help; the submit says what went wrong */

@@ -2,7 +2,7 @@
 // as its source and search shows it once; nothing is deleted, and "Undo" separates them again.
 import { op, payloadOf } from "../api/client";
 import { t } from "../i18n";
-import { distinctLabel, resolveName, suggestNames } from "../leader/names";
+import { distinctLabel, resolveName, sameNames, suggestNames } from "../leader/names";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 
 const MSG = "merge-message";
@@ -19,7 +19,11 @@ async function chosenListing(box: HTMLInputElement, fieldId: string): Promise<{ 
     showFieldError(fieldId, null);
     return { id: found.id, name: found.name };
   }
-  showFieldError(fieldId, found.length ? t("merge.which", { names: found.map(distinctLabel).join("; ") }) : t("merge.none", { name: text }));
+  const names = found.map(distinctLabel).join("; ");
+  showFieldError(
+    fieldId,
+    !found.length ? t("merge.none", { name: text }) : sameNames(found, text) ? t("merge.which", { names }) : t("merge.didYouMean", { name: text, names }),
+  );
   return null;
 }
 

@@ -54,7 +54,7 @@ function changesTable(changes: Change[]): HTMLElement {
 
 /** The listing's name, linked to its own page (a new tab): to tell same names apart. */
 function listingHeading(id: string, name: string): HTMLElement {
-  return h("h2", {}, h("a", { href: `#/list?ids=${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", text: name }));
+  return h("h2", {}, h("a", { href: `#/listing/${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", text: name }));
 }
 
 function summary(json: unknown): HTMLElement | null {

@@ -17,7 +17,10 @@ RETURN properties(s) AS props,
        l {.latitude, .longitude, .name} AS location,
        a {.address_1, .city, .postal_code} AS address,
        head([(s)-[:HAS_CONTACT]->(c:Contact) WHERE c.email IS NOT NULL | c.email]) AS contact_email,
-       head([(s)-[:HAS_CONTACT]->(:Contact)-[:HAS_PHONE]->(p:Phone) | p.number]) AS phone,
+       // The listing's phone: its contact's, else the service's own (open-data feeds put it
+       // on the service).
+       coalesce(head([(s)-[:HAS_CONTACT]->(:Contact)-[:HAS_PHONE]->(p:Phone) | p.number]),
+                head([(s)-[:HAS_PHONE]->(p:Phone) | p.number])) AS phone,
        [(s)-[:HAS_SCHEDULE]->(x:Schedule) | x {.byday, .opens_at, .closes_at}]
          + [(s)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:HAS_SCHEDULE]->(x:Schedule)
             | x {.byday, .opens_at, .closes_at}] AS schedules,

@@ -71,6 +71,9 @@ CALL (s, allowed, fresh) {
     OPTIONAL MATCH (c)-[:HAS_PHONE]->(p:Phone)
     DETACH DELETE c, p
   }
+  // The group's phone replaces the one a feed put on the service itself (read as the
+  // listing's phone when it has no contact's): one number, not the old beside the new.
+  CALL (s) { MATCH (s)-[:HAS_PHONE]->(p:Phone) DETACH DELETE p }
   FOREACH (c IN CASE WHEN $contact IS NULL THEN [] ELSE [$contact] END |
     CREATE (s)-[:HAS_CONTACT {ordinal: 0}]->(x:Contact:Entity) SET x = c
     FOREACH (p IN CASE WHEN $phone IS NULL THEN [] ELSE [$phone] END |

@@ -386,9 +386,22 @@ export type InviteTeamMutationVariables = Exact<{
 
 export type InviteTeamMutation = { __typename: 'Mutation', inviteTeam: { __typename: 'Forbidden', message: string } | { __typename: 'NotFound', message: string } | { __typename: 'TeamInvited', teamId: string, teamName: string | null, expiresAt: string, invitations: Array<{ __typename: 'TeamInvitation', personId: string, name: string | null, code: string | null, link: string | null }> } | { __typename: 'ValidationError', field: string, message: string } };
 
+export type LikelyDuplicatesQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  phone: InputMaybe<Scalars['String']['input']>;
+  email: InputMaybe<Scalars['String']['input']>;
+  url: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LikelyDuplicatesQuery = { __typename: 'Query', likelyDuplicates: Array<{ __typename: 'DuplicateCandidate', id: string, name: string, distanceKm: number | null, reasons: Array<string> }> };
+
 export type LookupQueryVariables = Exact<{
   text: Scalars['String']['input'];
   first: InputMaybe<Scalars['Int']['input']>;
+  kinds: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
 }>;
 
 
@@ -495,16 +508,6 @@ export type SharedShortlistQueryVariables = Exact<{
 
 
 export type SharedShortlistQuery = { __typename: 'Query', shortlist: { __typename: 'Shortlist', id: string, name: string, createdAt: string, items: Array<{ __typename: 'ShortlistItem', service: { __typename: 'Service', id: string, name: string, description: string | null, url: string | null, email: string | null, status: string | null, minimumAge: number | null, maximumAge: number | null, feesDescription: string | null, eligibilityDescription: string | null, lastVerified: string | null, listedBy: string | null, listedOn: string | null, stale: boolean, kind: { __typename: 'Term', id: string, en: string, cy: string } | null, phones: Array<{ __typename: 'Phone', number: string, extension: string | null, type: string | null, source: string }>, organization: { __typename: 'Organization', id: string, name: string | null } | null, locations: Array<{ __typename: 'Location', id: string, name: string | null, address: string | null, latitude: number | null, longitude: number | null, accessibility: Array<string> }>, schedules: Array<{ __typename: 'Schedule', byday: string | null, opensAt: string | null, closesAt: string | null, freq: string | null, description: string | null }>, contacts: Array<{ __typename: 'Contact', name: string | null, title: string | null, email: string | null, phones: Array<string> }>, costOptions: Array<{ __typename: 'CostOption', option: string | null, amount: number | null, currency: string | null, amountDescription: string | null }>, languages: Array<{ __typename: 'Language', code: string | null, name: string | null }>, needs: Array<{ __typename: 'Need', id: string, name: string | null }> } }> } | null };
-
-export type SimilarListingsQueryVariables = Exact<{
-  text: Scalars['String']['input'];
-  latitude: InputMaybe<Scalars['Float']['input']>;
-  longitude: InputMaybe<Scalars['Float']['input']>;
-  radiusKm: InputMaybe<Scalars['Float']['input']>;
-}>;
-
-
-export type SimilarListingsQuery = { __typename: 'Query', searchAssets: { __typename: 'SearchConnection', totalCount: number, edges: Array<{ __typename: 'SearchEdge', score: number, matchedAllWords: boolean, distanceKm: number | null, node: { __typename: 'Service', id: string, name: string } }> } };
 
 export type UnmergeListingMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];

@@ -19,6 +19,7 @@ import editableOffering from "../documents/editableOffering.graphql?raw";
 import egoNetwork from "../documents/egoNetwork.graphql?raw";
 import eraseConnection from "../documents/eraseConnection.graphql?raw";
 import inviteTeam from "../documents/inviteTeam.graphql?raw";
+import likelyDuplicates from "../documents/likelyDuplicates.graphql?raw";
 import lookup from "../documents/lookup.graphql?raw";
 import me from "../documents/me.graphql?raw";
 import mergeListings from "../documents/mergeListings.graphql?raw";
@@ -35,7 +36,6 @@ import reportProblem from "../documents/reportProblem.graphql?raw";
 import resolveReport from "../documents/resolveReport.graphql?raw";
 import serviceDetail from "../documents/serviceDetail.graphql?raw";
 import sharedShortlist from "../documents/sharedShortlist.graphql?raw";
-import similarListings from "../documents/similarListings.graphql?raw";
 import unmergeListing from "../documents/unmergeListing.graphql?raw";
 import updateConnection from "../documents/updateConnection.graphql?raw";
 import updateOffering from "../documents/updateOffering.graphql?raw";
@@ -76,6 +76,7 @@ export const documents = {
   egoNetwork: [egoNetwork, graphEdgeFragment, graphNodeFragment, networkGraphFragment].join("\n"),
   eraseConnection: [eraseConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   inviteTeam: [inviteTeam, failedFragment].join("\n"),
+  likelyDuplicates,
   lookup,
   me,
   mergeListings: [mergeListings, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
@@ -92,7 +93,6 @@ export const documents = {
   resolveReport: [resolveReport, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   serviceDetail: [serviceDetail, failedFragment, serviceDetailsFragment].join("\n"),
   sharedShortlist: [sharedShortlist, serviceDetailsFragment].join("\n"),
-  similarListings,
   unmergeListing: [unmergeListing, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   updateConnection: [updateConnection, connectionOutcomeFragment, failedFragment, myConnectionsFieldsFragment].join("\n"),
   updateOffering: [updateOffering, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
@@ -121,6 +121,7 @@ export interface Operations {
   egoNetwork: { result: G.EgoNetworkQuery; variables: G.EgoNetworkQueryVariables };
   eraseConnection: { result: G.EraseConnectionMutation; variables: G.EraseConnectionMutationVariables };
   inviteTeam: { result: G.InviteTeamMutation; variables: G.InviteTeamMutationVariables };
+  likelyDuplicates: { result: G.LikelyDuplicatesQuery; variables: G.LikelyDuplicatesQueryVariables };
   lookup: { result: G.LookupQuery; variables: G.LookupQueryVariables };
   me: { result: G.MeQuery; variables: G.MeQueryVariables };
   mergeListings: { result: G.MergeListingsMutation; variables: G.MergeListingsMutationVariables };
@@ -137,7 +138,6 @@ export interface Operations {
   resolveReport: { result: G.ResolveReportMutation; variables: G.ResolveReportMutationVariables };
   serviceDetail: { result: G.ServiceDetailQuery; variables: G.ServiceDetailQueryVariables };
   sharedShortlist: { result: G.SharedShortlistQuery; variables: G.SharedShortlistQueryVariables };
-  similarListings: { result: G.SimilarListingsQuery; variables: G.SimilarListingsQueryVariables };
   unmergeListing: { result: G.UnmergeListingMutation; variables: G.UnmergeListingMutationVariables };
   updateConnection: { result: G.UpdateConnectionMutation; variables: G.UpdateConnectionMutationVariables };
   updateOffering: { result: G.UpdateOfferingMutation; variables: G.UpdateOfferingMutationVariables };
