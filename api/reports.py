@@ -42,11 +42,15 @@ class ReportRunner:
     def __init__(
         self, max_running: int = MAX_RUNNING, max_waiting: int = MAX_WAITING, wait_s: float = WAIT_S
     ) -> None:
+        self.max_running = max_running
         self.max_waiting = max_waiting
         self.wait_s = wait_s
         self.computed = 0
         self._turns = asyncio.Semaphore(max_running)
-        self._waiting = 0
+        #: reports admitted and not finished (running or waiting for a turn): counted when a
+        #: report is admitted, with no await in between, so who is refused depends only on
+        #: how many came first, never on how the event loop interleaved their starts
+        self._admitted = 0
         self._results = ResultCache(max_entries=16)
 
     async def run(
@@ -67,27 +71,29 @@ class ReportRunner:
         bookmark = await db.current_bookmark()
 
         async def compute() -> dict[str, Any]:
-            if self._waiting >= self.max_waiting:
-                raise Busy(say.BUSY_WAITING(waiting=self._waiting))
-            self._waiting += 1
+            if self._admitted >= self.max_running + self.max_waiting:
+                waiting = self._admitted - self.max_running
+                raise Busy(say.BUSY_WAITING(waiting=waiting))
+            self._admitted += 1
             try:
-                await asyncio.wait_for(self._turns.acquire(), self.wait_s)
-            except TimeoutError:
-                raise Busy(say.BUSY_NO_TURN(seconds=f"{self.wait_s:g}")) from None
+                try:
+                    await asyncio.wait_for(self._turns.acquire(), self.wait_s)
+                except TimeoutError:
+                    raise Busy(say.BUSY_NO_TURN(seconds=f"{self.wait_s:g}")) from None
+                try:
+                    self.computed += 1
+                    return await asyncio.to_thread(
+                        analytics.run_report,
+                        db.settings,
+                        report,
+                        prefix=prefix,
+                        scope=scope,
+                        top=top,
+                        group_attr=group_attr,
+                    )
+                finally:
+                    self._turns.release()
             finally:
-                self._waiting -= 1
-            try:
-                self.computed += 1
-                return await asyncio.to_thread(
-                    analytics.run_report,
-                    db.settings,
-                    report,
-                    prefix=prefix,
-                    scope=scope,
-                    top=top,
-                    group_attr=group_attr,
-                )
-            finally:
-                self._turns.release()
+                self._admitted -= 1
 
         return await self._results.get_or_load(key, bookmark, compute)

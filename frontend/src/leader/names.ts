@@ -80,7 +80,7 @@ export async function resolveName(text: string, kinds: string[]): Promise<NameHi
   const sameName = hits.filter((h) => h.name.toLowerCase() === typed.toLowerCase() || h.nameCy?.toLowerCase() === typed.toLowerCase());
   // An organisation and the service it runs under its own name are one place to a person.
   const organisations = sameName.filter((h) => h.kind === "organisation");
-  if (organisations.length === 1 && sameName.every((h) => h.kind === "organisation" || (h.kind === "service" && (!h.context || h.context === h.name)))) {
+  if (organisations.length === 1 && sameName.every((h) => h.kind === "organisation" || h.kind === "service")) {
     return organisations[0];
   }
   if (sameName.length > 1) return sameName; // several share the name: the person says which

@@ -35,6 +35,8 @@ interface Measure {
 }
 
 const PAGE = 10;
+/** Measures about people and their ties (the others are about places and listings). */
+const BY_PEOPLE = new Set(["group-gaps", "brokers", "other-brokers", "cut-points", "bridges", "team-gaps"]);
 /** Rows of each measure on the printed page. */
 const PRINT_ROWS = 25;
 /** Kinds a scope may be chosen from (lookup kinds). */
@@ -220,6 +222,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
   );
   let last: Reports | null = null;
   let scopeName = "";
+  let scopeKind = "";
   const pages: Record<string, number> = {};
   let printing = false;
 
@@ -229,7 +232,8 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     const shown = printing ? m.rows.slice(0, PRINT_ROWS) : m.rows.slice(page * PAGE, page * PAGE + PAGE);
     const block = h("div", { class: "measure", id: `measure-${m.id}` }, h("h4", { i18n: m.title }), h("p", { class: "means", i18n: m.means }));
     if (!m.rows.length) {
-      block.append(h("p", { class: "count", text: t("leader.noRows") }));
+      const placeless = scopeKind === "profession" && !BY_PEOPLE.has(m.id);
+      block.append(h("p", { class: "count", text: placeless ? t("leader.notForProfession") : t("leader.noRows") }));
       return block;
     }
     const from = page * PAGE + 1;
@@ -300,12 +304,13 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
   run.addEventListener("click", async () => {
     showFieldError("analyse-scope", null);
     if (!currentViewer()) {
-      setMessage("analyse-message", t("leader.needKey"), true);
+      setMessage("analyse-message", t("leader.needKeyAnalysis"), true);
       return;
     }
     const typed = scope.value.trim();
     let scopeId = "";
-    scopeName = "";
+    let nextName = "";
+    let nextKind = "";
     if (typed) {
       const hit = await resolveName(typed, SCOPE_KINDS).catch(() => []);
       if (Array.isArray(hit)) {
@@ -313,7 +318,8 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
         return;
       }
       scopeId = hit.id;
-      scopeName = label(hit);
+      nextName = label(hit);
+      nextKind = hit.kind;
     }
     setMessage("analyse-message", t("leader.running"));
     const query = `?top=1000${scopeId ? `&scope=${encodeURIComponent(scopeId)}` : ""}`;
@@ -325,6 +331,8 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
         vocabulary(),
       ]);
       last = { gaps, duplicates, bottlenecks };
+      scopeName = nextName; // the heading names the scope of the report on screen
+      scopeKind = nextKind;
       for (const key of Object.keys(pages)) delete pages[key];
       draw();
       print.disabled = false;

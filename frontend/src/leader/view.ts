@@ -205,7 +205,8 @@ export function leaderView(root: HTMLElement): () => void {
       return null;
     }
     if (!currentViewer()) {
-      showFieldError(fieldId, t("leader.needKey"));
+      // One notice above the map, not every box marked wrong: the names are not the problem.
+      setMessage("graph-message", t("leader.needKey"), true);
       return null;
     }
     try {
@@ -232,12 +233,14 @@ export function leaderView(root: HTMLElement): () => void {
     event.preventDefault();
     showFieldError("graph-start", null);
     let hit = await named(start, "graph-start", KINDS_FOR[kind.value]);
-    if (!hit && kind.value === "node" && currentViewer() && start.value.trim()) {
-      // "Caerdydd", "GP" or "third sector" typed with the default kind: an area, profession or
-      // sector of that name starts the map as one, and the kind follows.
-      const other = await resolveName(start.value.trim(), ["area", "profession", "sector"]).catch(() => []);
-      if (!Array.isArray(other)) {
-        kind.value = { area: "area", profession: "tribe", sector: "sector" }[other.kind] ?? "node";
+    if (!hit && currentViewer() && start.value.trim()) {
+      // "Caerdydd" typed with the kind "person…", or "Sarah Murphy" after an area: a name that
+      // is clearly of another kind starts the map as that kind, and the kind follows.
+      const others = Object.entries(KINDS_FOR).filter(([k]) => k !== kind.value);
+      const other = await resolveName(start.value.trim(), others.flatMap(([, kinds]) => kinds)).catch(() => []);
+      const to = Array.isArray(other) ? undefined : others.find(([, kinds]) => kinds.includes(other.kind))?.[0];
+      if (!Array.isArray(other) && to) {
+        kind.value = to;
         showFieldError("graph-start", null);
         hit = other;
       }
