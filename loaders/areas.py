@@ -228,6 +228,18 @@ def merge_indexes(indexes: Iterable[AreaIndex]) -> AreaIndex:
     return AreaIndex(ids, polys)
 
 
+def health_board_welsh_names(organisations: Path, ods_boards: dict[str, str]) -> dict[str, str]:
+    """ONS health-board code → its Welsh name (``FullNameWelsh`` of the NHS Wales list:
+    "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro"), for the boards ``ods_boards`` maps
+    (:func:`health_board_for_ods`)."""
+    out: dict[str, str] = {}
+    for _, row in read_csv(organisations):
+        code, welsh = row.get("Code"), (row.get("FullNameWelsh") or "").strip()
+        if code in ods_boards and welsh:
+            out[ods_boards[code]] = welsh
+    return out
+
+
 def health_board_for_ods(organisations: Path, lookup_boards: dict[str, str]) -> dict[str, str]:
     """ODS health-board code (``7A1``) → ONS code (``W11000023``), matched by name.
 

@@ -17,6 +17,7 @@ from graph.open_data_files import open_data_dir
 from loaders.areas import (
     AreaRecord,
     health_board_for_ods,
+    health_board_welsh_names,
     merge_indexes,
     trafford_areas,
     wales_areas,
@@ -123,6 +124,11 @@ def parse_all(data_dir: Path) -> OpenData:
         if (w / "nhs_wales_organisations.csv").is_file():
             boards = {a.id: a.name for a in result.records if a.kind == "health_board"}
             out.ods_boards = health_board_for_ods(w / "nhs_wales_organisations.csv", boards)
+            welsh = health_board_welsh_names(w / "nhs_wales_organisations.csv", out.ods_boards)
+            result.records = [
+                a.model_copy(update={"name_cy": welsh[a.id]}) if a.id in welsh else a
+                for a in result.records
+            ]
     population: dict[str, int] = {}
     if (t / "2021_general_health_lsoa_trafford.csv").is_file():
         health, population = parse_census_general_health(

@@ -152,3 +152,17 @@ def test_a_bad_population_row_is_named_and_the_rest_are_kept(tmp_path: Path) -> 
         (5, "all_ages"),
     ]
     assert "many" in result.rejected[1].reason
+
+
+def test_every_welsh_health_board_has_its_welsh_name_from_the_nhs_wales_list() -> None:
+    """The Welsh analysis screen read "Cardiff and Vale University Health Board (Ardal)"."""
+    from loaders.opendata.catalog import parse_all
+
+    boards = {
+        a.id: a.name_cy
+        for r in parse_all(DATA).areas
+        for a in r.records
+        if a.kind == "health_board" and a.id.startswith("W")
+    }
+    assert len(boards) == 7 and all(boards.values())
+    assert boards["W11000029"] == "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro"
