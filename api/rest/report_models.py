@@ -162,14 +162,14 @@ class BottlenecksReport(_Shape):
     bridges: list[Pair]
     bridges_between_groups: list[Pair]
     names: dict[str, str] = Field(description="id → name for every id the report lists")
-    names_cy: dict[str, str] = Field(
-        default_factory=dict, description="id → Welsh name, for the ids that have one"
-    )
     totals: BottlenecksTotals
     group_cuts: list[GroupCut]
     brokerage: Brokerage
     constraint: list[ConstraintRow]
     assumptions: BottlenecksAssumptions
+    names_cy: dict[str, str] = Field(
+        default_factory=dict, description="id → Welsh name, for the ids that have one"
+    )
 
 
 # --- gaps ----------------------------------------------------------------------------------
@@ -259,14 +259,14 @@ class GapsReport(_Shape):
         description="needs no mapped service addresses: left out of the scores"
     )
     names: dict[str, str] = Field(description="id → name for every id the report lists")
-    names_cy: dict[str, str] = Field(
-        default_factory=dict, description="id → Welsh name, for the ids that have one"
-    )
     totals: GapsTotals
     group_gaps: list[GroupGap]
     ei_index: EiIndex
     team_gaps: list[TeamGap]
     assumptions: GapsAssumptions
+    names_cy: dict[str, str] = Field(
+        default_factory=dict, description="id → Welsh name, for the ids that have one"
+    )
 
 
 # --- duplicates ----------------------------------------------------------------------------
@@ -318,8 +318,8 @@ class DuplicatesReport(_Shape):
     listings: list[DuplicateGroup]
     overlaps: list[Overlap]
     names: dict[str, str] = Field(description="id → name for every id the report lists")
+    totals: DuplicatesTotals
+    assumptions: DuplicatesAssumptions
     names_cy: dict[str, str] = Field(
         default_factory=dict, description="id → Welsh name, for the ids that have one"
     )
-    totals: DuplicatesTotals
-    assumptions: DuplicatesAssumptions

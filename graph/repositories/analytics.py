@@ -90,11 +90,7 @@ def _name_everything(driver: neo4j.Driver, database: str, report: dict[str, Any]
     found, welsh = projection.names_of(driver, database, listed | set(names))
     for node_id, name in found.items():
         names.setdefault(node_id, name)
-    # Right after "names", in the order the declared report models list their fields.
-    after = list(report)[list(report).index("names") + 1 :]
-    moved = {key: report.pop(key) for key in after}
     report["names_cy"] = dict(sorted(welsh.items()))
-    report.update(moved)
 
 
 def _described(scope: projection.Scope | None) -> dict[str, Any] | None:

@@ -78,7 +78,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         f("longitude", "group.longitude", input("longitude", "text", { inputmode: "decimal", required: true })),
       ),
     ),
-    similarPanel(provider !== null),
+    similarPanel(),
     h("fieldset", {}, h("legend", { i18n: "group.contact" }),
       f("email", "group.email", input("email", "email")),
       f("url", "group.url", input("url", "url")),
@@ -136,6 +136,8 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
     if (slot) slot.textContent = problem ?? "";
     return !problem;
   };
+  // A group editor may claim a look-alike that is really theirs; an administrator names no group.
+  const canClaim = provider !== null;
   const contact = () => ({ phone: value("phone").trim() || null, email: value("email").trim() || null, url: value("url").trim() || null });
   const coords = (): [number | null, number | null] => {
     const lat = Number(value("latitude"));
@@ -152,14 +154,14 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
       if (target.name === "maximumAge") check("minimumAge");
       if (["opensAt", "closesAt"].includes(target.name)) checkDays();
     }
-    if (["name", "latitude", "longitude", "phone", "email", "url"].includes(target.name)) lookForSimilar(value("name"), ...coords(), contact());
+    if (["name", "latitude", "longitude", "phone", "email", "url"].includes(target.name)) lookForSimilar(value("name"), ...coords(), contact(), canClaim);
   });
 
   form.querySelector("#o-find-postcode")!.addEventListener("click", async () => {
     if (!(await placeByPostcode(form, "o-postalCode"))) return;
     check("latitude");
     check("longitude");
-    lookForSimilar(value("name"), ...coords(), contact());
+    lookForSimilar(value("name"), ...coords(), contact(), canClaim);
   });
 
   const submit = async (confirmNotDuplicate: boolean): Promise<void> => {
@@ -229,7 +231,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
         const panel = document.getElementById("duplicates")!;
         panel.hidden = false;
         document.getElementById("duplicates-list")!.replaceChildren(
-          ...result.candidates.map((c) => candidateItem("duplicates", c.id, c.name, t("group.reasons", { reasons: c.reasons.join(", ") }))),
+          ...result.candidates.map((c) => candidateItem("duplicates", c.id, c.name, t("group.reasons", { reasons: c.reasons.join(", ") }), canClaim)),
         );
         setMessage("register-message", result.message, true);
         (document.getElementById("duplicates-heading") as HTMLElement).focus();

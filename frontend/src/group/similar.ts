@@ -9,11 +9,7 @@ import { actionMessage, h, setMessage } from "../ui/dom";
 let timer: number | undefined;
 let serial = 0;
 
-/** Whether the person may claim a listing for an organisation (a group editor). */
-let claiming = false;
-
-export function similarPanel(canClaim: boolean): HTMLElement {
-  claiming = canClaim;
+export function similarPanel(): HTMLElement {
   return h(
     "section",
     { id: "similar", class: "panel similar", "aria-live": "polite", "aria-labelledby": "similar-heading", hidden: true },
@@ -22,13 +18,14 @@ export function similarPanel(canClaim: boolean): HTMLElement {
   );
 }
 
-/** One listing that may be the same: its name opens its page; "This is ours" claims it.
- * `panel` keeps the ids of its message apart when both panels list the same listing. */
-export function candidateItem(panel: "similar" | "duplicates", id: string, name: string, detail: string | null): HTMLElement {
+/** One listing that may be the same: its name opens its page; with `canClaim` (a group
+ * editor), "This is ours" claims it. `panel` keeps the ids of its message apart when both
+ * panels list the same listing. */
+export function candidateItem(panel: "similar" | "duplicates", id: string, name: string, detail: string | null, canClaim: boolean): HTMLElement {
   const msg = `${panel}-claim-${id.replace(/[^\w-]/g, "_")}`;
   const open = h("a", { href: `#/listing/${encodeURIComponent(id)}`, target: "_blank", rel: "noopener", class: "candidate-open", text: name });
   const item = h("li", { "data-id": id }, open, detail ? ` — ${detail}` : "");
-  if (claiming) {
+  if (canClaim) {
     const claim = h("button", { type: "button", class: "claim", text: t("group.claimThis") });
     claim.addEventListener("click", async () => {
       setMessage(msg, t("common.loading"));
@@ -55,7 +52,7 @@ export interface Contact {
 /** The listings that registering this one would report as likely duplicates — the server's
  * one rule (likelyDuplicates), so the panel and the verdict on submit never disagree. The rule
  * compares places, so it waits for one. */
-export function lookForSimilar(name: string, latitude: number | null, longitude: number | null, contact: Contact): void {
+export function lookForSimilar(name: string, latitude: number | null, longitude: number | null, contact: Contact, canClaim: boolean): void {
   window.clearTimeout(timer);
   const list = document.getElementById("similar-list");
   const panel = document.getElementById("similar");
@@ -79,7 +76,7 @@ export function lookForSimilar(name: string, latitude: number | null, longitude:
         ...(found.length
           ? found.map((c) => {
               const km = c.distanceKm != null ? t("common.km", { n: c.distanceKm.toFixed(1) }) : null;
-              return candidateItem("similar", c.id, c.name, [km, t("group.reasons", { reasons: c.reasons.join(", ") })].filter(Boolean).join(" — "));
+              return candidateItem("similar", c.id, c.name, [km, t("group.reasons", { reasons: c.reasons.join(", ") })].filter(Boolean).join(" — "), canClaim);
             })
           : [h("li", { class: "empty", text: t("group.likelyNone") })]),
       );

@@ -35,8 +35,8 @@ interface Measure {
 }
 
 const PAGE = 10;
-/** Measures about people and their ties (the others are about places and listings). */
-const BY_PEOPLE = new Set(["group-gaps", "brokers", "other-brokers", "cut-points", "bridges", "team-gaps"]);
+/** Measures about places and listings, which a profession (a scope with no place) has none of. */
+const ABOUT_PLACES = new Set(["coverage", "unreached", "listings", "overlaps"]);
 /** Rows of each measure on the printed page. */
 const PRINT_ROWS = 25;
 /** Kinds a scope may be chosen from (lookup kinds). */
@@ -232,7 +232,7 @@ export function analyticsSection(focus: (id: string, name: string) => void): { s
     const shown = printing ? m.rows.slice(0, PRINT_ROWS) : m.rows.slice(page * PAGE, page * PAGE + PAGE);
     const block = h("div", { class: "measure", id: `measure-${m.id}` }, h("h4", { i18n: m.title }), h("p", { class: "means", i18n: m.means }));
     if (!m.rows.length) {
-      const placeless = scopeKind === "profession" && !BY_PEOPLE.has(m.id);
+      const placeless = scopeKind === "profession" && ABOUT_PLACES.has(m.id);
       block.append(h("p", { class: "count", text: placeless ? t("leader.notForProfession") : t("leader.noRows") }));
       return block;
     }

@@ -511,13 +511,6 @@ export interface components {
             names: {
                 [key: string]: string;
             };
-            /**
-             * Names Cy
-             * @description id → Welsh name, for the ids that have one
-             */
-            names_cy?: {
-                [key: string]: string;
-            };
             totals: components["schemas"]["BottlenecksTotals"];
             /** Group Cuts */
             group_cuts: components["schemas"]["GroupCut"][];
@@ -525,6 +518,13 @@ export interface components {
             /** Constraint */
             constraint: components["schemas"]["ConstraintRow"][];
             assumptions: components["schemas"]["BottlenecksAssumptions"];
+            /**
+             * Names Cy
+             * @description id → Welsh name, for the ids that have one
+             */
+            names_cy?: {
+                [key: string]: string;
+            };
         };
         /**
          * BottlenecksTotals
@@ -745,6 +745,8 @@ export interface components {
             names: {
                 [key: string]: string;
             };
+            totals: components["schemas"]["DuplicatesTotals"];
+            assumptions: components["schemas"]["DuplicatesAssumptions"];
             /**
              * Names Cy
              * @description id → Welsh name, for the ids that have one
@@ -752,8 +754,6 @@ export interface components {
             names_cy?: {
                 [key: string]: string;
             };
-            totals: components["schemas"]["DuplicatesTotals"];
-            assumptions: components["schemas"]["DuplicatesAssumptions"];
         };
         /**
          * DuplicatesTotals
@@ -873,13 +873,6 @@ export interface components {
             names: {
                 [key: string]: string;
             };
-            /**
-             * Names Cy
-             * @description id → Welsh name, for the ids that have one
-             */
-            names_cy?: {
-                [key: string]: string;
-            };
             totals: components["schemas"]["GapsTotals"];
             /** Group Gaps */
             group_gaps: components["schemas"]["GroupGap"][];
@@ -887,6 +880,13 @@ export interface components {
             /** Team Gaps */
             team_gaps: components["schemas"]["TeamGap"][];
             assumptions: components["schemas"]["GapsAssumptions"];
+            /**
+             * Names Cy
+             * @description id → Welsh name, for the ids that have one
+             */
+            names_cy?: {
+                [key: string]: string;
+            };
         };
         /**
          * GapsTotals
