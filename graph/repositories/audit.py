@@ -5,15 +5,17 @@ reads them back."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from graph.database import Database
-from graph.repositories.outcomes import first_row, validated
+from graph.repositories.outcomes import Missing, first_row, validated
 from graph.repositories.values import now_iso
 
-__all__ = ["Actor", "AuditEvent", "audit_params", "audit_trail", "audited_change"]
+__all__ = ["Actor", "AuditEvent", "Change", "audit_params", "audit_trail", "audited_change"]
 
 
 class Actor(BaseModel):
@@ -51,20 +53,39 @@ def audit_params(
     }
 
 
-async def audited_change(
-    db: Database, statement: str, audit: dict[str, Any], /, *, missing: Exception, **params: Any
-) -> dict[str, Any]:
-    """Run a writing ``statement`` that changes one record at ``$now`` and stores the
-    ``$audit`` event (from :func:`audit_params`) in the same transaction; return the row it
-    answers, or raise ``missing`` when it answers none (no such record, or none the caller
-    may change).
+@dataclass(frozen=True)
+class Change:
+    """One audited change to one record: who asks for it, by which API operation, the
+    record's label and id, and the fields it changes."""
 
-    Every moderation, claim, referral and shortlist change is written this way, so the steps
-    live here once. ``$now`` is the event's own time: the trail says exactly when the record
-    changed, and an event never disagrees with the ``updated_at`` it describes.
+    actor: Actor
+    operation: str
+    label: str
+    target_id: str
+    fields: Sequence[str]
+
+
+async def audited_change(
+    db: Database,
+    statement: str,
+    change: Change,
+    /,
+    *,
+    missing: Exception | None = None,
+    **params: Any,
+) -> dict[str, Any]:
+    """Run a writing ``statement`` that changes the record ``$id`` at ``$now`` and stores the
+    ``$audit`` event describing ``change`` in the same transaction; return the row it
+    answers, or raise ``missing`` (by default: no such record) when it answers none (no such
+    record, or none the caller may change).
+
+    Every moderation, claim, merge, referral and shortlist change is written this way, so the
+    steps live here once. ``$now`` is the event's own time: the trail says exactly when the
+    record changed, and an event never disagrees with the ``updated_at`` it describes.
     """
-    rows = await db.write(statement, now=audit["at"], audit=audit, **params)
-    return first_row(rows, missing)
+    audit = audit_params(change.actor, change.operation, change.target_id, list(change.fields))
+    rows = await db.write(statement, now=audit["at"], audit=audit, id=change.target_id, **params)
+    return first_row(rows, missing or Missing(change.label, change.target_id))
 
 
 class TrailQuery(BaseModel):

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.audit import Actor, Change, audit_params, audited_change
 from graph.repositories.listing import (
     LANGUAGE_NAMES,
     FieldChange,
@@ -241,12 +241,11 @@ async def edit_listing(
     status = stored.props.moderation_status or "approved"
     if status == "approved":
         changed = [c.field for c in differences(stored.content, merged)] if stored.content else []
+        proposal = Change(actor, "updateOffering", "Service", service_id, changed or list(given))
         row = await audited_change(
             db,
             "offerings/propose_change",
-            audit_params(actor, "updateOffering", service_id, changed or list(given)),
-            missing=Missing("Service", service_id),
-            id=service_id,
+            proposal,
             version=version,
             org_scope=org_scope,
             change=merged.model_dump_json(),

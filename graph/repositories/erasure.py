@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from graph import messages as say
 from graph.database import Database
-from graph.repositories.audit import Actor, audit_params, audited_change
-from graph.repositories.outcomes import InvalidField, Missing
+from graph.repositories.audit import Actor, audit_params
+from graph.repositories.outcomes import InvalidField, Missing, first_row
 from graph.secret import keyed_hash
 
 __all__ = ["ERASE_OPERATION", "Erasure", "erase_person", "erased_id_hash"]
@@ -45,9 +45,10 @@ async def erase_person(db: Database, actor: Actor, person_id: str) -> Erasure:
         raise InvalidField("id", say.PERSON_ID_LENGTH(n=_MAX_ID))
     hashed = erased_id_hash(person_id)
     audit = audit_params(actor, ERASE_OPERATION, hashed, ["person"])
-    row = await audited_change(
-        db, "erasure/erase_person", audit, missing=Missing("Person", person_id), id=person_id
-    )
+    # The trail records the hash, not the id: this is the one change that cannot name its
+    # record, so it is written here rather than through ``audited_change``.
+    rows = await db.write("erasure/erase_person", now=audit["at"], audit=audit, id=person_id)
+    row = first_row(rows, Missing("Person", person_id))
     return Erasure(
         erased_id_hash=hashed,
         relationships_removed=int(row["relationships"]),

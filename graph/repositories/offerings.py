@@ -18,7 +18,7 @@ from graph import messages as say
 from graph.database import Database
 from graph.geography import Latitude, Longitude
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.audit import Actor, Change, audit_params, audited_change
 from graph.repositories.edits import (
     SOURCE,
     accept_change,
@@ -232,14 +232,9 @@ async def claim_listing(
 ) -> tuple[ServiceProps, Literal["claimed", "waiting_for_moderator"]]:
     """Attach an orphan listing to the caller's organisation at once; a listing another
     organisation provides becomes a claim that waits for a moderator (a transfer)."""
+    change = Change(actor, "claimListing", "Service", service_id, ["organization"])
     row = await audited_change(
-        db,
-        "offerings/claim_listing",
-        audit_params(actor, "claimListing", service_id, ["organization"]),
-        missing=Missing("Service", service_id),
-        id=service_id,
-        organisation_id=organisation_id,
-        key_id=actor.key_id,
+        db, "offerings/claim_listing", change, organisation_id=organisation_id, key_id=actor.key_id
     )
     if not row["organisation_exists"]:
         raise Missing("Organization", organisation_id)
@@ -247,12 +242,11 @@ async def claim_listing(
         raise VersionConflict(say.ALREADY_YOURS(), None)
     if row["claimable"]:
         return ServiceProps.from_props(row["props"]), "claimed"
+    change = Change(actor, "claimListing", "Service", service_id, ["transfer_request"])
     asked = await audited_change(
         db,
         "offerings/request_transfer",
-        audit_params(actor, "claimListing", service_id, ["transfer_request"]),
-        missing=Missing("Service", service_id),
-        id=service_id,
+        change,
         organisation_id=organisation_id,
         claim_id=str(uuid.uuid4()),
         key_id=actor.key_id,
@@ -268,12 +262,13 @@ async def decide_claim(
     if clean is not None and len(clean) > 1000:
         raise InvalidField("reason", say.AT_MOST_CHARS(n=1000))
     operation = "approveClaim" if approve else "rejectClaim"
+    change = Change(actor, operation, "Claim", claim_id, ["organization"])
+    no_claim = InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id)))
     row = await audited_change(
         db,
         "offerings/decide_claim",
-        audit_params(actor, operation, claim_id, ["organization"]),
-        missing=InvalidField("claimId", say.NO_OPEN_CLAIM(id=repr(claim_id))),
-        id=claim_id,
+        change,
+        missing=no_claim,
         approve=approve,
         reason=clean,
         key_id=actor.key_id,
@@ -285,14 +280,9 @@ async def confirm_still_correct(
     db: Database, actor: Actor, org_scope: str | None, service_id: str
 ) -> ServiceProps:
     """Record who confirmed the listing and when (``VERIFIED`` + ``last_verified``)."""
+    change = Change(actor, "confirmStillCorrect", "Service", service_id, ["last_verified"])
     row = await audited_change(
-        db,
-        "offerings/confirm_still_correct",
-        audit_params(actor, "confirmStillCorrect", service_id, ["last_verified"]),
-        missing=Missing("Service", service_id),
-        id=service_id,
-        org_scope=org_scope,
-        key_id=actor.key_id,
+        db, "offerings/confirm_still_correct", change, org_scope=org_scope, key_id=actor.key_id
     )
     if not row["allowed"]:
         raise NotAllowed(say.OTHER_ORGANISATION())
@@ -320,14 +310,13 @@ async def moderate_offering(
         if declined is not None:
             return declined
     operation = "approveOffering" if status == "approved" else "rejectOffering"
+    change = Change(actor, operation, "Service", service_id, ["moderation_status"])
     row = await audited_change(
         db,
         "offerings/moderate_offering",
-        audit_params(actor, operation, service_id, ["moderation_status"]),
-        missing=Missing("Service", service_id),
-        id=service_id,
+        change,
         status=status,
-        **{"from": _DECISIONS[status]},
+        from_states=_DECISIONS[status],
         reason=reason,
     )
     if not row["allowed"]:
@@ -345,14 +334,8 @@ async def ask_for_changes(
         raise InvalidField("message", say.SAY_WHAT_TO_CHANGE())
     if len(text) > 1000:
         raise InvalidField("message", say.AT_MOST_CHARS(n=1000))
-    row = await audited_change(
-        db,
-        "offerings/ask_for_changes",
-        audit_params(actor, "askForChanges", service_id, ["changes_requested"]),
-        missing=Missing("Service", service_id),
-        id=service_id,
-        request=text,
-    )
+    change = Change(actor, "askForChanges", "Service", service_id, ["changes_requested"])
+    row = await audited_change(db, "offerings/ask_for_changes", change, request=text)
     if not row["waiting"]:
         raise VersionConflict(say.NOTHING_WAITING(), None)
     return ServiceProps.from_props(row["props"])
@@ -385,14 +368,9 @@ async def merge_listings(
     duplicates = list(dict.fromkeys(d for d in duplicate_ids if d != keep_id))
     if not duplicates or len(duplicates) > 50:
         raise InvalidField("duplicateIds", say.MERGE_NEEDS_ANOTHER())
+    change = Change(actor, "mergeListings", "Service", keep_id, ["same_as"])
     row = await audited_change(
-        db,
-        "offerings/merge_listings",
-        audit_params(actor, "mergeListings", keep_id, ["same_as"]),
-        missing=Missing("Service", keep_id),
-        keep_id=keep_id,
-        duplicate_ids=duplicates,
-        key_id=actor.key_id,
+        db, "offerings/merge_listings", change, duplicate_ids=duplicates, key_id=actor.key_id
     )
     if row["missing"]:
         raise InvalidField("duplicateIds", say.NOT_MERGEABLE(ids=", ".join(row["missing"])))
@@ -403,12 +381,9 @@ async def merge_listings(
 
 async def unmerge_listing(db: Database, actor: Actor, service_id: str) -> ServiceProps:
     """Undo a merge: the listing stands on its own again, with its earlier status."""
+    change = Change(actor, "unmergeListing", "Service", service_id, ["same_as"])
     row = await audited_change(
-        db,
-        "offerings/unmerge_listing",
-        audit_params(actor, "unmergeListing", service_id, ["same_as"]),
-        missing=InvalidField("serviceId", say.NOT_MERGED()),
-        id=service_id,
+        db, "offerings/unmerge_listing", change, missing=InvalidField("serviceId", say.NOT_MERGED())
     )
     return ServiceProps.from_props(row["props"])
 

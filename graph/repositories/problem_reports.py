@@ -12,7 +12,7 @@ import uuid
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.audit import Actor, Change, audit_params, audited_change
 from graph.repositories.outcomes import InvalidField, Missing, first_row
 from graph.repositories.values import now_iso
 from graph.text import stored_text
@@ -46,12 +46,7 @@ async def resolve_report(
     clean = stored_text(note).strip() if note else None
     if clean is not None and len(clean) > MAX_MESSAGE:
         raise InvalidField("note", say.AT_MOST_CHARS(n=MAX_MESSAGE))
-    row = await audited_change(
-        db,
-        "reports/resolve_report",
-        audit_params(actor, "resolveReport", report_id, ["status"]),
-        missing=InvalidField("reportId", say.NO_OPEN_REPORT(id=repr(report_id))),
-        id=report_id,
-        note=clean,
-    )
+    change = Change(actor, "resolveReport", "ProblemReport", report_id, ["status"])
+    no_report = InvalidField("reportId", say.NO_OPEN_REPORT(id=repr(report_id)))
+    row = await audited_change(db, "reports/resolve_report", change, missing=no_report, note=clean)
     return ServiceProps.from_props(row["props"])

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.audit import Actor, Change, audit_params, audited_change
 from graph.repositories.outcomes import (
     InvalidField,
     Missing,
@@ -149,12 +149,12 @@ async def set_referral_status(
         raise InvalidField("status", say.REFERRAL_CANNOT(current=current.status, status=status))
     if status in ("accepted", "declined") and not (admin or receiver):
         raise NotAllowed(say.ONLY_PROVIDER_DECIDES())
+    change = Change(actor, "updateReferralStatus", "Referral", referral_id, ["status"])
     row = await audited_change(
         db,
         "referrals/set_referral_status",
-        audit_params(actor, "updateReferralStatus", referral_id, ["status"]),
+        change,
         missing=VersionConflict(say.REFERRAL_CHANGED(), None),
-        id=referral_id,
         from_status=current.status,
         to_status=status,
         reason=reason or None,
@@ -189,11 +189,6 @@ async def referrals_visible(
 
 async def acknowledge_unheld(db: Database, actor: Actor, referral_id: str) -> ServiceProps:
     """A moderator has dealt with a referral nobody could receive; it leaves the queue."""
-    row = await audited_change(
-        db,
-        "referrals/acknowledge_unheld",
-        audit_params(actor, "acknowledgeReferral", referral_id, ["unheld_seen_at"]),
-        missing=Missing("Referral", referral_id),
-        id=referral_id,
-    )
+    change = Change(actor, "acknowledgeReferral", "Referral", referral_id, ["unheld_seen_at"])
+    row = await audited_change(db, "referrals/acknowledge_unheld", change)
     return ServiceProps.from_props(row["props"])

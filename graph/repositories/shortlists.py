@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from graph import messages as say
 from graph.database import Database
 from graph.repositories.assets import ServiceProps
-from graph.repositories.audit import Actor, audit_params, audited_change
+from graph.repositories.audit import Actor, Change, audit_params, audited_change
 from graph.repositories.outcomes import InvalidField, Missing, NotAllowed, validated
 from graph.repositories.values import iso, now_iso
 from graph.text import cleans_input_text
@@ -114,15 +114,9 @@ async def change_shortlist(
 ) -> ShortlistRecord:
     """Add or remove a service; ``owner`` None lets an admin change anyone's list."""
     operation = "addToShortlist" if add else "removeFromShortlist"
+    change = Change(actor, operation, "Shortlist", shortlist_id, ["items"])
     row = await audited_change(
-        db,
-        "shortlists/change_shortlist",
-        audit_params(actor, operation, shortlist_id, ["items"]),
-        missing=Missing("Shortlist", shortlist_id),
-        id=shortlist_id,
-        owner=owner,
-        service_id=service_id,
-        add=add,
+        db, "shortlists/change_shortlist", change, owner=owner, service_id=service_id, add=add
     )
     if not row["owned"]:
         raise NotAllowed(say.SHORTLIST_NOT_YOURS())
@@ -138,14 +132,8 @@ async def withdraw_shortlist(
 ) -> ShortlistRecord:
     """Withdraw the share link (its token opens nothing from now on); ``owner`` None lets
     an admin withdraw anyone's."""
-    row = await audited_change(
-        db,
-        "shortlists/withdraw_shortlist",
-        audit_params(actor, "withdrawShortlist", shortlist_id, ["withdrawn_at"]),
-        missing=Missing("Shortlist", shortlist_id),
-        id=shortlist_id,
-        owner=owner,
-    )
+    change = Change(actor, "withdrawShortlist", "Shortlist", shortlist_id, ["withdrawn_at"])
+    row = await audited_change(db, "shortlists/withdraw_shortlist", change, owner=owner)
     if not row["owned"]:
         raise NotAllowed(say.SHORTLIST_NOT_YOURS())
     found = await _read(db, token=None, shortlist_id=shortlist_id)

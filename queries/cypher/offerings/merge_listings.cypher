@@ -3,15 +3,15 @@
 // 'merged' (so search, assetsNear and /oruk show only the kept listing), remembering its status
 // before, so the merge can be undone (offerings/unmerge_listing).
 // Parameters:
-//   $keep_id        string        the listing to keep
-//   $duplicate_ids  list<string>  the listings that are the same asset (not $keep_id)
+//   $id             string        the listing to keep
+//   $duplicate_ids  list<string>  the listings that are the same asset (not $id)
 //   $key_id         string|null   the moderator's key
 //   $now            string        ISO date-time
 //   $audit          map           the AuditEvent's properties
 // Returns: zero rows if the kept listing does not exist; else keep_status, missing (ids
 // that name no service, or are merged already), merged (how many were merged now) and the kept
 // listing's properties.
-MATCH (keep:Service {id: $keep_id})
+MATCH (keep:Service {id: $id})
 WITH keep, [id IN $duplicate_ids WHERE NOT EXISTS {
          MATCH (d:Service {id: id}) WHERE coalesce(d.moderation_status, 'approved') <> 'merged' }
        ] AS missing
