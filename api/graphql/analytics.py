@@ -20,10 +20,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from graph import messages as say
 from graph.repositories import analytics
-from graph.repositories.outcomes import InvalidField, NotAllowed
+from graph.repositories.outcomes import InvalidField
 
 __all__ = ["AnalyticsQueries"]
 
@@ -45,8 +45,7 @@ async def _report(
     group_by: GroupBy,
     scope: str | None = None,
 ) -> JSON:
-    if not info.context.caller.reads_network:
-        raise NotAllowed(say.ANALYTICS_NAME_PEOPLE())
+    refuse_unless(info.context.caller.reads_network, say.ANALYTICS_NAME_PEOPLE())
     if not 1 <= top <= analytics.MAX_TOP:
         raise InvalidField("top", say.BETWEEN(low=1, high=analytics.MAX_TOP))
     report = await info.context.reports.run(

@@ -11,10 +11,12 @@ from api.auth.roles import Caller
 from api.graphql.dataloaders import Loaders
 from api.reports import ReportRunner
 from graph.database import Database
+from graph.messages import Said
 from graph.repositories.audit import Actor
+from graph.repositories.outcomes import NotAllowed
 from graph.repositories.published_ids import graph_ids
 
-__all__ = ["Context"]
+__all__ = ["Context", "refuse_unless"]
 
 
 @dataclass
@@ -46,3 +48,10 @@ class Context(BaseContext):
     async def graph_ids(self, given: list[Any]) -> list[str]:
         """:meth:`graph_id` of each, in one read."""
         return await graph_ids(self.db, [str(g) for g in given])
+
+
+def refuse_unless(allowed: bool, refusal: Said) -> None:
+    """The role check a resolver makes before it reads or writes anything: ``NotAllowed``
+    saying ``refusal`` (in the caller's language) unless ``allowed``."""
+    if not allowed:
+        raise NotAllowed(refusal)

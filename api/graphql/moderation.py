@@ -11,7 +11,7 @@ from typing import Annotated, Concatenate, ParamSpec
 import strawberry
 from strawberry.types import Info
 
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from api.graphql.entities import ServiceNode
 from api.graphql.offerings import OfferingPayload, OfferingResult
 from api.graphql.results import NotFound, ValidationError, failures_returned
@@ -63,18 +63,13 @@ class QueueEntry:
     )
 
 
-def _require(info: Info[Context, None]) -> None:
-    if not info.context.caller.moderates:
-        raise NotAllowed(say.MODERATORS_ONLY())
-
-
 @strawberry.type
 class ModerationQueries:
     @strawberry.field(description="Offerings waiting for a decision, oldest first.")
     async def pending_offerings(
         self, info: Info[Context, None], first: int = 50, offset: int = 0
     ) -> list[ServiceNode]:
-        _require(info)
+        refuse_unless(info.context.caller.moderates, say.MODERATORS_ONLY())
         found, _ = await offerings.pending_offerings(info.context.db, first, offset)
         return [ServiceNode.of(p) for p in found]
 
@@ -86,7 +81,7 @@ class ModerationQueries:
     async def moderation_queue(
         self, info: Info[Context, None], first: int = 50, offset: int = 0
     ) -> list[QueueEntry]:
-        _require(info)
+        refuse_unless(info.context.caller.moderates, say.MODERATORS_ONLY())
         items, _ = await edits.moderation_queue(info.context.db, first, offset)
         return [
             QueueEntry(
@@ -136,9 +131,22 @@ async def _as_moderator(
     Every moderator mutation is ``act(db, actor, ...)`` returning the listing it touched,
     refused (as a typed failure) to anyone who does not moderate.
     """
-    _require(info)
+    refuse_unless(info.context.caller.moderates, say.MODERATORS_ONLY())
     props = await act(info.context.db, info.context.actor, *args, **kwargs)
     return OfferingPayload(service=ServiceNode.of(props))
+
+
+async def _on_listing(
+    info: Info[Context, None],
+    act: Callable[Concatenate[Database, Actor, str, P], Awaitable[ServiceProps]],
+    listing: strawberry.ID,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> OfferingResult:
+    """:func:`_as_moderator` for a decision on one listing, named by its graph id or by the
+    id ``/oruk`` publishes for it."""
+    graph_id = await info.context.graph_id(listing)
+    return await _as_moderator(info, act, graph_id, *args, **kwargs)
 
 
 @strawberry.type
@@ -150,13 +158,7 @@ class ModerationMutations:
     async def approve_offering(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
-        return await _as_moderator(
-            info,
-            offerings.moderate_offering,
-            await info.context.graph_id(service_id),
-            "approved",
-            None,
-        )
+        return await _on_listing(info, offerings.moderate_offering, service_id, "approved", None)
 
     @strawberry.mutation(
         description="Refuse a pending offering, turn down the change waiting on a public one "
@@ -165,13 +167,7 @@ class ModerationMutations:
     async def reject_offering(
         self, info: Info[Context, None], service_id: strawberry.ID, reason: str | None = None
     ) -> OfferingResult:
-        return await _as_moderator(
-            info,
-            offerings.moderate_offering,
-            await info.context.graph_id(service_id),
-            "rejected",
-            reason,
-        )
+        return await _on_listing(info, offerings.moderate_offering, service_id, "rejected", reason)
 
     @strawberry.mutation(
         description="Ask a listing's group to change a new listing, or the change it proposed "
@@ -181,9 +177,7 @@ class ModerationMutations:
     async def ask_for_changes(
         self, info: Info[Context, None], service_id: strawberry.ID, message: str
     ) -> OfferingResult:
-        return await _as_moderator(
-            info, offerings.ask_for_changes, await info.context.graph_id(service_id), message
-        )
+        return await _on_listing(info, offerings.ask_for_changes, service_id, message)
 
 
 @strawberry.type
@@ -197,20 +191,14 @@ class MergeMutations:
     async def merge_listings(
         self, info: Info[Context, None], keep_id: strawberry.ID, duplicate_ids: list[strawberry.ID]
     ) -> OfferingResult:
-        return await _as_moderator(
-            info,
-            offerings.merge_listings,
-            await info.context.graph_id(keep_id),
-            await info.context.graph_ids(duplicate_ids),
-        )
+        duplicates = await info.context.graph_ids(duplicate_ids)
+        return await _on_listing(info, offerings.merge_listings, keep_id, duplicates)
 
     @strawberry.mutation(description="Moderators: undo a merge; the listing stands on its own.")
     async def unmerge_listing(
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
-        return await _as_moderator(
-            info, offerings.unmerge_listing, await info.context.graph_id(service_id)
-        )
+        return await _on_listing(info, offerings.unmerge_listing, service_id)
 
 
 @strawberry.type(description="The report was received; a moderator will look at it.")

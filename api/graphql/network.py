@@ -13,12 +13,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from api.graphql.results import validated
 from api.graphql.views import view_of
 from graph import messages as say
 from graph.repositories import network as repo
-from graph.repositories.outcomes import NotAllowed
 
 __all__ = ["NetworkQueries"]
 
@@ -92,18 +91,13 @@ class MapFilter:
     organisation_id: str | None = None
 
 
-def _require(info: Info[Context, None]) -> None:
-    if not info.context.caller.reads_network:
-        raise NotAllowed(say.VIEWS_NAME_PEOPLE())
-
-
 @strawberry.type
 class NetworkQueries:
     @strawberry.field(description="Everyone and everything within `hops` (1–3) steps.")
     async def ego_network(
         self, info: Info[Context, None], id: strawberry.ID, hops: int = 1, limit: int = 500
     ) -> NetworkGraph:
-        _require(info)
+        refuse_unless(info.context.caller.reads_network, say.VIEWS_NAME_PEOPLE())
         return NetworkGraph.of(await repo.ego_network(info.context.db, str(id), hops, limit))
 
     @strawberry.field(
@@ -119,7 +113,7 @@ class NetworkQueries:
         max_paths: int = 10,
         via_places: bool = False,
     ) -> list[ConnectionPath]:
-        _require(info)
+        refuse_unless(info.context.caller.reads_network, say.VIEWS_NAME_PEOPLE())
         paths = await repo.connection(
             info.context.db, str(from_id), str(to_id), max_paths, via_places=via_places
         )
@@ -139,7 +133,7 @@ class NetworkQueries:
     async def relationship_map(
         self, info: Info[Context, None], filter: MapFilter | None = None, limit: int = 500
     ) -> NetworkGraph:
-        _require(info)
+        refuse_unless(info.context.caller.reads_network, say.VIEWS_NAME_PEOPLE())
         f = filter or MapFilter()
         filters = validated(
             repo.MapFilter,

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from api.graphql.entities import ServiceNode
 from api.graphql.results import (
     ChangeFailure,
@@ -175,8 +175,7 @@ def _one_spelling(organisation_id: object, organization_id: object) -> str | Non
 
 async def _editor_org(info: Info[Context, None], requested: str | None) -> str:
     caller = info.context.caller
-    if not caller.edits_offerings:
-        raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="registerOffering"))
+    refuse_unless(caller.edits_offerings, say.NEEDS_GROUP_EDITOR(action="registerOffering"))
     if requested:
         requested = await info.context.graph_id(requested)
     scope = caller.org_scope
@@ -221,8 +220,7 @@ class OfferingMutations:
         self, info: Info[Context, None], input: UpdateOfferingInput
     ) -> OfferingResult:
         caller = info.context.caller
-        if not caller.edits_offerings:
-            raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="updateOffering"))
+        refuse_unless(caller.edits_offerings, say.NEEDS_GROUP_EDITOR(action="updateOffering"))
         fields = _set_fields(input)
         fields.pop("id")
         version = fields.pop("version")
@@ -274,8 +272,7 @@ class OfferingMutations:
         self, info: Info[Context, None], service_id: strawberry.ID
     ) -> OfferingResult:
         caller = info.context.caller
-        if not caller.edits_offerings:
-            raise NotAllowed(say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
+        refuse_unless(caller.edits_offerings, say.NEEDS_GROUP_EDITOR(action="confirmStillCorrect"))
         props = await repo.confirm_still_correct(
             info.context.db,
             info.context.actor,

@@ -12,7 +12,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.auth.roles import Role
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from api.graphql.results import (
     ChangeFailure,
     failures_returned,
@@ -106,8 +106,7 @@ class ReferralMutations:
     async def create_referral(
         self, info: Info[Context, None], service_id: strawberry.ID, note: str | None = None
     ) -> ReferralResult:
-        if not info.context.caller.refers:
-            raise NotAllowed(say.REFERRALS_BY_CONNECTORS())
+        refuse_unless(info.context.caller.refers, say.REFERRALS_BY_CONNECTORS())
         record = await repo.create_referral(
             info.context.db, info.context.actor, await info.context.graph_id(service_id), note
         )

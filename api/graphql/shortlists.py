@@ -15,7 +15,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.graphql.context import Context
+from api.graphql.context import Context, refuse_unless
 from api.graphql.entities import ServiceNode
 from api.graphql.results import (
     ChangeFailure,
@@ -80,8 +80,7 @@ ShortlistResult = Annotated[ShortlistPayload | ChangeFailure, strawberry.union("
 
 def _owner(info: Info[Context, None]) -> str | None:
     caller = info.context.caller
-    if not caller.keeps_shortlists:
-        raise NotAllowed(say.SHORTLISTS_FOR())
+    refuse_unless(caller.keeps_shortlists, say.SHORTLISTS_FOR())
     return None if caller.role.value == "admin" else caller.key_id
 
 
@@ -129,25 +128,24 @@ class ShortlistMutations:
     async def add_to_shortlist(
         self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
     ) -> ShortlistResult:
-        return await _change(
-            info, str(shortlist_id), await info.context.graph_id(service_id), add=True
-        )
+        return await _change(info, shortlist_id, service_id, add=True)
 
     @strawberry.mutation(description="Remove a service from your shortlist.")
     async def remove_from_shortlist(
         self, info: Info[Context, None], shortlist_id: strawberry.ID, service_id: strawberry.ID
     ) -> ShortlistResult:
-        return await _change(
-            info, str(shortlist_id), await info.context.graph_id(service_id), add=False
-        )
+        return await _change(info, shortlist_id, service_id, add=False)
 
 
 @failures_returned
 async def _change(
-    info: Info[Context, None], shortlist_id: str, service_id: str, *, add: bool
+    info: Info[Context, None], shortlist_id: strawberry.ID, service: strawberry.ID, *, add: bool
 ) -> ShortlistResult:
+    """Add ``service`` (its graph id or the id ``/oruk`` publishes) to a shortlist, or remove
+    it."""
     owner = _owner(info)
+    service_id = await info.context.graph_id(service)
     record = await repo.change_shortlist(
-        info.context.db, info.context.actor, owner, shortlist_id, service_id, add=add
+        info.context.db, info.context.actor, owner, str(shortlist_id), service_id, add=add
     )
     return ShortlistPayload(shortlist=Shortlist.of(record))
