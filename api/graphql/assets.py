@@ -14,9 +14,10 @@ from api.graphql.entities import ServiceNode
 from api.graphql.generated_inputs import input_from_model, model_values
 from api.graphql.results import validated
 from graph import messages as say
-from graph.repositories.assets import NearFilter, NearQuery, OpenAtFilter, assets_near
+from graph.repositories.assets import Day, NearFilter, NearQuery, OpenAtFilter, assets_near
 from graph.repositories.outcomes import InvalidField, camel
 from graph.repositories.search import matching_service_ids
+from queries.vocabulary import DAYS
 
 __all__ = [
     "AssetConnection",
@@ -30,26 +31,23 @@ __all__ = [
 ]
 
 
-@strawberry.enum(description="RFC 5545 day codes, as in HSDS schedule.byday.")
-class Weekday(Enum):
-    MO = "MO"
-    TU = "TU"
-    WE = "WE"
-    TH = "TH"
-    FR = "FR"
-    SA = "SA"
-    SU = "SU"
-
-
-@strawberry.input(description="Open on this day at this time (24-hour HH:MM, local time).")
-class OpenAt:
-    day: Weekday
-    time: str
-
-
+# Built at import from the vocabularies and the validation models, so mypy sees them as Any.
 if TYPE_CHECKING:
+    Weekday = Any
+    OpenAt = Any
     NearFilterInput = Any
 else:
+    #: RFC 5545 day codes (``MO`` … ``SU``) from the days vocabulary, each described by name.
+    Weekday = strawberry.enum(
+        Enum("Weekday", {d.id: strawberry.enum_value(d.id, description=d.en) for d in DAYS.terms}),
+        description="RFC 5545 day codes, as in HSDS schedule.byday.",
+    )
+    OpenAt = input_from_model(
+        OpenAtFilter,
+        name="OpenAt",
+        description="Open on this day at this time (24-hour HH:MM, local time).",
+        nested={Day: Weekday},
+    )
     NearFilterInput = input_from_model(
         NearFilter,
         name="NearFilter",

@@ -6,8 +6,8 @@ turns such a model into a Strawberry input type with the same fields (camelCase 
 schema), so the GraphQL API cannot list a filter the server does not validate, or miss one
 it does. Strawberry's own pydantic integration (``strawberry.experimental.pydantic``) is
 still experimental and does not map ``Literal`` types; what the API's filters need is small
-enough to map here: optional scalars, lists of strings and nested models given in
-``nested``.
+enough to map here: scalars, lists of strings, and the nested models and ``Literal`` types
+given in ``nested``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def _graphql_type(annotation: Any, nested: Mapping[type, Any]) -> Any:
 
 
 def _field(info: FieldInfo, annotation: Any) -> Any:
-    default = None if info.is_required() else info.get_default(call_default_factory=True)
+    if info.is_required():
+        return strawberry.field(description=info.description, graphql_type=annotation)
+    default = info.get_default(call_default_factory=True)
     return strawberry.field(default=default, description=info.description, graphql_type=annotation)
 
 
