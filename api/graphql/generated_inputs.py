@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
@@ -27,7 +27,7 @@ __all__ = ["input_from_model", "model_values"]
 _SCALARS = (str, int, float, bool)
 
 
-def _graphql_type(annotation: Any, nested: Mapping[type, Any]) -> Any:
+def _graphql_type(annotation: Any, nested: Mapping[Any, Any]) -> Any:
     """The Strawberry annotation for a pydantic field's annotation."""
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType):
@@ -45,27 +45,55 @@ def _graphql_type(annotation: Any, nested: Mapping[type, Any]) -> Any:
     raise TypeError(f"no GraphQL input type for {annotation!r}: add it to `nested`")
 
 
-def _field(info: FieldInfo, annotation: Any) -> Any:
+def _field(info: FieldInfo, annotation: Any, *, partial: bool) -> Any:
+    if partial:
+        return strawberry.field(
+            default=strawberry.UNSET, description=info.description, graphql_type=annotation
+        )
     if info.is_required():
         return strawberry.field(description=info.description, graphql_type=annotation)
-    default = info.get_default(call_default_factory=True)
-    return strawberry.field(default=default, description=info.description, graphql_type=annotation)
+    if info.default_factory is not None:
+        return strawberry.field(
+            default_factory=info.default_factory,
+            description=info.description,
+            graphql_type=annotation,
+        )
+    return strawberry.field(
+        default=info.get_default(), description=info.description, graphql_type=annotation
+    )
 
 
 def input_from_model(
-    model: type[BaseModel], *, name: str, description: str, nested: Mapping[type, Any]
+    model: type[BaseModel],
+    *,
+    name: str,
+    description: str,
+    nested: Mapping[Any, Any],
+    ids: Collection[str] = (),
+    partial: bool = False,
+    extra: Mapping[str, tuple[Any, Any]] | None = None,
 ) -> type:
     """A Strawberry input type named ``name`` with one field per field of ``model``.
 
-    ``nested`` maps a model or other type used inside ``model`` to the Strawberry type that
-    stands for it (an existing input or enum). Defaults and descriptions are the model's.
+    ``nested`` maps a model, ``Literal`` or other type used inside ``model`` to the
+    Strawberry type that stands for it (an existing input or enum). Defaults and
+    descriptions are the model's. The fields named in ``ids`` hold node ids (``ID``, not
+    ``String``). ``partial`` makes every field optional and unset unless given (an update:
+    only the fields a client sends change). ``extra`` adds fields the model does not have,
+    first, as ``name: (annotation, strawberry.field(...))``.
     """
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__}
-    for field_name, info in model.model_fields.items():
-        annotation = _graphql_type(info.annotation, nested)
+    for field_name, (annotation, declared) in (extra or {}).items():
         annotations[field_name] = annotation
-        namespace[field_name] = _field(info, annotation)
+        namespace[field_name] = declared
+    for field_name, info in model.model_fields.items():
+        kinds = {**nested, str: strawberry.ID} if field_name in ids else nested
+        annotation = _graphql_type(info.annotation, kinds)
+        if partial:
+            annotation = annotation | None
+        annotations[field_name] = annotation
+        namespace[field_name] = _field(info, annotation, partial=partial)
     cls = type(name, (), namespace)
     return strawberry.input(cls, name=name, description=description)
 

@@ -9,13 +9,14 @@ its own organisation; every change writes an audit event in the same transaction
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context, refuse_unless
 from api.graphql.entities import ServiceNode
+from api.graphql.generated_inputs import input_from_model
 from api.graphql.results import (
     ChangeFailure,
     DuplicateCandidate,
@@ -25,7 +26,7 @@ from api.graphql.results import (
 )
 from api.i18n import current_language
 from graph import messages as say
-from graph.repositories import edits
+from graph.repositories import edits, listing
 from graph.repositories import offerings as repo
 from graph.repositories.outcomes import InvalidField, NotAllowed
 
@@ -33,13 +34,6 @@ __all__ = ["OfferingMutations", "OfferingPayload", "OfferingResult"]
 
 #: The public API spells "organisation" one way; the older "organization" stays accepted.
 OLD_SPELLING = "Use organisationId (the same value; this older spelling keeps working)."
-
-
-@strawberry.input(description="A weekly opening: days such as 'MO,WE' and times 'HH:MM'.")
-class ScheduleInput:
-    byday: str
-    opens_at: str
-    closes_at: str
 
 
 @strawberry.type
@@ -77,72 +71,60 @@ class OfferingQueries:
         return [DuplicateCandidate.of(c, current_language()) for c in found]
 
 
-@strawberry.input
-class RegisterOfferingInput:
-    name: str
-    latitude: float
-    longitude: float
-    organisation_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Defaults to a group editor's own organisation."
+# The listing's fields are declared once, in the validation model (ListingContent); the
+# inputs are generated from it, so the API cannot accept a field the server does not check.
+if TYPE_CHECKING:
+    ScheduleInput = Any
+    RegisterOfferingInput = Any
+    UpdateOfferingInput = Any
+else:
+    ScheduleInput = input_from_model(
+        listing.ScheduleInput,
+        name="ScheduleInput",
+        description="A weekly opening: days such as 'MO,WE' and times 'HH:MM'.",
+        nested={},
     )
-    organization_id: strawberry.ID | None = strawberry.field(
-        default=None, deprecation_reason=OLD_SPELLING
+    _CONTENT = {"model": listing.ListingContent, "nested": {listing.ScheduleInput: ScheduleInput}}
+    RegisterOfferingInput = input_from_model(
+        **_CONTENT,
+        name="RegisterOfferingInput",
+        description="A new listing: it waits for a moderator before the public sees it.",
+        ids={"catchment"},
+        extra={
+            "organisation_id": (
+                strawberry.ID | None,
+                strawberry.field(
+                    default=None, description="Defaults to a group editor's own organisation."
+                ),
+            ),
+            "organization_id": (
+                strawberry.ID | None,
+                strawberry.field(default=None, deprecation_reason=OLD_SPELLING),
+            ),
+            "confirm_not_duplicate": (
+                bool,
+                strawberry.field(
+                    default=False,
+                    description="Create even though likely duplicates were reported.",
+                ),
+            ),
+        },
     )
-    description: str | None = None
-    location_name: str | None = None
-    address_1: str | None = None
-    city: str | None = None
-    postal_code: str | None = None
-    email: str | None = None
-    url: str | None = None
-    phone: str | None = None
-    needs: list[str] = strawberry.field(default_factory=list, description="Need ids.")
-    languages: list[str] = strawberry.field(default_factory=list, description="e.g. cy, en")
-    minimum_age: int | None = None
-    maximum_age: int | None = None
-    free: bool = False
-    fees_description: str | None = None
-    eligibility_description: str | None = None
-    accessibility: list[str] = strawberry.field(
-        default_factory=list, description="Accessibility option ids (/api/vocabulary)."
+    UpdateOfferingInput = input_from_model(
+        **_CONTENT,
+        name="UpdateOfferingInput",
+        description="Only the fields given change; null clears a field; a list replaces the "
+        "list. A public listing keeps its approved content until a moderator accepts the change.",
+        ids={"catchment"},
+        partial=True,
+        extra={
+            "id": (strawberry.ID, strawberry.field()),
+            "version": (
+                int,
+                strawberry.field(description="The version you read (optimistic lock)."),
+            ),
+        },
     )
-    catchment: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Ids of the areas served."
-    )
-    schedules: list[ScheduleInput] = strawberry.field(default_factory=list)
-    confirm_not_duplicate: bool = strawberry.field(
-        default=False, description="Create even though likely duplicates were reported."
-    )
-
-
-@strawberry.input(
-    description="Only the fields given change; null clears a field; a list replaces the list. "
-    "A public listing keeps its approved content until a moderator accepts the change."
-)
-class UpdateOfferingInput:
-    id: strawberry.ID
-    version: int = strawberry.field(description="The version you read (optimistic lock).")
-    name: str | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    latitude: float | None = strawberry.UNSET
-    longitude: float | None = strawberry.UNSET
-    location_name: str | None = strawberry.UNSET
-    address_1: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    postal_code: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    url: str | None = strawberry.UNSET
-    phone: str | None = strawberry.UNSET
-    needs: list[str] | None = strawberry.UNSET
-    languages: list[str] | None = strawberry.UNSET
-    accessibility: list[str] | None = strawberry.UNSET
-    minimum_age: int | None = strawberry.UNSET
-    maximum_age: int | None = strawberry.UNSET
-    free: bool | None = strawberry.UNSET
-    fees_description: str | None = strawberry.UNSET
-    eligibility_description: str | None = strawberry.UNSET
-    schedules: list[ScheduleInput] | None = strawberry.UNSET
-    catchment: list[strawberry.ID] | None = strawberry.UNSET
 
 
 @strawberry.type

@@ -85,16 +85,22 @@ class ListingContent(BaseModel):
     email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     url: str | None = Field(default=None, max_length=500, pattern=r"^https?://\S+$")
     phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+() .-]{6,}$")
-    needs: list[str] = Field(default_factory=list, max_length=10)
-    languages: list[str] = Field(default_factory=list, max_length=10)
-    accessibility: list[str] = Field(default_factory=list, max_length=10)
+    needs: list[str] = Field(default_factory=list, max_length=10, description="Need ids.")
+    languages: list[str] = Field(default_factory=list, max_length=10, description="e.g. cy, en")
+    accessibility: list[str] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Accessibility option ids (/api/vocabulary).",
+    )
     minimum_age: int | None = Field(default=None, ge=0, le=150)
     maximum_age: int | None = Field(default=None, ge=0, le=150)
     free: bool = False
     fees_description: str | None = Field(default=None, max_length=1000)
     eligibility_description: str | None = Field(default=None, max_length=2000)
     schedules: list[ScheduleInput] = Field(default_factory=list, max_length=14)
-    catchment: list[str] = Field(default_factory=list, max_length=50)
+    catchment: list[str] = Field(
+        default_factory=list, max_length=50, description="Ids of the areas served."
+    )
 
     @field_validator("name")
     @classmethod
