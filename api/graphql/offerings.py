@@ -9,6 +9,7 @@ its own organisation; every change writes an audit event in the same transaction
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -24,16 +25,56 @@ from api.graphql.results import (
     failures_returned,
     validated,
 )
+from api.graphql.views import view_of
 from api.i18n import current_language
 from graph import messages as say
 from graph.repositories import edits, listing
 from graph.repositories import offerings as repo
 from graph.repositories.outcomes import InvalidField, NotAllowed
 
-__all__ = ["OfferingMutations", "OfferingPayload", "OfferingResult"]
+__all__ = ["ListingClaim", "OfferingMutations", "OfferingPayload", "OfferingResult"]
 
 #: The public API spells "organisation" one way; the older "organization" stays accepted.
 OLD_SPELLING = "Use organisationId (the same value; this older spelling keeps working)."
+
+
+@strawberry.enum(description="Where a claim to a listing stands.")
+class ClaimStatus(Enum):
+    OPEN = "open"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@strawberry.type(
+    description="Your organisation's claim to a listing another organisation provided: open "
+    "until a moderator decides; approved, the listing is yours; rejected, with the reason."
+)
+class ListingClaim:
+    id: strawberry.ID
+    status: ClaimStatus
+    reason: str | None
+    asked_at: str = strawberry.field(description="When the claim was made (ISO 8601).")
+    decided_at: str | None = strawberry.field(description="When a moderator decided it.")
+    service_id: strawberry.ID
+    service_name: str | None
+
+    @classmethod
+    def of(cls, claim: repo.ClaimRecord) -> ListingClaim:
+        return view_of(
+            cls,
+            claim,
+            id=strawberry.ID(claim.id),
+            status=ClaimStatus(claim.status),
+            service_id=strawberry.ID(claim.service_id),
+        )
+
+
+def _own_organisation(info: Info[Context, None]) -> str:
+    """The group editor's organisation; refused to anyone else."""
+    caller = info.context.caller
+    if not caller.edits_offerings or not caller.organisation_id:
+        raise NotAllowed(say.MY_OFFERINGS_EDITOR())
+    return caller.organisation_id
 
 
 @strawberry.type
@@ -43,11 +84,16 @@ class OfferingQueries:
         "rejection's reason (group editors)."
     )
     async def my_offerings(self, info: Info[Context, None]) -> list[ServiceNode]:
-        caller = info.context.caller
-        if not caller.edits_offerings or not caller.organisation_id:
-            raise NotAllowed(say.MY_OFFERINGS_EDITOR())
-        found = await repo.offerings_of_organisation(info.context.db, caller.organisation_id)
+        found = await repo.offerings_of_organisation(info.context.db, _own_organisation(info))
         return [ServiceNode.of(p) for p in found]
+
+    @strawberry.field(
+        description="Your organisation's claims to listings other organisations provided, "
+        "newest first, with how each was decided (group editors)."
+    )
+    async def my_claims(self, info: Info[Context, None]) -> list[ListingClaim]:
+        found = await repo.claims_of_organisation(info.context.db, _own_organisation(info))
+        return [ListingClaim.of(c) for c in found]
 
     @strawberry.field(
         description="Public listings that registering this one would report as likely "

@@ -42,10 +42,12 @@ from graph.text import stored_text
 from queries.analytics.duplicates import DEFAULT_THRESHOLD, pair_confidence
 
 __all__ = [
+    "ClaimRecord",
     "Lookalike",
     "NewOffering",
     "ScheduleInput",
     "claim_listing",
+    "claims_of_organisation",
     "confirm_still_correct",
     "decide_claim",
     "likely_duplicates",
@@ -339,6 +341,28 @@ async def ask_for_changes(
     if not row["waiting"]:
         raise VersionConflict(say.NOTHING_WAITING(), None)
     return ServiceProps.from_props(row["props"])
+
+
+class ClaimRecord(BaseModel):
+    """A group's claim to a listing another organisation provided, and how it was decided."""
+
+    id: str
+    status: Literal["open", "approved", "rejected"]
+    reason: str | None = None
+    asked_at: str
+    decided_at: str | None = None
+    service_id: str
+    service_name: str | None = None
+
+
+async def claims_of_organisation(
+    db: Database, organisation_id: str, limit: int = 100
+) -> list[ClaimRecord]:
+    """The organisation's claims, newest first: waiting, approved, or turned down and why."""
+    rows = await db.read(
+        "offerings/claims_of_organisation", organisation_id=organisation_id, limit=limit
+    )
+    return [ClaimRecord.model_validate(r) for r in rows]
 
 
 async def offerings_of_organisation(

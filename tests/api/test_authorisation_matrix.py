@@ -198,6 +198,7 @@ OPS: dict[str, Op] = {
         {},
     ),
     "myOfferings": lambda g, d, n: ("{ myOfferings { id } }", {}),
+    "myClaims": lambda g, d, n: ("{ myClaims { id } }", {}),
     # rows added by the reliability/security work (issue 8)
     "me": lambda g, d, n: ("{ me { role } }", {}),
     "addToShortlist": lambda g, d, n: (

@@ -298,3 +298,35 @@ def test_the_older_organization_spelling_keeps_working_and_a_disagreement_is_ref
     assert refused["__typename"] == "ValidationError"
     assert refused["field"] == "organisationId" and org_b in refused["message"]
     assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == before
+
+
+def test_a_group_sees_its_claims_and_why_one_was_turned_down(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str]
+) -> None:
+    claim = """mutation C($id: ID!) { claimListing(serviceId: $id) { __typename
+      ... on OfferingPayload { outcome } } }"""
+    mine = "{ myClaims { id status reason askedAt decidedAt serviceId serviceName } }"
+    decide = """mutation D($id: ID!) { decideClaim(claimId: $id, approve: false,
+      reason: "The charity still runs it") { __typename } }"""
+    org_a, org_b = list(small_graph.organisations)[:2]
+    listing = next(s for s in small_graph.services.values() if s.organisation_id == org_b)
+    asked = gql(claim, {"id": listing.id}, key=keys["editor_a"])["data"]["claimListing"]
+    assert asked["outcome"] == "waiting_for_moderator"
+
+    waiting = gql(mine, key=keys["editor_a"])["data"]["myClaims"]
+    ours = [c for c in waiting if c["serviceId"] == listing.id]
+    assert [(c["status"], c["serviceName"], c["decidedAt"]) for c in ours] == [
+        ("OPEN", listing.name, None)
+    ]
+    # The organisation that provides the listing did not claim it: it is not in its claims.
+    theirs = gql(mine, key=keys["editor_b"])["data"]["myClaims"]
+    assert all(c["serviceId"] != listing.id for c in theirs)
+
+    assert gql(decide, {"id": ours[0]["id"]}, key=keys["moderator"])["data"]["decideClaim"] == {
+        "__typename": "OfferingPayload"
+    }
+    decided = gql(mine, key=keys["editor_a"])["data"]["myClaims"]
+    (turned_down,) = [c for c in decided if c["serviceId"] == listing.id]
+    assert turned_down["status"] == "REJECTED"
+    assert turned_down["reason"] == "The charity still runs it"
+    assert turned_down["decidedAt"] >= turned_down["askedAt"]

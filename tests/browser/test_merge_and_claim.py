@@ -1,6 +1,7 @@
 """One place listed twice, put right in Chromium, English and Welsh: a moderator merges two
 listings by typing their names (search then shows one) and undoes it; a group that finds its
-own place among the likely duplicates opens it and claims it instead of registering it again."""
+own place among the likely duplicates opens it and claims it instead of registering it again,
+and later reads on its own screen how a moderator decided the claim."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from tests.browser.conftest import SeededData, describe, run_axe, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 SEARCH = """query S($t: String!) { searchAssets(text: $t, first: 20) { edges { node { id } } } }"""
-QUEUE = "{ moderationQueue(first: 100) { kind claimant service { id } } }"
+QUEUE = "{ moderationQueue(first: 100) { kind claimant claimId service { id } } }"
+CLAIM = "mutation C($id: ID!) { claimListing(serviceId: $id) { __typename } }"
+DECIDE = """mutation D($id: ID!, $why: String) {
+  decideClaim(claimId: $id, approve: false, reason: $why) { __typename } }"""
 
 
 def _gql(page: Page, query: str, variables: dict[str, Any], key: str | None = None) -> Any:
@@ -112,3 +116,41 @@ def test_a_group_opens_a_likely_duplicate_and_claims_it(
     page.screenshot(path=str(artifacts_dir / "group-claim-duplicate.png"), full_page=True)
     queue = _gql(page, QUEUE, {}, seeded.keys["moderator"])["moderationQueue"]
     assert any(e["kind"] == "claim" and e["service"]["id"] == theirs.id for e in queue)
+
+
+def test_a_group_reads_how_its_claim_was_decided_in_english_and_welsh(
+    page: Page, seeded: SeededData, artifacts_dir: Path
+) -> None:
+    own = seeded.organisation_id
+    theirs = max(
+        (s for s in seeded.graph.services.values()
+         if s.organisation_id != own and s.moderation_status in (None, "approved")),
+        key=lambda s: s.id,
+    )  # fmt: skip
+    _gql(page, CLAIM, {"id": theirs.id}, seeded.keys["editor"])
+    queue = _gql(page, QUEUE, {}, seeded.keys["moderator"])["moderationQueue"]
+    claim = next(e for e in queue if e["kind"] == "claim" and e["service"]["id"] == theirs.id)
+    why = "The other charity still runs it"
+    _gql(page, DECIDE, {"id": claim["claimId"], "why": why}, seeded.keys["moderator"])
+
+    page.goto("/#/group")
+    sign_in(page, seeded.keys["editor"])
+    mine = page.locator(f'#my-claims li[data-id="{theirs.id}"]')
+    expect(page.locator("#claims-heading")).to_have_text("Your claims")
+    expect(mine.locator(".claim-status")).to_have_text("Turned down")
+    expect(mine.locator(".claim-reason")).to_have_text(why)
+    expect(mine.locator("a")).to_have_attribute("href", f"#/listing/{theirs.id}")
+    page.select_option("#language", "cy")
+    expect(page.locator("#claims-heading")).to_have_text("Eich hawliadau")
+    expect(mine.locator(".claim-status")).to_have_text("Wedi'i wrthod")
+    expect(mine).to_contain_text("Penderfynwyd ar")
+    # The rest of the screen, drawn in English before the switch, speaks Welsh too.
+    expect(page.locator("#referrals-inbox-h")).to_have_text("Atgyfeiriadau i'ch sefydliad")
+    expect(page.locator("#o-languages-label")).to_have_text("Ieithoedd y'i cynigir ynddynt")
+    expect(page.locator('#o-needs label:has(input[value="food_poverty"])')).to_have_text(
+        "Tlodi bwyd"
+    )
+    expect(page.locator('#register-slot label:has(input[value="en"])')).to_have_text("Saesneg")
+    page.screenshot(path=str(artifacts_dir / "group-claims-cy.png"), full_page=True)
+    serious = run_axe(page, "group-claims-cy", artifacts_dir)
+    assert serious == [], describe(serious)

@@ -2,7 +2,7 @@
 // GET /api/vocabulary: one source for ids and their English and Welsh labels, so the UI never
 // shows or asks for a raw id. Their types are generated from the server's OpenAPI document
 // (./rest.ts).
-import { language } from "../i18n";
+import { language, nameTermsWith } from "../i18n";
 import { getJson } from "./client";
 import type { Term, Vocabulary } from "./rest";
 
@@ -27,3 +27,5 @@ export function termLabel(list: keyof Vocabulary, id: string | null | undefined)
   const term = id ? loaded?.[list].find((entry) => entry.id === id) : undefined;
   return term ? term[language()] : null;
 }
+
+nameTermsWith((list, id) => (loaded && list in loaded ? termLabel(list as keyof Vocabulary, id) : null));

@@ -107,27 +107,40 @@ async function loadEditable(id: string): Promise<Editable | null> {
   return node.__typename === "Service" ? ((node.editable as Editable | null) ?? null) : null;
 }
 
-export function checkboxes(name: string, options: { id: string; label: string }[], chosen: string[]): HTMLElement {
+/** A checkbox option: its label is a catalogue message (`i18n`) or a vocabulary term
+ * (`term`: which list), so it is relabelled when the language changes. */
+export interface Choice {
+  id: string;
+  label: string;
+  i18n?: MessageKey;
+  term?: "needs" | "accessibility";
+}
+
+export function checkboxes(name: string, options: Choice[], chosen: string[]): HTMLElement {
+  const labelOf = (o: Choice) => (o.i18n ? { i18n: o.i18n } : { "data-term": o.term ? `${o.term}:${o.id}` : undefined, text: o.label });
   return h(
     "div",
     { class: "choices", role: "group", "aria-labelledby": `e-${name}-label` },
     ...options.map((o) =>
-      h("label", { class: "choice" }, h("input", { type: "checkbox", name, value: o.id, checked: chosen.includes(o.id) }), h("span", { text: o.label })),
+      h("label", { class: "choice" }, h("input", { type: "checkbox", name, value: o.id, checked: chosen.includes(o.id) }), h("span", labelOf(o))),
     ),
   );
 }
+
+/** The language choices of a listing, labelled from the catalogue. */
+export const languageChoices = (): Choice[] => LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey), i18n: `language.${c}` as MessageKey }));
 
 function scheduleRow(s: { byday: string; opensAt: string; closesAt: string } | null, index: number): HTMLElement {
   const days = (s?.byday ?? "").split(",");
   const row = h(
     "div",
     { class: "schedule-row", "data-index": index },
-    h("div", { class: "days", role: "group", "aria-label": t("group.days") },
-      ...DAYS.map((d) => h("label", { class: "day" }, h("input", { type: "checkbox", name: `day-${index}`, value: d, checked: days.includes(d) }), h("span", { text: t(`day.${d}` as MessageKey) }))),
+    h("div", { class: "days", role: "group", "aria-label": t("group.days"), "data-i18n-aria-label": "group.days" },
+      ...DAYS.map((d) => h("label", { class: "day" }, h("input", { type: "checkbox", name: `day-${index}`, value: d, checked: days.includes(d) }), h("span", { i18n: `day.${d}` }))),
     ),
-    h("label", { text: t("group.opens") }, h("input", { name: `opens-${index}`, type: "time", value: s?.opensAt ?? "" })),
-    h("label", { text: t("group.closes") }, h("input", { name: `closes-${index}`, type: "time", value: s?.closesAt ?? "" })),
-    h("button", { type: "button", class: "remove-hours", text: t("group.removeHours") }),
+    h("label", {}, h("span", { i18n: "group.opens" }), h("input", { name: `opens-${index}`, type: "time", value: s?.opensAt ?? "" })),
+    h("label", {}, h("span", { i18n: "group.closes" }), h("input", { name: `closes-${index}`, type: "time", value: s?.closesAt ?? "" })),
+    h("button", { type: "button", class: "remove-hours", i18n: "group.removeHours" }),
   );
   row.querySelector(".remove-hours")!.addEventListener("click", () => row.remove());
   return row;
@@ -147,16 +160,16 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     const value = start[name];
     return h("input", { name, type, value: value == null || Number.isNaN(value) ? "" : String(value), autocomplete: "off" });
   };
-  const terms = (list: "needs" | "accessibility") => (loadedVocabulary()?.[list] ?? []).map((term) => ({ id: term.id, label: termLabel(list, term.id) ?? term.id }));
+  const terms = (list: "needs" | "accessibility"): Choice[] => (loadedVocabulary()?.[list] ?? []).map((term) => ({ id: term.id, label: termLabel(list, term.id) ?? term.id, term: list }));
   const scheduleList = h("div", { id: "e-schedules" }, ...start.schedules.map((s, i) => scheduleRow(s, i)));
   let rows = start.schedules.length;
-  const addHours = h("button", { type: "button", id: "e-add-hours", text: t("group.addHours") });
+  const addHours = h("button", { type: "button", id: "e-add-hours", i18n: "group.addHours" });
   addHours.addEventListener("click", () => scheduleList.append(scheduleRow(null, rows++)));
   const form = h(
     "form",
     { id: "edit-form", class: "offering-form panel", novalidate: true, "aria-labelledby": "edit-heading" },
     h("h2", { id: "edit-heading", tabindex: -1, text: t("group.edit", { name: offering.name }) }),
-    offering.moderationStatus === "approved" ? h("p", { class: "notice", text: t("group.editPublicNote") }) : null,
+    offering.moderationStatus === "approved" ? h("p", { class: "notice", i18n: "group.editPublicNote" }) : null,
     field("e-name", "group.name", text("name")),
     field("e-description", "group.description", h("textarea", { name: "description", rows: 3, text: start.description ?? "" })),
     h("fieldset", {}, h("legend", { i18n: "group.location" }),
@@ -173,8 +186,8 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     ),
     h("fieldset", { id: "e-needs" }, h("legend", { id: "e-needs-label", i18n: "group.needs" }), checkboxes("needs", terms("needs"), start.needs), h("p", { class: "field-error", id: "e-needs-error", "aria-live": "polite" })),
     h("fieldset", {}, h("legend", { i18n: "group.who" }),
-      h("p", { id: "e-languages-label", text: t("group.languages") }),
-      checkboxes("languages", LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey) })), start.languages),
+      h("p", { id: "e-languages-label", i18n: "group.languages" }),
+      checkboxes("languages", languageChoices(), start.languages),
       h("div", { class: "inline" }, field("e-minimumAge", "group.minAge", text("minimumAge", "number")), field("e-maximumAge", "group.maxAge", text("maximumAge", "number"))),
       field("e-eligibilityDescription", "group.eligibility", text("eligibilityDescription")),
     ),

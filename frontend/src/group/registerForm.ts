@@ -6,7 +6,7 @@ import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
 import { candidateItem, lookForSimilar, similarPanel } from "./similar";
 import { termLabel, vocabulary } from "../api/vocabulary";
-import { checkboxes, LANGUAGE_CODES } from "./myListings";
+import { checkboxes, languageChoices } from "./myListings";
 import { placeByPostcode } from "./postcode";
 import { CHECKS } from "./validation";
 import { distinctLabel, resolveName, sameNames, suggestNames } from "../leader/names";
@@ -55,8 +55,8 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
   const needChoices = h("div", { class: "choices" });
   const accessChoices = h("div", { class: "choices" });
   void vocabulary().then((v) => {
-    needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id })), []));
-    accessChoices.replaceWith(checkboxes("accessibility", v.accessibility.map((a) => ({ id: a.id, label: termLabel("accessibility", a.id) ?? a.id })), []));
+    needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id, term: "needs" })), []));
+    accessChoices.replaceWith(checkboxes("accessibility", v.accessibility.map((a) => ({ id: a.id, label: termLabel("accessibility", a.id) ?? a.id, term: "accessibility" })), []));
   });
   const form = h(
     "form",
@@ -86,8 +86,8 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
     ),
     h("fieldset", { id: "o-needs" }, h("legend", { id: "o-needs-label", i18n: "group.needs" }), needChoices, h("p", { class: "field-error", id: "o-needs-error", "aria-live": "polite" })),
     h("fieldset", {}, h("legend", { i18n: "group.who" }),
-      h("p", { id: "o-languages-label", text: t("group.languages") }),
-      checkboxes("languages", LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey) })), []),
+      h("p", { id: "o-languages-label", i18n: "group.languages" }),
+      checkboxes("languages", languageChoices(), []),
       h("div", { class: "inline" },
         f("minimumAge", "group.minAge", input("minimumAge", "number", { min: 0, max: 150 })),
         f("maximumAge", "group.maxAge", input("maximumAge", "number", { min: 0, max: 150 })),
@@ -102,7 +102,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
     h("fieldset", { id: "o-days-group" }, h("legend", { i18n: "group.when" }),
       h("div", { class: "days", role: "group", "aria-labelledby": "o-days-label" },
         h("span", { id: "o-days-label", i18n: "group.days" }),
-        ...DAYS.map((d) => h("label", { class: "day" }, input("day", "checkbox", { value: d, id: `o-day-${d}` }), h("span", { "data-i18n": `day.${d}`, text: t(`day.${d}` as MessageKey) }))),
+        ...DAYS.map((d) => h("label", { class: "day" }, input("day", "checkbox", { value: d, id: `o-day-${d}` }), h("span", { i18n: `day.${d}` }))),
       ),
       h("p", { class: "field-error", id: "o-days-error", "aria-live": "polite" }),
       h("div", { class: "inline" },

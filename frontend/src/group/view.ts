@@ -4,14 +4,17 @@ import { currentViewer, onViewerChange } from "../api/auth";
 import { onLanguageChange, t } from "../i18n";
 import { formatDate, h, setMessage } from "../ui/dom";
 import { keyedScreen } from "../ui/screen";
+import { claimsSection, myClaims, type Claim } from "./myClaims";
 import { editForm, listingItem, loadOffering, myOfferings, type Offering } from "./myListings";
 import { referralList } from "../referrals/referrals";
 import { registerForm } from "./registerForm";
 
 export function groupView(root: HTMLElement): () => void {
   let offerings: Offering[] = [];
+  let claims: Claim[] = [];
   const listEl = h("ul", { id: "my-listings", class: "my-listings" });
   const editSlot = h("div", { id: "edit-slot" });
+  const claimsSlot = h("div", { id: "claims-slot" });
   const formSlot = h("div", { id: "register-slot" });
   const inboxSlot = h("div", { id: "inbox-slot" });
 
@@ -24,6 +27,7 @@ export function groupView(root: HTMLElement): () => void {
         h("p", { id: "confirm-summary", class: "notice" }),
         listEl,
       ),
+      claimsSlot,
       inboxSlot,
       editSlot,
       formSlot,
@@ -40,6 +44,7 @@ export function groupView(root: HTMLElement): () => void {
         ? ordered.map((o) => listingItem(o, (x) => void openEdit(x), (next) => replace(next, t("group.confirmed", { date: formatDate(next.lastVerified) ?? "" }))))
         : [h("li", { class: "empty", text: t("group.noneYet") })]),
     );
+    claimsSlot.replaceChildren(claimsSection(claims));
   };
   const replace = (next: Offering, note?: string): void => {
     offerings = offerings.map((o) => (o.id === next.id ? next : o));
@@ -72,7 +77,9 @@ export function groupView(root: HTMLElement): () => void {
       // Nothing to list until the group signs in (the notice above says how).
       formSlot.replaceChildren();
       offerings = [];
+      claims = [];
       listEl.replaceChildren();
+      claimsSlot.replaceChildren();
       setMessage("confirm-summary", "");
       return;
     }
@@ -86,7 +93,7 @@ export function groupView(root: HTMLElement): () => void {
     );
     setMessage("mine-message", t("common.loading"));
     try {
-      offerings = await myOfferings();
+      [offerings, claims] = await Promise.all([myOfferings(), myClaims().catch(() => [])]);
       setMessage("mine-message", "");
     } catch (error) {
       offerings = [];
@@ -97,7 +104,11 @@ export function groupView(root: HTMLElement): () => void {
 
   void signedIn();
   const stopViewer = onViewerChange(() => void signedIn());
-  const stopLanguage = onLanguageChange(drawList);
+  const stopLanguage = onLanguageChange(() => {
+    drawList();
+    // The inbox is drawn from the server's answer: draw it again in the new language.
+    if (currentViewer()?.role === "group_editor") inboxSlot.replaceChildren(referralList("inbox"));
+  });
   return () => {
     stopViewer();
     stopLanguage();

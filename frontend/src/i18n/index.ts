@@ -49,10 +49,24 @@ export function onLanguageChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Fill `data-i18n` (text) and `data-i18n-<attr>` (attributes) under `root`. */
+/** How a vocabulary term (`data-term="needs:food_poverty"`) is named in the current
+ * language; set by the vocabulary module, which loads the terms from the server. */
+let termNamer: ((list: string, id: string) => string | null) | null = null;
+
+export function nameTermsWith(namer: (list: string, id: string) => string | null): void {
+  termNamer = namer;
+}
+
+/** Fill `data-i18n` (text), `data-i18n-<attr>` (attributes) and `data-term` (a vocabulary
+ * term's name) under `root`. */
 export function applyTranslations(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>("[data-i18n]")) {
     el.textContent = t(el.dataset.i18n as MessageKey);
+  }
+  for (const el of root.querySelectorAll<HTMLElement>("[data-term]")) {
+    const [list, id] = (el.dataset.term ?? "").split(":");
+    const name = termNamer && list && id ? termNamer(list, id) : null;
+    if (name) el.textContent = name;
   }
   for (const attr of ["placeholder", "aria-label", "title"]) {
     for (const el of root.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`)) {

@@ -17,6 +17,12 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Where a claim to a listing stands. */
+export type ClaimStatus =
+  | 'APPROVED'
+  | 'OPEN'
+  | 'REJECTED';
+
 /** How you describe a tie (PARTNER-style survey questions). */
 export type ConnectionInput = {
   /** A frequency id (/api/vocabulary frequencies). */
@@ -80,6 +86,7 @@ export type ReferralStatus =
   | 'DONE'
   | 'REQUESTED';
 
+/** A new listing: it waits for a moderator before the public sees it. */
 export type RegisterOfferingInput = {
   /** Accessibility option ids (/api/vocabulary). */
   accessibility?: Array<Scalars['String']['input']>;
@@ -130,8 +137,10 @@ export type UnknownFact =
 
 /** Only the fields given change; null clears a field; a list replaces the list. A public listing keeps its approved content until a moderator accepts the change. */
 export type UpdateOfferingInput = {
+  /** Accessibility option ids (/api/vocabulary). */
   accessibility?: InputMaybe<Array<Scalars['String']['input']>>;
   address1?: InputMaybe<Scalars['String']['input']>;
+  /** Ids of the areas served. */
   catchment?: InputMaybe<Array<Scalars['ID']['input']>>;
   city?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -140,6 +149,7 @@ export type UpdateOfferingInput = {
   feesDescription?: InputMaybe<Scalars['String']['input']>;
   free?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+  /** e.g. cy, en */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   latitude?: InputMaybe<Scalars['Float']['input']>;
   locationName?: InputMaybe<Scalars['String']['input']>;
@@ -147,6 +157,7 @@ export type UpdateOfferingInput = {
   maximumAge?: InputMaybe<Scalars['Int']['input']>;
   minimumAge?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Need ids. */
   needs?: InputMaybe<Array<Scalars['String']['input']>>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
@@ -158,12 +169,19 @@ export type UpdateOfferingInput = {
 
 /** RFC 5545 day codes, as in HSDS schedule.byday. */
 export type Weekday =
+  /** Friday */
   | 'FR'
+  /** Monday */
   | 'MO'
+  /** Saturday */
   | 'SA'
+  /** Sunday */
   | 'SU'
+  /** Thursday */
   | 'TH'
+  /** Tuesday */
   | 'TU'
+  /** Wednesday */
   | 'WE';
 
 export type AcceptInvitationMutationVariables = Exact<{
@@ -424,6 +442,11 @@ export type ModerationQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ModerationQueueQuery = { __typename: 'Query', moderationQueue: Array<{ __typename: 'QueueEntry', kind: string, since: string | null, organisationName: string | null, reportId: string | null, message: string | null, claimId: string | null, claimant: string | null, service: { __typename: 'Service', id: string, name: string, description: string | null, moderationStatus: string, moderationReason: string | null, version: number, editable: unknown | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string, before: unknown | null, after: unknown | null }> } | null } }> };
+
+export type MyClaimsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyClaimsQuery = { __typename: 'Query', myClaims: Array<{ __typename: 'ListingClaim', id: string, status: ClaimStatus, reason: string | null, askedAt: string, decidedAt: string | null, serviceId: string, serviceName: string | null }> };
 
 export type MyConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -24,6 +24,7 @@ import lookup from "../documents/lookup.graphql?raw";
 import me from "../documents/me.graphql?raw";
 import mergeListings from "../documents/mergeListings.graphql?raw";
 import moderationQueue from "../documents/moderationQueue.graphql?raw";
+import myClaims from "../documents/myClaims.graphql?raw";
 import myConnections from "../documents/myConnections.graphql?raw";
 import myOfferings from "../documents/myOfferings.graphql?raw";
 import offering from "../documents/offering.graphql?raw";
@@ -81,6 +82,7 @@ export const documents = {
   me,
   mergeListings: [mergeListings, failedFragment, offeringOutcomeFragment, offeringPayloadFieldsFragment].join("\n"),
   moderationQueue,
+  myClaims,
   myConnections: [myConnections, myConnectionsFieldsFragment].join("\n"),
   myOfferings: [myOfferings, offeringFieldsFragment].join("\n"),
   offering: [offering, failedFragment, offeringFieldsFragment].join("\n"),
@@ -126,6 +128,7 @@ export interface Operations {
   me: { result: G.MeQuery; variables: G.MeQueryVariables };
   mergeListings: { result: G.MergeListingsMutation; variables: G.MergeListingsMutationVariables };
   moderationQueue: { result: G.ModerationQueueQuery; variables: G.ModerationQueueQueryVariables };
+  myClaims: { result: G.MyClaimsQuery; variables: G.MyClaimsQueryVariables };
   myConnections: { result: G.MyConnectionsQuery; variables: G.MyConnectionsQueryVariables };
   myOfferings: { result: G.MyOfferingsQuery; variables: G.MyOfferingsQueryVariables };
   offering: { result: G.OfferingQuery; variables: G.OfferingQueryVariables };
