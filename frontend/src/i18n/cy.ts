@@ -235,6 +235,7 @@ export const cy: Record<MessageKey, string> = {
   "leader.role.representative": "Cynrychiolydd (dros eu grŵp i un arall)",
   "leader.role.gatekeeper": "Porthor (i mewn i'w grŵp)",
   "leader.role.liaison": "Cyswllt (rhwng dau grŵp arall)",
+  "leader.role.count": "{role}: yn cysylltu {n} pâr o bobl yn y rôl hon",
   "leader.role.none": "Dim",
   "leader.basis.gaps": "Yn seiliedig ar: amcangyfrifon poblogaeth SYG (canol 2020, Cymru) a Chyfrifiad 2021 (Trafford); MALlC 2019, IMD 2019, Cyfrifiad 2021 a chofrestrau clefydau meddygon teulu ar gyfer angen; y rhestrau cyhoeddedig o wasanaethau, a'u hanghenion wedi'u tagio drwy reolau datganedig.",
   "leader.basis.duplicates": "Yn seiliedig ar: y rhestriadau fel y'u llwythwyd (rhestrau cyhoeddedig a chofrestriadau'r grwpiau eu hunain).",

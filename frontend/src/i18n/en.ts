@@ -234,6 +234,7 @@ export const en = {
   "leader.role.representative": "Representative (of their group to another)",
   "leader.role.gatekeeper": "Gatekeeper (into their group)",
   "leader.role.liaison": "Liaison (between two other groups)",
+  "leader.role.count": "{role}: links {n} pairs of people in this role",
   "leader.role.none": "None",
   "leader.basis.gaps": "Rests on: ONS population estimates (mid-2020, Wales) and Census 2021 (Trafford); WIMD 2019, IMD 2019, Census 2021 and GP disease registers for need; the published lists of services, their needs tagged by stated rules.",
   "leader.basis.duplicates": "Rests on: the listings as loaded (published lists and groups' own registrations).",

@@ -49,7 +49,7 @@ const number = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFix
 
 function mainRole(roles: Record<string, number>): string {
   const [role, count] = ROLES.map((r) => [r, roles[r] ?? 0] as const).sort((a, b) => b[1] - a[1])[0];
-  return count > 0 ? `${t(`leader.role.${role}`)} (${count})` : t("leader.role.none");
+  return count > 0 ? t("leader.role.count", { role: t(`leader.role.${role}`), n: count }) : t("leader.role.none");
 }
 
 function measures(r: Reports): Record<"gaps" | "duplicates" | "bottlenecks", Measure[]> {
