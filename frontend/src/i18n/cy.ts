@@ -224,6 +224,7 @@ export const cy: Record<MessageKey, string> = {
   "leader.count": "{from}–{to} o {total}",
   "leader.countLoaded": "{from}–{to} o {total} ({loaded} wedi'u rhestru)",
   "leader.person": "Person",
+  "leader.professionOrSector": "Proffesiwn (pobl) neu sector (sefydliadau)",
   "leader.profession": "Proffesiwn",
   "leader.role": "Prif rôl brocera",
   "leader.name": "Enw",

@@ -223,6 +223,7 @@ export const en = {
   "leader.count": "{from}–{to} of {total}",
   "leader.countLoaded": "{from}–{to} of {total} ({loaded} listed)",
   "leader.person": "Person",
+  "leader.professionOrSector": "Profession (people) or sector (organisations)",
   "leader.profession": "Profession",
   "leader.role": "Main brokerage role",
   "leader.name": "Name",

@@ -135,7 +135,7 @@ export function leaderView(root: HTMLElement): () => void {
       .sort((a, b) => b.score - a.score)
       .slice(0, 50);
     document.getElementById("graph-table")!.replaceChildren(
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("leader.name") }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.colour.tribe") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("leader.name") }), h("th", { scope: "col", text: t("leader.colour.kind") }), h("th", { scope: "col", text: t("leader.professionOrSector") }), h("th", { scope: "col", text: t("leader.betweenness") }))),
       h("tbody", {}, ...top.map((n) => h("tr", {}, h("td", { text: `${n.label}${graph.getNodeAttribute(n.id, "generated") ? ` (${t("leader.generatedMark")})` : ""}` }), h("td", { text: categoryLabel(n.kind) }), h("td", { text: categoryLabel(n.tribe || n.sector || "") }), h("td", { text: n.score.toFixed(3) })))),
     );
     document.getElementById("graph-node-ids")!.replaceChildren(...graph.mapNodes((n, a) => h("option", { value: n, text: a.label })).slice(0, 500));
