@@ -69,30 +69,13 @@ export function listingItem(offering: Offering, onEdit: (o: Offering) => void, o
   );
 }
 
-/** What a group can edit of a listing (Service.editable), as updateOffering names it. */
-export interface Editable {
-  name: string;
-  description: string | null;
-  latitude: number;
-  longitude: number;
-  locationName: string | null;
-  address1: string | null;
-  city: string | null;
-  postalCode: string | null;
-  email: string | null;
-  url: string | null;
-  phone: string | null;
-  needs: string[];
-  languages: string[];
-  accessibility: string[];
-  minimumAge: number | null;
-  maximumAge: number | null;
-  free: boolean;
-  feesDescription: string | null;
-  eligibilityDescription: string | null;
-  schedules: { byday: string; opensAt: string; closesAt: string }[];
-  catchment: string[];
-}
+/** The fields a listing always has, and its lists: never null in `Service.editable`. */
+type NeverNull = "name" | "latitude" | "longitude" | "needs" | "languages" | "accessibility" | "free" | "schedules" | "catchment";
+type Content = Required<Omit<UpdateOfferingInput, "id" | "version">>;
+
+/** What a group can edit of a listing (Service.editable: the JSON the edit form starts from),
+ * typed from updateOffering's generated input, so a field the server renames fails `tsc`. */
+export type Editable = { [K in keyof Content]: K extends NeverNull ? NonNullable<Content[K]> : Content[K] };
 
 const TEXT_FIELDS = [
   "name", "description", "locationName", "address1", "city", "postalCode", "email", "url", "phone",
