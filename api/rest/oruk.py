@@ -24,7 +24,6 @@ from api.i18n import current_language, message_of
 from graph import messages as say
 from graph.database import Database
 from graph.errors import CommonGraphError
-from graph.geography import LATITUDE_RANGE, LONGITUDE_RANGE, MAX_RADIUS_M
 from graph.messages import render
 from graph.repositories import oruk as repo
 from graph.repositories.oruk import OrukPage
@@ -74,14 +73,6 @@ class _OpenRoute(APIRoute):
 
 
 router = APIRouter(prefix="/oruk", tags=["Open Referral UK"], route_class=_OpenRoute)
-
-# Bounded so (page - 1) × per_page stays within Neo4j's 32-bit SKIP (found by fuzzing).
-MAX_PAGE = 1_000_000
-Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")]
-PerPage = Annotated[
-    int, Query(ge=1, le=repo.MAX_PER_PAGE, description="Records per page (at most 100)")
-]
-Search = Annotated[str | None, Query(max_length=200, description="Words to find")]
 
 
 def _db(request: Request) -> Database:
@@ -141,10 +132,7 @@ def _searched_pages_route(
     """Adds ``GET path``: a page of records found by ``fetch``, filtered by ``search`` alone
     (organisations, taxonomies), under the name ``list_<path>``."""
 
-    async def list_records(
-        request: Request, search: Search = None, page: Page = 1, per_page: PerPage = 50
-    ) -> OrukPage:
-        query = repo.PageQuery(page=page, per_page=per_page, search=search)
+    async def list_records(request: Request, query: Annotated[repo.PageQuery, Query()]) -> OrukPage:
         return await fetch(_db(request), query)
 
     router.add_api_route(
@@ -159,24 +147,9 @@ async def api_details() -> ApiDetails:
 
 
 @router.get("/services", summary="Services, paged")
-async def list_services(
-    request: Request,
-    search: Search = None,
-    taxonomy_term_id: str | None = None,
-    organization_id: str | None = None,
-    modified_after: str | None = None,
-    page: Page = 1,
-    per_page: PerPage = 50,
-) -> OrukPage:
-    query = repo.ServiceQuery(
-        page=page,
-        per_page=per_page,
-        search=search,
-        taxonomy_term_id=taxonomy_term_id,
-        organization_id=organization_id,
-        modified_after=_date_time(modified_after),
-    )
-    return await repo.services_page(_db(request), query)
+async def list_services(request: Request, query: Annotated[repo.ServiceQuery, Query()]) -> OrukPage:
+    dated = query.model_copy(update={"modified_after": _date_time(query.modified_after)})
+    return await repo.services_page(_db(request), dated)
 
 
 _record_route("/services/{service_id}", "service", "One service, fully nested")
@@ -192,32 +165,12 @@ _record_route(
 
 @router.get("/service_at_locations", summary="Services at locations, paged")
 async def list_service_at_locations(
-    request: Request,
-    search: Search = None,
-    taxonomy_term_id: str | None = None,
-    organization_id: str | None = None,
-    postcode: Annotated[str | None, Query(max_length=10)] = None,
-    proximity: Annotated[float | None, Query(gt=0, le=MAX_RADIUS_M, description="metres")] = None,
-    latitude: Annotated[float | None, Query(ge=LATITUDE_RANGE[0], le=LATITUDE_RANGE[1])] = None,
-    longitude: Annotated[float | None, Query(ge=LONGITUDE_RANGE[0], le=LONGITUDE_RANGE[1])] = None,
-    page: Page = 1,
-    per_page: PerPage = 50,
+    request: Request, query: Annotated[repo.ServiceAtLocationQuery, Query()]
 ) -> OrukPage:
-    if (latitude is None) != (longitude is None):
+    if (query.latitude is None) != (query.longitude is None):
         raise HTTPException(400, say.BOTH_OR_NEITHER())
-    if proximity is not None and latitude is None and not postcode:
+    if query.proximity is not None and query.latitude is None and not query.postcode:
         raise HTTPException(400, say.PROXIMITY_CENTRE())
-    query = repo.ServiceAtLocationQuery(
-        page=page,
-        per_page=per_page,
-        search=search,
-        taxonomy_term_id=taxonomy_term_id,
-        organization_id=organization_id,
-        postcode=postcode,
-        latitude=latitude,
-        longitude=longitude,
-        proximity_m=proximity,
-    )
     return await repo.service_at_locations_page(_db(request), query)
 
 
@@ -232,17 +185,9 @@ _record_route("/taxonomies/{taxonomy_id}", "taxonomy", "One taxonomy")
 
 @router.get("/taxonomy_terms", summary="Taxonomy terms, paged")
 async def list_taxonomy_terms(
-    request: Request,
-    search: Search = None,
-    taxonomy_id: str | None = None,
-    parent_id: str | None = None,
-    page: Page = 1,
-    per_page: PerPage = 50,
+    request: Request, query: Annotated[repo.TaxonomyTermQuery, Query()]
 ) -> OrukPage:
-    query = repo.PageQuery(page=page, per_page=per_page, search=search)
-    return await repo.taxonomy_terms_page(
-        _db(request), query, taxonomy_id=taxonomy_id, parent_id=parent_id
-    )
+    return await repo.taxonomy_terms_page(_db(request), query)
 
 
 _record_route("/taxonomy_terms/{term_id}", "taxonomy_term", "One taxonomy term")

@@ -11,7 +11,7 @@ silently. docs/contract.md describes the public part of these shapes.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,13 @@ __all__ = [
 
 #: Two ends of a tie, or the two groups of a pair.
 Pair = tuple[str, str]
+
+#: Every report's names of the ids it lists; ``names_cy`` is each report's last key.
+Names = Annotated[dict[str, str], Field(description="id → name for every id the report lists")]
+NamesCy = Annotated[
+    dict[str, str],
+    Field(default_factory=dict, description="id → Welsh name, for the ids that have one"),
+]
 
 
 class _Shape(BaseModel):
@@ -161,15 +168,13 @@ class BottlenecksReport(_Shape):
     articulation_points: list[str]
     bridges: list[Pair]
     bridges_between_groups: list[Pair]
-    names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names: Names
     totals: BottlenecksTotals
     group_cuts: list[GroupCut]
     brokerage: Brokerage
     constraint: list[ConstraintRow]
     assumptions: BottlenecksAssumptions
-    names_cy: dict[str, str] = Field(
-        default_factory=dict, description="id → Welsh name, for the ids that have one"
-    )
+    names_cy: NamesCy
 
 
 # --- gaps ----------------------------------------------------------------------------------
@@ -258,15 +263,13 @@ class GapsReport(_Shape):
     no_supply_data: list[str] = Field(
         description="needs no mapped service addresses: left out of the scores"
     )
-    names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names: Names
     totals: GapsTotals
     group_gaps: list[GroupGap]
     ei_index: EiIndex
     team_gaps: list[TeamGap]
     assumptions: GapsAssumptions
-    names_cy: dict[str, str] = Field(
-        default_factory=dict, description="id → Welsh name, for the ids that have one"
-    )
+    names_cy: NamesCy
 
 
 # --- duplicates ----------------------------------------------------------------------------
@@ -317,9 +320,7 @@ class DuplicatesReport(_Shape):
 
     listings: list[DuplicateGroup]
     overlaps: list[Overlap]
-    names: dict[str, str] = Field(description="id → name for every id the report lists")
+    names: Names
     totals: DuplicatesTotals
     assumptions: DuplicatesAssumptions
-    names_cy: dict[str, str] = Field(
-        default_factory=dict, description="id → Welsh name, for the ids that have one"
-    )
+    names_cy: NamesCy

@@ -19,11 +19,13 @@ from graph.oruk.serialise import Subgraph, to_oruk
 from graph.repositories.outcomes import first_row
 
 __all__ = [
+    "MAX_PAGE",
     "MAX_PER_PAGE",
     "OrukPage",
     "PageQuery",
     "ServiceAtLocationQuery",
     "ServiceQuery",
+    "TaxonomyTermQuery",
     "organizations_page",
     "oruk_record",
     "service_at_locations_page",
@@ -33,6 +35,8 @@ __all__ = [
 ]
 
 MAX_PER_PAGE = 100
+# Bounded so (page - 1) × per_page stays within Neo4j's 32-bit SKIP (found by fuzzing).
+MAX_PAGE = 1_000_000
 
 #: endpoint kind → (detail statement, page statement)
 _STATEMENTS = {
@@ -58,26 +62,40 @@ class OrukPage(BaseModel):
 
 
 class PageQuery(BaseModel):
-    """Paging and text search shared by every list endpoint."""
+    """Paging and text search shared by every list endpoint.
 
-    page: int = Field(default=1, ge=1)
-    per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)
-    search: str | None = None
+    The query models are the list endpoints' query parameters as ``/oruk/`` declares them
+    (names, limits and descriptions); parameters they do not name are ignored.
+    """
+
+    search: str | None = Field(default=None, max_length=200, description="Words to find")
+    page: int = Field(default=1, ge=1, le=MAX_PAGE, description="Page number, from 1")
+    per_page: int = Field(
+        default=50, ge=1, le=MAX_PER_PAGE, description="Records per page (at most 100)"
+    )
 
 
-class ServiceQuery(PageQuery):
+class _ServiceFilters(PageQuery):
+    """The filters services and services at locations share."""
+
     taxonomy_term_id: str | None = None
     organization_id: str | None = None
+
+
+class ServiceQuery(_ServiceFilters):
     modified_after: str | None = None
 
 
-class ServiceAtLocationQuery(PageQuery):
-    taxonomy_term_id: str | None = None
-    organization_id: str | None = None
-    postcode: str | None = None
+class ServiceAtLocationQuery(_ServiceFilters):
+    postcode: str | None = Field(default=None, max_length=10)
+    proximity: float | None = Field(default=None, gt=0, le=MAX_RADIUS_M, description="metres")
     latitude: Latitude | None = None
     longitude: Longitude | None = None
-    proximity_m: float | None = Field(default=None, gt=0, le=MAX_RADIUS_M)
+
+
+class TaxonomyTermQuery(PageQuery):
+    taxonomy_id: str | None = None
+    parent_id: str | None = None
 
 
 def _documents(records: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
@@ -141,7 +159,7 @@ async def service_at_locations_page(db: Database, query: ServiceAtLocationQuery)
         postcode=postcode or None,
         latitude=query.latitude,
         longitude=query.longitude,
-        proximity_m=query.proximity_m,
+        proximity_m=query.proximity,
     )
 
 
@@ -149,7 +167,7 @@ async def taxonomies_page(db: Database, query: PageQuery) -> OrukPage:
     return await _page(db, "taxonomy", query)
 
 
-async def taxonomy_terms_page(
-    db: Database, query: PageQuery, *, taxonomy_id: str | None, parent_id: str | None
-) -> OrukPage:
-    return await _page(db, "taxonomy_term", query, taxonomy_id=taxonomy_id, parent_id=parent_id)
+async def taxonomy_terms_page(db: Database, query: TaxonomyTermQuery) -> OrukPage:
+    return await _page(
+        db, "taxonomy_term", query, taxonomy_id=query.taxonomy_id, parent_id=query.parent_id
+    )

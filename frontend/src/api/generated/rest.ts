@@ -1213,13 +1213,13 @@ export interface operations {
             query?: {
                 /** @description Words to find */
                 search?: string | null;
-                taxonomy_term_id?: string | null;
-                organization_id?: string | null;
-                modified_after?: string | null;
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Records per page (at most 100) */
                 per_page?: number;
+                taxonomy_term_id?: string | null;
+                organization_id?: string | null;
+                modified_after?: string | null;
             };
             header?: never;
             path?: never;
@@ -1354,6 +1354,10 @@ export interface operations {
             query?: {
                 /** @description Words to find */
                 search?: string | null;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page (at most 100) */
+                per_page?: number;
                 taxonomy_term_id?: string | null;
                 organization_id?: string | null;
                 postcode?: string | null;
@@ -1361,10 +1365,6 @@ export interface operations {
                 proximity?: number | null;
                 latitude?: number | null;
                 longitude?: number | null;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Records per page (at most 100) */
-                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -1499,12 +1499,12 @@ export interface operations {
             query?: {
                 /** @description Words to find */
                 search?: string | null;
-                taxonomy_id?: string | null;
-                parent_id?: string | null;
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Records per page (at most 100) */
                 per_page?: number;
+                taxonomy_id?: string | null;
+                parent_id?: string | null;
             };
             header?: never;
             path?: never;
