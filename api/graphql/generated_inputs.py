@@ -16,7 +16,7 @@ import dataclasses
 import types
 from collections.abc import Collection, Mapping
 from enum import Enum
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import strawberry
 from pydantic import BaseModel
@@ -71,7 +71,7 @@ def input_from_model(
     nested: Mapping[Any, Any],
     ids: Collection[str] = (),
     partial: bool = False,
-    extra: Mapping[str, tuple[Any, Any]] | None = None,
+    extra: type | None = None,
 ) -> type:
     """A Strawberry input type named ``name`` with one field per field of ``model``.
 
@@ -79,14 +79,16 @@ def input_from_model(
     Strawberry type that stands for it (an existing input or enum). Defaults and
     descriptions are the model's. The fields named in ``ids`` hold node ids (``ID``, not
     ``String``). ``partial`` makes every field optional and unset unless given (an update:
-    only the fields a client sends change). ``extra`` adds fields the model does not have,
-    first, as ``name: (annotation, strawberry.field(...))``.
+    only the fields a client sends change). ``extra`` is a plain class whose annotated
+    attributes (``name: type = strawberry.field(...)``) are fields the model does not have;
+    they come first.
     """
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__}
-    for field_name, (annotation, declared) in (extra or {}).items():
-        annotations[field_name] = annotation
-        namespace[field_name] = declared
+    if extra is not None:
+        for field_name, annotation in get_type_hints(extra).items():
+            annotations[field_name] = annotation
+            namespace[field_name] = getattr(extra, field_name)
     for field_name, info in model.model_fields.items():
         kinds = {**nested, str: strawberry.ID} if field_name in ids else nested
         annotation = _graphql_type(info.annotation, kinds)

@@ -117,6 +117,27 @@ class OfferingQueries:
         return [DuplicateCandidate.of(c, current_language()) for c in found]
 
 
+class _RegistrationOnly:
+    """The fields a registration has besides the listing's content."""
+
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Defaults to a group editor's own organisation."
+    )
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, deprecation_reason=OLD_SPELLING
+    )
+    confirm_not_duplicate: bool = strawberry.field(
+        default=False, description="Create even though likely duplicates were reported."
+    )
+
+
+class _UpdateOnly:
+    """The fields an update has besides the listing's content."""
+
+    id: strawberry.ID = strawberry.field()
+    version: int = strawberry.field(description="The version you read (optimistic lock).")
+
+
 # The listing's fields are declared once, in the validation model (ListingContent); the
 # inputs are generated from it, so the API cannot accept a field the server does not check.
 if TYPE_CHECKING:
@@ -136,25 +157,7 @@ else:
         name="RegisterOfferingInput",
         description="A new listing: it waits for a moderator before the public sees it.",
         ids={"catchment"},
-        extra={
-            "organisation_id": (
-                strawberry.ID | None,
-                strawberry.field(
-                    default=None, description="Defaults to a group editor's own organisation."
-                ),
-            ),
-            "organization_id": (
-                strawberry.ID | None,
-                strawberry.field(default=None, deprecation_reason=OLD_SPELLING),
-            ),
-            "confirm_not_duplicate": (
-                bool,
-                strawberry.field(
-                    default=False,
-                    description="Create even though likely duplicates were reported.",
-                ),
-            ),
-        },
+        extra=_RegistrationOnly,
     )
     UpdateOfferingInput = input_from_model(
         **_CONTENT,
@@ -163,13 +166,7 @@ else:
         "list. A public listing keeps its approved content until a moderator accepts the change.",
         ids={"catchment"},
         partial=True,
-        extra={
-            "id": (strawberry.ID, strawberry.field()),
-            "version": (
-                int,
-                strawberry.field(description="The version you read (optimistic lock)."),
-            ),
-        },
+        extra=_UpdateOnly,
     )
 
 
