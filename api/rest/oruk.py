@@ -21,10 +21,12 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from api.i18n import current_language, message_of
+from api.rest.places import place_index
 from graph import messages as say
 from graph.database import Database
 from graph.errors import CommonGraphError
 from graph.messages import render
+from graph.postcodes import normalise_postcode
 from graph.repositories import oruk as repo
 from graph.repositories.oruk import OrukPage
 from graph.repositories.outcomes import pydantic_reason
@@ -171,7 +173,23 @@ async def list_service_at_locations(
         raise HTTPException(400, say.BOTH_OR_NEITHER())
     if query.proximity is not None and query.latitude is None and not query.postcode:
         raise HTTPException(400, say.PROXIMITY_CENTRE())
-    return await repo.service_at_locations_page(_db(request), query)
+    return await repo.service_at_locations_page(_db(request), _centred(query))
+
+
+def _centred(query: repo.ServiceAtLocationQuery) -> repo.ServiceAtLocationQuery:
+    """``postcode`` with ``proximity`` and no coordinates: the distance is measured from the
+    postcode's own point in the shipped postcode tables (ONS), as a person asking for "within
+    1 km of CF10 1EP" means; a postcode the tables lack falls back to the listed locations
+    that have exactly that postcode."""
+    if query.proximity is None or query.latitude is not None or not query.postcode:
+        return query
+    normal = normalise_postcode(query.postcode)
+    point = place_index().postcodes.get(normal) if normal else None
+    if point is None:
+        return query
+    # The postcode is the centre here, not a filter on the locations' own postcodes.
+    centre = {"latitude": point[0], "longitude": point[1], "postcode": None}
+    return query.model_copy(update=centre)
 
 
 _record_route("/service_at_locations/{sal_id}", "service_at_location", "One service at a location")

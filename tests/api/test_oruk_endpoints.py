@@ -188,6 +188,25 @@ def test_service_at_locations_filter_by_postcode_and_proximity(
     assert detail["service"]["id"] == HSDS_SERVICE
 
 
+def test_proximity_to_a_postcode_is_measured_from_the_postcode_itself(
+    client: TestClient, loaded: neo4j.Driver
+) -> None:
+    # No listed location has CF10 1EP; the shipped postcode tables place it 370 m from the
+    # civic centre, so "within 2.5 km of CF10 1EP" finds what 2.5 km of its point finds.
+    point = client.get("/api/postcodes/CF10 1EP").json()
+    by_point = client.get(
+        "/oruk/service_at_locations",
+        params={"latitude": point["latitude"], "longitude": point["longitude"],
+                "proximity": 2500, "per_page": 100},
+    ).json()  # fmt: skip
+    by_postcode = client.get(
+        "/oruk/service_at_locations",
+        params={"postcode": "cf10 1ep", "proximity": 2500, "per_page": 100},
+    ).json()
+    assert by_point["total_items"] >= 1
+    assert [c["id"] for c in by_postcode["contents"]] == [c["id"] for c in by_point["contents"]]
+
+
 def test_taxonomies_and_terms_are_served(client: TestClient, loaded: neo4j.Driver) -> None:
     terms = client.get("/oruk/taxonomy_terms").json()
     assert_page(terms, "taxonomy_term")
