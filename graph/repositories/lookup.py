@@ -4,12 +4,14 @@ A system leader knows "Clare Road Medical Centre", "Caerdydd" or "district nurse
 ``gp:W97299``. This module finds nodes by name through the ``entity_names`` full-text index
 (every typed word required, each forgiving one or two typos), adds professions and sectors
 from the vocabulary, and ranks everything by how closely the whole name matches what was
-typed (rapidfuzz ``WRatio`` on folded text: case, accents and punctuation ignored), so the
-exact name comes first and near-misses follow.
+typed (rapidfuzz ``WRatio`` on folded text: case, accents and punctuation ignored; a name
+holding the typed words as whole words gains a little), so the exact name comes first and
+near-misses follow.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
@@ -20,7 +22,7 @@ from graph.database import Database
 from graph.repositories.outcomes import InvalidField
 from queries.vocabulary import SECTORS, TRIBES, Vocabulary, fold
 
-__all__ = ["LookupHit", "LookupKind", "lookup", "lookup_lucene"]
+__all__ = ["LookupHit", "LookupKind", "likeness", "lookup", "lookup_lucene"]
 
 LookupKind = Literal["person", "organisation", "service", "team", "area", "profession", "sector"]
 
@@ -68,8 +70,32 @@ def lookup_lucene(text: str, *, every_word: bool = True) -> str:
     return " ".join(f"+{c}" for c in clauses)
 
 
-def _similarity(typed: str, *names: str | None) -> float:
-    return max((fuzz.WRatio(typed, fold(n)) for n in names if n), default=0.0)
+#: How much a name that holds the typed words as whole words gains over one that only holds
+#: them inside longer words ("Sale Brass Band" before "Manordeilo and Salem" for "Sale").
+_WHOLE_WORDS_BONUS = 5.0
+
+
+def likeness(typed: str, *names: str | None) -> float:
+    """How closely the best of ``names`` matches ``typed`` (folded), 0 to 100: rapidfuzz
+    ``WRatio``, plus a small bonus (never past 100) when a name holds the typed text as
+    whole words, so a word someone typed outranks a name that merely contains its letters.
+
+    >>> likeness("sale", "Sale Brass Band") > likeness("sale", "Manordeilo and Salem")
+    True
+    >>> likeness("clare road medical centre", "Clare Road Medical Centre")
+    100.0
+    """
+    best = 0.0
+    words = re.compile(rf"\b{re.escape(typed)}\b") if typed.strip() else None
+    for name in names:
+        if not name:
+            continue
+        folded = fold(name)
+        score = fuzz.WRatio(typed, folded)
+        if words is not None and score < 100 and words.search(folded):
+            score = min(100.0, score + _WHOLE_WORDS_BONUS)
+        best = max(best, score)
+    return best
 
 
 def _from_vocabulary(typed: str, vocabulary: Vocabulary, kind: LookupKind) -> list[LookupHit]:
@@ -119,7 +145,7 @@ async def lookup(
             kind=r["kind"],
             detail=r["detail"],
             context=r.get("context"),
-            similarity=_similarity(typed, r["name"], r["name_cy"], r["alternate_name"]),
+            similarity=likeness(typed, r["name"], r["name_cy"], r["alternate_name"]),
         )
         for r in rows
         if r["id"] is not None
