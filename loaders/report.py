@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
 
+from graph.repositories.areas import ChangeCounts
 from graph.text import Cleaned
 
 __all__ = ["LoadSummary", "Problem"]
@@ -70,12 +71,9 @@ class Problem(BaseModel):
         return f"{self.where()}: {self.reason}"
 
 
-class LoadSummary(BaseModel):
+class LoadSummary(ChangeCounts):
     """Counts of records (CSV rows for the relationship loader) by outcome, and the problems."""
 
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
     rejected: int = 0
     nodes_written: int = 0
     relationships_written: int = 0

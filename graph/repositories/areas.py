@@ -21,6 +21,7 @@ from queries.vocabulary import NEEDS as NEED_VOCABULARY
 __all__ = [
     "BATCH_SIZE",
     "AreaRow",
+    "ChangeCounts",
     "NeedLevelRow",
     "WriteCounts",
     "area_needs",
@@ -39,13 +40,20 @@ __all__ = [
 BATCH_SIZE = 5_000
 
 
-class WriteCounts(BaseModel):
-    """What a batched write did: rows sent, and created / updated / unchanged among them."""
+class ChangeCounts(BaseModel):
+    """How many of the rows or records a write met it created, updated, or found already
+    stored as they are (a batched write's rows here; a load's records in its summary)."""
 
-    rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+
+
+class WriteCounts(ChangeCounts):
+    """What a batched write did: rows sent, created / updated / unchanged among them, and
+    the rows a linking statement matched."""
+
+    rows: int = 0
     matched: int = 0
 
     def __add__(self, other: WriteCounts) -> WriteCounts:

@@ -30,6 +30,8 @@ __all__ = [
     "OpeningHours",
     "Organisation",
     "Sector",
+    "identity",
+    "identity_by_name",
     "stable_id",
 ]
 
@@ -71,6 +73,36 @@ def stable_id(source: str, natural_key: str) -> str:
     '981b1d52'
     """
     return str(uuid.uuid5(NAMESPACE, f"{source}|{natural_key}"))
+
+
+def identity(source: str, tag: str, source_id: Any, name: Any) -> dict[str, Any]:
+    """Which asset a row is, when its source gives it an id of its own (an ODS code, a
+    charity number): the :class:`Asset` fields ``id`` (``<tag>:<source id>``), ``source``,
+    ``source_id``, ``name`` and ``tag``. ``source_id`` and ``name`` are the row's cells as
+    read; :class:`Asset` refuses a missing one.
+
+    >>> identity("ods:epraccur", "gp", "W00001", "Clare Road")["id"]
+    'gp:W00001'
+    """
+    return {
+        "id": f"{tag}:{source_id}",
+        "source": source,
+        "source_id": source_id,
+        "name": name,
+        "tag": tag,
+    }
+
+
+def identity_by_name(source: str, tag: str, name: Any, postcode: Any) -> dict[str, Any]:
+    """Which asset a row is, when its source gives it no id: the fields of :func:`identity`
+    with ``<name>|<postcode>`` as the source id, and an id made of its :func:`stable_id`
+    (``<tag>:<uuid5>``) instead of the key itself.
+
+    >>> identity_by_name("geojson:gm_food_banks", "food_bank", "BRASS Bolton", "BL3 2HP")["id"]
+    'food_bank:981b1d52-34bc-5e67-8f67-8b04e82b07bc'
+    """
+    key = f"{name}|{postcode}"
+    return identity(source, tag, key, name) | {"id": f"{tag}:{stable_id(source, key)}"}
 
 
 class Organisation(BaseModel):

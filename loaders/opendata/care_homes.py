@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, stable_id
+from loaders.opendata.asset import Asset, identity, stable_id
 from loaders.opendata.build import csv_assets, data_lab_fields
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
@@ -35,10 +35,7 @@ def _care_home(
     provider = row.get("provider") or row.get("name") or cqc
     return dict(
         data_lab_fields(row),
-        id=f"care_home:{cqc}",
-        source=SOURCE_CARE_HOMES,
-        source_id=cqc,
-        tag="care_home",
+        **identity(SOURCE_CARE_HOMES, "care_home", cqc, row.get("name")),
         organisation={
             "id": f"org:cqc-provider:{stable_id(SOURCE_CARE_HOMES, provider)}",
             "name": provider,

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset
+from loaders.opendata.asset import Asset, identity
 from loaders.opendata.build import csv_assets
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
@@ -46,11 +46,7 @@ def _charity(row_no: int, row: dict[str, Any], result: ParseResult[Asset]) -> di
     tags = tuple(tag for tag, rx in KEYWORD_TAGS.items() if activities and rx.search(activities))
     company = row.get("charity_company_registration_number")
     return dict(
-        id=f"charity:{number}",
-        source=SOURCE_CHARITIES,
-        source_id=number,
-        name=row.get("charity_name"),
-        tag="charity",
+        identity(SOURCE_CHARITIES, "charity", number, row.get("charity_name")),
         extra_tags=tags,
         description=activities,
         organisation={

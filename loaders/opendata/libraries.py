@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, stable_id
+from loaders.opendata.asset import Asset, identity_by_name
 from loaders.opendata.build import csv_assets, data_lab_fields, join_address
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
@@ -54,15 +54,12 @@ def parse_wales_libraries(
         if row.get("Year closed"):
             result.skip(row_no, f"{row.get('Library name')}: closed in {row['Year closed']}")
             return None
-        key = f"{row.get('Library name')}|{row.get('Postcode')}"
         la = row.get("Local authority code")
         email = row.get("Email address")
         return dict(
-            id=f"library:{stable_id(SOURCE_WALES_LIBRARIES, key)}",
-            source=SOURCE_WALES_LIBRARIES,
-            source_id=key,
-            name=row.get("Library name"),
-            tag="library",
+            identity_by_name(
+                SOURCE_WALES_LIBRARIES, "library", row.get("Library name"), row.get("Postcode")
+            ),
             description=_TYPES.get(row.get("Type of library") or "", row.get("Type of library")),
             organisation=_service_org(la, names.get(la or "")),
             address_1=join_address(row.get("Address 1"), row.get("Address 2")),
@@ -88,13 +85,9 @@ def _gm_library(
     row_no: int, row: dict[str, Any], result: ParseResult[Asset]
 ) -> dict[str, Any] | None:
     """A Greater Manchester library's asset, provided by its authority's library service."""
-    key = f"{row.get('name')}|{row.get('postcode')}"
     return dict(
         data_lab_fields(row),
-        id=f"library:{stable_id(SOURCE_GM_LIBRARIES, key)}",
-        source=SOURCE_GM_LIBRARIES,
-        source_id=key,
-        tag="library",
+        **identity_by_name(SOURCE_GM_LIBRARIES, "library", row.get("name"), row.get("postcode")),
         organisation=_service_org(row.get("area_code"), row.get("area_name")),
         url=row.get("website"),
         email=row.get("email"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, Organisation
+from loaders.opendata.asset import Asset, Organisation, identity
 from loaders.opendata.build import add_asset, csv_assets, join_address
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.rows import ParseResult, read_csv
@@ -57,11 +57,7 @@ def _gp_practice(
     name = row.get("name")
     lines = [row.get(f"address_line_{i}") for i in range(1, 6)]
     return dict(
-        id=f"gp:{code}",
-        source=SOURCE_EPRACCUR,
-        source_id=code,
-        name=name,
-        tag="gp",
+        identity(SOURCE_EPRACCUR, "gp", code, name),
         description="NHS general practice",
         organisation=_practice_org(code, name or code, row.get("commissioner")),
         address_1=join_address(*lines[:3]),
@@ -115,11 +111,7 @@ def parse_trafford_practices(
             postcodes,
             latitude=lat,
             longitude=lon,
-            id=f"gp:{code}",
-            source=SOURCE_TRAFFORD_GP,
-            source_id=code,
-            name=row.get("practice_name"),
-            tag="gp",
+            **identity(SOURCE_TRAFFORD_GP, "gp", code, row.get("practice_name")),
             description=(
                 f"NHS general practice, {patients} registered patients (January 2026)"
                 if patients

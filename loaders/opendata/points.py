@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, Organisation, stable_id
+from loaders.opendata.asset import Asset, Organisation, identity, identity_by_name
 from loaders.opendata.build import add_asset
 from loaders.opendata.hours import hours_from_day_columns, hours_from_text
 from loaders.opendata.postcodes import PostcodeIndex
@@ -64,21 +64,8 @@ def _own_org(asset_id: str, name: Any, sector: str, **extra: Any) -> dict[str, A
     return {"id": f"org:{asset_id}", "name": name or asset_id, "sector": sector, **extra}
 
 
-def _named(source: str, tag: str, name: Any, postcode: Any) -> dict[str, Any]:
-    """Who an asset is when its layer gives it no id: a stable id made of its name and
-    postcode (``<tag>:<uuid5>``), the source, the name and the tag."""
-    key = f"{name}|{postcode}"
-    return {
-        "id": f"{tag}:{stable_id(source, key)}",
-        "source": source,
-        "source_id": key,
-        "name": name,
-        "tag": tag,
-    }
-
-
 def _food_bank(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    asset = _named(source, "food_bank", p.get("Name"), p.get("Postcode"))
+    asset = identity_by_name(source, "food_bank", p.get("Name"), p.get("Postcode"))
     contact = p.get("Contact")
     return {
         **asset,
@@ -105,18 +92,18 @@ def parse_food_banks(path: Path, postcodes: PostcodeIndex | None = None) -> Pars
 
 def _pharmacy(source: str, p: dict[str, Any]) -> dict[str, Any]:
     code = p.get("organisation_data_service_code")
-    key = code or f"{p.get('pharmacy_name')}|{p.get('postcode')}"
-    sid = f"pharmacy:{code}" if code else f"pharmacy:{stable_id(source, key)}"
+    name = p.get("pharmacy_name")
+    asset = (
+        identity(source, "pharmacy", code, name)
+        if code
+        else identity_by_name(source, "pharmacy", name, p.get("postcode"))
+    )
     days = {i: p.get(f"opening_hours_{day}") for i, day in enumerate(_DAYS)}
     return {
-        "id": sid,
-        "source": source,
-        "source_id": key,
-        "name": p.get("pharmacy_name"),
-        "tag": "pharmacy",
+        **asset,
         "description": "Community pharmacy",
         "organisation": _own_org(
-            sid, p.get("pharmacy_name"), "primary_care", identifier=("ODS", code) if code else None
+            asset["id"], name, "primary_care", identifier=("ODS", code) if code else None
         ),
         "address_1": p.get("address"),
         "region": p.get("la_name"),
@@ -132,7 +119,7 @@ def parse_pharmacies(path: Path, postcodes: PostcodeIndex | None = None) -> Pars
 
 
 def _sport(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    asset = _named(source, "sport", p.get("name"), p.get("postcode"))
+    asset = identity_by_name(source, "sport", p.get("name"), p.get("postcode"))
     return {
         **asset,
         "description": f"Sports club: {p['category']}" if p.get("category") else "Sports club",
@@ -149,7 +136,7 @@ def parse_sports_clubs(path: Path, postcodes: PostcodeIndex | None = None) -> Pa
 
 
 def _mental_health(source: str, p: dict[str, Any]) -> dict[str, Any]:
-    asset = _named(source, "mental_health", p.get("name"), p.get("postcode"))
+    asset = identity_by_name(source, "mental_health", p.get("name"), p.get("postcode"))
     return {
         **asset,
         "description": p.get("description"),
@@ -187,7 +174,7 @@ def parse_nhs_wales_sites(
         code = p.get("Code")
         org_code = p.get("OrgCode")
         org_row = orgs.get(org_code or "") if org_code != "XXX" else None
-        sid = f"hospital:{code}"
+        asset = identity(source, "hospital", code, p.get("FullName") or p.get("Name"))
         if org_row:
             org: Organisation | dict[str, Any] = {
                 "id": f"org:ods:{org_code}",
@@ -197,14 +184,10 @@ def parse_nhs_wales_sites(
                 "identifier": ("ODS", org_code),
             }
         else:
-            org = _own_org(sid, p.get("FullName"), "secondary_care")
+            org = _own_org(asset["id"], p.get("FullName"), "secondary_care")
         mh_only = p.get("IsMHLDOnly") is True
         return {
-            "id": sid,
-            "source": source,
-            "source_id": code,
-            "name": p.get("FullName") or p.get("Name"),
-            "tag": "hospital",
+            **asset,
             "extra_tags": ("mental_health",) if mh_only else (),
             "description": p.get("FullNameWelsh"),
             "organisation": org,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -51,6 +52,20 @@ class ProgressHook(Protocol):
     def advance(self, records: int) -> None: ...
 
 
+@dataclass(frozen=True)
+class RecordRules:
+    """How every record of one load is read (the same for all of them, so given once).
+
+    ``source`` is the provenance written on every node and the namespace of minted UUIDs;
+    ``kind`` None tells each record's kind by its keys; ``mint_ids`` replaces ids that are
+    not UUIDs by their uuid5 (:func:`loaders.oruk.rows.record_rows`).
+    """
+
+    source: str
+    kind: str | None
+    mint_ids: bool
+
+
 def _field(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
@@ -80,9 +95,7 @@ def prepare(
     *,
     file: str | None,
     index: int | None,
-    source: str,
-    kind: str | None,
-    mint_ids: bool,
+    rules: RecordRules,
     summary: LoadSummary,
 ) -> Prepared | None:
     """Validate and flatten one record; a rejected one is named in ``summary``."""
@@ -99,11 +112,11 @@ def prepare(
         return None
     raw_id = raw.get("id")
     record_id = None if raw_id is None else str(raw_id)
-    this_kind = kind or detect_kind(raw)
+    this_kind = rules.kind or detect_kind(raw)
     data = from_oruk1(raw) if this_kind == "service" and is_oruk1(raw) else raw
     try:
         entity = ENTITY_BY_KIND[this_kind].model_validate(data)
-        rows = record_rows(entity, source=source, mint_ids=mint_ids)
+        rows = record_rows(entity, source=rules.source, mint_ids=rules.mint_ids)
     except ValidationError as exc:
         summary.reject_record(_validation_problems(exc, file, index, record_id))
         return None
@@ -140,6 +153,7 @@ def load_records(
 ) -> LoadSummary:
     """Load ``(file, index, record)`` items; ``kind`` None tells each record's kind by its keys."""
     summary = summary or LoadSummary()
+    rules = RecordRules(source=source, kind=kind, mint_ids=mint_ids)
     started = time.perf_counter()
     now = datetime.now(UTC).isoformat()
 
@@ -155,15 +169,7 @@ def load_records(
         batch: list[Prepared] = []
         size = 0
         for file, index, raw in items:
-            prepared = prepare(
-                raw,
-                file=file,
-                index=index,
-                source=source,
-                kind=kind,
-                mint_ids=mint_ids,
-                summary=summary,
-            )
+            prepared = prepare(raw, file=file, index=index, rules=rules, summary=summary)
             if prepared is not None:
                 batch.append(prepared)
                 size += len(prepared.rows.nodes) + len(prepared.rows.edges)
