@@ -80,15 +80,16 @@ def input_from_model(
     descriptions are the model's. The fields named in ``ids`` hold node ids (``ID``, not
     ``String``). ``partial`` makes every field optional and unset unless given (an update:
     only the fields a client sends change). ``extra`` is a plain class whose annotated
-    attributes (``name: type = strawberry.field(...)``) are fields the model does not have;
-    they come first.
+    attributes (``name: type``, required, or ``name: type = strawberry.field(...)``) are
+    fields the model does not have; they come first.
     """
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__}
     if extra is not None:
         for field_name, annotation in get_type_hints(extra).items():
             annotations[field_name] = annotation
-            namespace[field_name] = getattr(extra, field_name)
+            if hasattr(extra, field_name):  # a bare annotation is a required field
+                namespace[field_name] = getattr(extra, field_name)
     for field_name, info in model.model_fields.items():
         kinds = {**nested, str: strawberry.ID} if field_name in ids else nested
         annotation = _graphql_type(info.annotation, kinds)

@@ -134,7 +134,7 @@ class _RegistrationOnly:
 class _UpdateOnly:
     """The fields an update has besides the listing's content."""
 
-    id: strawberry.ID = strawberry.field()
+    id: strawberry.ID
     version: int = strawberry.field(description="The version you read (optimistic lock).")
 
 
@@ -151,12 +151,15 @@ else:
         description="A weekly opening: days such as 'MO,WE' and times 'HH:MM'.",
         nested={},
     )
-    _CONTENT = {"model": listing.ListingContent, "nested": {listing.ScheduleInput: ScheduleInput}}
+    _CONTENT = {
+        "model": listing.ListingContent,
+        "nested": {listing.ScheduleInput: ScheduleInput},
+        "ids": {"catchment"},
+    }
     RegisterOfferingInput = input_from_model(
         **_CONTENT,
         name="RegisterOfferingInput",
         description="A new listing: it waits for a moderator before the public sees it.",
-        ids={"catchment"},
         extra=_RegistrationOnly,
     )
     UpdateOfferingInput = input_from_model(
@@ -164,7 +167,6 @@ else:
         name="UpdateOfferingInput",
         description="Only the fields given change; null clears a field; a list replaces the "
         "list. A public listing keeps its approved content until a moderator accepts the change.",
-        ids={"catchment"},
         partial=True,
         extra=_UpdateOnly,
     )

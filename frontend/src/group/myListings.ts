@@ -113,6 +113,10 @@ export function checkboxes(name: string, options: Choice[], chosen: string[]): H
 /** The language choices of a listing, labelled from the catalogue. */
 export const languageChoices = (): Choice[] => LANGUAGE_CODES.map((c) => ({ id: c, label: t(`language.${c}` as MessageKey), i18n: `language.${c}` as MessageKey }));
 
+/** The terms of a vocabulary as choices, labelled in the current language (once loaded). */
+export const termChoices = (list: "needs" | "accessibility"): Choice[] =>
+  (loadedVocabulary()?.[list] ?? []).map((term) => ({ id: term.id, label: termLabel(list, term.id) ?? term.id, term: list }));
+
 function scheduleRow(s: { byday: string; opensAt: string; closesAt: string } | null, index: number): HTMLElement {
   const days = (s?.byday ?? "").split(",");
   const row = h(
@@ -143,7 +147,6 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     const value = start[name];
     return h("input", { name, type, value: value == null || Number.isNaN(value) ? "" : String(value), autocomplete: "off" });
   };
-  const terms = (list: "needs" | "accessibility"): Choice[] => (loadedVocabulary()?.[list] ?? []).map((term) => ({ id: term.id, label: termLabel(list, term.id) ?? term.id, term: list }));
   const scheduleList = h("div", { id: "e-schedules" }, ...start.schedules.map((s, i) => scheduleRow(s, i)));
   let rows = start.schedules.length;
   const addHours = h("button", { type: "button", id: "e-add-hours", i18n: "group.addHours" });
@@ -167,14 +170,14 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
       field("e-url", "group.url", text("url", "url")),
       field("e-phone", "group.phone", text("phone", "tel")),
     ),
-    h("fieldset", { id: "e-needs" }, h("legend", { id: "e-needs-label", i18n: "group.needs" }), checkboxes("needs", terms("needs"), start.needs), h("p", { class: "field-error", id: "e-needs-error", "aria-live": "polite" })),
+    h("fieldset", { id: "e-needs" }, h("legend", { id: "e-needs-label", i18n: "group.needs" }), checkboxes("needs", termChoices("needs"), start.needs), h("p", { class: "field-error", id: "e-needs-error", "aria-live": "polite" })),
     h("fieldset", {}, h("legend", { i18n: "group.who" }),
       h("p", { id: "e-languages-label", i18n: "group.languages" }),
       checkboxes("languages", languageChoices(), start.languages),
       h("div", { class: "inline" }, field("e-minimumAge", "group.minAge", text("minimumAge", "number")), field("e-maximumAge", "group.maxAge", text("maximumAge", "number"))),
       field("e-eligibilityDescription", "group.eligibility", text("eligibilityDescription")),
     ),
-    h("fieldset", { id: "e-accessibility" }, h("legend", { id: "e-accessibility-label", i18n: "group.accessibility" }), checkboxes("accessibility", terms("accessibility"), start.accessibility)),
+    h("fieldset", { id: "e-accessibility" }, h("legend", { id: "e-accessibility-label", i18n: "group.accessibility" }), checkboxes("accessibility", termChoices("accessibility"), start.accessibility)),
     h("fieldset", {}, h("legend", { i18n: "group.cost" }),
       h("div", { class: "field check" }, h("input", { type: "checkbox", name: "free", id: "e-free", checked: start.free }), h("label", { for: "e-free", i18n: "group.free" })),
       field("e-feesDescription", "group.fees", text("feesDescription")),

@@ -5,8 +5,8 @@ import { t, type MessageKey } from "../i18n";
 import { actionMessage, field, h, setMessage, showFieldError } from "../ui/dom";
 import { DAYS } from "../connector/filters";
 import { candidateItem, lookForSimilar, similarPanel } from "./similar";
-import { termLabel, vocabulary } from "../api/vocabulary";
-import { checkboxes, languageChoices } from "./myListings";
+import { vocabulary } from "../api/vocabulary";
+import { checkboxes, languageChoices, termChoices } from "./myListings";
 import { placeByPostcode } from "./postcode";
 import { CHECKS } from "./validation";
 import { distinctLabel, resolveName, sameNames, suggestNames } from "../leader/names";
@@ -54,9 +54,9 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
   // Needs are picked from the served vocabulary (labels in the UI's language), never typed.
   const needChoices = h("div", { class: "choices" });
   const accessChoices = h("div", { class: "choices" });
-  void vocabulary().then((v) => {
-    needChoices.replaceWith(checkboxes("needs", v.needs.map((n) => ({ id: n.id, label: termLabel("needs", n.id) ?? n.id, term: "needs" })), []));
-    accessChoices.replaceWith(checkboxes("accessibility", v.accessibility.map((a) => ({ id: a.id, label: termLabel("accessibility", a.id) ?? a.id, term: "accessibility" })), []));
+  void vocabulary().then(() => {
+    needChoices.replaceWith(checkboxes("needs", termChoices("needs"), []));
+    accessChoices.replaceWith(checkboxes("accessibility", termChoices("accessibility"), []));
   });
   const form = h(
     "form",
