@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
 
-from graph.repositories.areas import ChangeCounts
+from graph.repositories.batched import ChangeCounts
 from graph.text import Cleaned
 
 __all__ = ["LoadSummary", "Problem"]

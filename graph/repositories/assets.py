@@ -47,9 +47,17 @@ class OpenAtFilter(BaseModel):
     time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-def _label(en: str, cy: str) -> dict[str, Any]:
-    """What a person reads for a filter, in English and Welsh (served by /api/vocabulary)."""
-    return {"label": {"en": en, "cy": cy}}
+def _filter(label: tuple[str, str], description: str, default: Any = None, **limits: Any) -> Any:
+    """One filter's declaration: its label (English, Welsh: what the UI shows, served by
+    ``GET /api/vocabulary``), its description (the API's documentation), its default and the
+    limits pydantic validates (``max_length``, ``ge``...)."""
+    en, cy = label
+    return Field(
+        default=default,
+        description=description,
+        json_schema_extra={"label": {"en": en, "cy": cy}},
+        **limits,
+    )
 
 
 class NearFilter(BaseModel):
@@ -62,74 +70,61 @@ class NearFilter(BaseModel):
     parameter of ``assets/assets_near`` (see :meth:`NearQuery.parameters`).
     """
 
-    text: str | None = Field(
-        default=None,
-        max_length=200,
-        description="Words the services must match, typos forgiven (kinds and needs named in "
+    text: str | None = _filter(
+        ("What are you looking for?", "Beth ydych chi'n chwilio amdano?"),
+        "Words the services must match, typos forgiven (kinds and needs named in "
         "English or Welsh, e.g. 'banc bwyd', 'dementia cafe').",
-        json_schema_extra=_label("What are you looking for?", "Beth ydych chi'n chwilio amdano?"),
+        max_length=200,
     )
-    kinds: list[str] | None = Field(
-        default=None,
-        max_length=len(SERVICE_TYPES.terms),
-        description="Only services of these kinds (ids of GET /api/vocabulary `serviceTypes`, "
+    kinds: list[str] | None = _filter(
+        ("Kind of place", "Math o le"),
+        "Only services of these kinds (ids of GET /api/vocabulary `serviceTypes`, "
         "e.g. ['charity', 'community_group'] for the community's own groups before statutory "
         "services): a taxonomy term of the service has the kind's id as its code, or one of "
         "its names (English, Welsh or a synonym) as its name.",
-        json_schema_extra=_label("Kind of place", "Math o le"),
+        max_length=len(SERVICE_TYPES.terms),
     )
-    need: str | None = Field(
-        default=None,
-        max_length=200,
-        description="A need id (GET /api/vocabulary `needs`), a need's name, or a taxonomy "
+    need: str | None = _filter(
+        ("Need", "Angen"),
+        "A need id (GET /api/vocabulary `needs`), a need's name, or a taxonomy "
         "term's id, code or name.",
-        json_schema_extra=_label("Need", "Angen"),
+        max_length=200,
     )
-    age: int | None = Field(
-        default=None,
+    age: int | None = _filter(
+        ("Age of the person", "Oed y person"),
+        "The person's age: services whose age range excludes it are left out.",
         ge=0,
         le=150,
-        description="The person's age: services whose age range excludes it are left out.",
-        json_schema_extra=_label("Age of the person", "Oed y person"),
     )
-    free_only: bool = Field(
+    free_only: bool = _filter(
+        ("Free only", "Am ddim yn unig"),
+        "Only services that are free (a cost option of 0 or 'free').",
         default=False,
-        description="Only services that are free (a cost option of 0 or 'free').",
-        json_schema_extra=_label("Free only", "Am ddim yn unig"),
     )
-    language: str | None = Field(
-        default=None,
+    language: str | None = _filter(
+        ("Language", "Iaith"),
+        "A language the service is offered in, by code or name ('cy', 'Welsh').",
         max_length=100,
-        description="A language the service is offered in, by code or name ('cy', 'Welsh').",
-        json_schema_extra=_label("Language", "Iaith"),
     )
-    accessibility: str | None = Field(
-        default=None,
+    accessibility: str | None = _filter(
+        ("Accessibility", "Hygyrchedd"),
+        "Words the location's accessibility description contains ('step free', 'hearing loop').",
         max_length=200,
-        description="Words the location's accessibility description contains "
-        "('step free', 'hearing loop').",
-        json_schema_extra=_label("Accessibility", "Hygyrchedd"),
     )
-    open_at: OpenAtFilter | None = Field(
-        default=None,
-        description="Open on this day at this time (weekly opening hours).",
-        json_schema_extra=_label("Open on", "Ar agor ar"),
+    open_at: OpenAtFilter | None = _filter(
+        ("Open on", "Ar agor ar"),
+        "Open on this day at this time (weekly opening hours).",
     )
-    area_id: str | None = Field(
-        default=None,
+    area_id: str | None = _filter(
+        ("Only services that cover this area", "Dim ond gwasanaethau sy'n cynnwys yr ardal hon"),
+        "The person's area: services that declare a catchment must cover it.",
         max_length=200,
-        description="The person's area: services that declare a catchment must cover it.",
-        json_schema_extra=_label(
-            "Only services that cover this area", "Dim ond gwasanaethau sy'n cynnwys yr ardal hon"
-        ),
     )
-    include_unknown: bool = Field(
-        default=False,
-        description="Keep services that state nothing about a filtered fact (cost, language, "
+    include_unknown: bool = _filter(
+        ("Include services that do not say", "Cynnwys gwasanaethau nad ydynt yn dweud"),
+        "Keep services that state nothing about a filtered fact (cost, language, "
         "hours, accessibility), naming the fact in `unknown`.",
-        json_schema_extra=_label(
-            "Include services that do not say", "Cynnwys gwasanaethau nad ydynt yn dweud"
-        ),
+        default=False,
     )
 
     @field_validator("kinds")
@@ -150,7 +145,7 @@ def filter_labels() -> list[dict[str, str]]:
         extra = info.json_schema_extra
         label = extra["label"] if isinstance(extra, dict) else None
         if not isinstance(label, dict):
-            raise TypeError(f"NearFilter.{name} has no label: give it json_schema_extra=_label(…)")
+            raise TypeError(f"NearFilter.{name} has no label: declare it with _filter(…)")
         out.append({"id": camel(name), "en": str(label["en"]), "cy": str(label["cy"])})
     return out
 

@@ -4,7 +4,8 @@ The demo needs to store the generator's rows with the model's edge properties (`
 ``resident``, ``count``, strength) and the organisations' ``sector``. It uses only named
 catalogue statements under ``queries/cypher/demo/``, one per node kind and relationship
 type, picked from the allow-lists below — never from the row's text (docs/decisions.md F3).
-Rows are written in batches of :data:`BATCH_ROWS`, each batch one transaction.
+Rows are written in batches of :data:`BATCH_ROWS`, each batch one transaction
+(:func:`graph.repositories.batched.write_counted`, the counted write the area loaders use).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from typing import Any
 
 import neo4j
 
-from graph.connection import lost_while
+from graph.repositories.batched import write_counted
 from loaders.report import LoadSummary, Problem
-from queries.catalog import cypher
 
 __all__ = ["BATCH_ROWS", "EDGE_STATEMENTS", "NODE_STATEMENTS", "write_generated_rows"]
 
@@ -42,17 +42,6 @@ EDGE_STATEMENTS: dict[str, str] = {
 _UNDIRECTED = frozenset({"KNOWS", "WORKS_WITH"})
 
 
-def _run(
-    driver: neo4j.Driver, name: str, rows: list[dict[str, Any]], source: str, database: str | None
-) -> dict[str, int]:
-    with lost_while(f"writing {name}"):
-        records, _, _ = driver.execute_query(
-            cypher(name), {"rows": rows, "source": source}, database_=database
-        )
-    data = records[0].data() if records else {}
-    return {k: int(v or 0) for k, v in data.items()}
-
-
 def _flush(
     driver: neo4j.Driver,
     pending: dict[str, list[dict[str, Any]]],
@@ -66,15 +55,17 @@ def _flush(
         rows = pending[name]
         if not rows:
             continue
-        counts = _run(driver, name, rows, source, database)
-        summary.created += counts.get("created", 0)
-        summary.updated += counts.get("updated", 0)
+        counts = write_counted(
+            driver, name, rows, database=database, batch_size=BATCH_ROWS, source=source
+        )
+        summary.created += counts.created
+        summary.updated += counts.updated
         if nodes:
-            summary.unchanged += counts.get("unchanged", 0)
-            summary.nodes_written += counts.get("created", 0) + counts.get("updated", 0)
+            summary.unchanged += counts.unchanged
+            summary.nodes_written += counts.created + counts.updated
         else:
-            summary.unchanged += counts.get("matched", 0) - counts.get("created", 0)
-            summary.relationships_written += counts.get("created", 0)
+            summary.unchanged += counts.matched - counts.created
+            summary.relationships_written += counts.created
         rows.clear()
 
 

@@ -1,11 +1,11 @@
 // One way to talk to the server: GraphQL documents (src/api/documents/*.graphql, validated
 // against the printed schema by tests/browser/test_graphql_documents.py, typed by codegen)
-// through `op`, and a few REST calls through `getJson` (typed by ./rest.ts, generated from the
-// server's OpenAPI document).
+// through `op`, and a few REST calls through `getJson` (typed by ./generated/rest.ts, which
+// openapi-typescript writes from the server's OpenAPI document, every schema named at its root).
 import { language, t } from "../i18n";
 import { apiKey } from "./auth";
 import { documents, type Operations } from "./generated/operations";
-import type { ErrorBody } from "./rest";
+import type { ErrorBody } from "./generated/rest";
 
 /** A failure a person can act on; `field` names the input that caused it, when known. */
 export class ApiError extends Error {

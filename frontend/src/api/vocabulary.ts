@@ -1,10 +1,10 @@
 // The product's vocabularies (needs, service kinds, days, accessibility...) from
 // GET /api/vocabulary: one source for ids and their English and Welsh labels, so the UI never
 // shows or asks for a raw id. Their types are generated from the server's OpenAPI document
-// (./rest.ts).
+// (./generated/rest.ts).
 import { language, nameTermsWith } from "../i18n";
 import { getJson } from "./client";
-import type { Term, Vocabulary } from "./rest";
+import type { TermOut as Term, VocabularyOut as Vocabulary } from "./generated/rest";
 
 export type { Term, Vocabulary };
 

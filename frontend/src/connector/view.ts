@@ -1,7 +1,7 @@
 // Connector journey: postcode or map click → nearest services with filters → detail →
 // shortlist → print or share.
 import { ApiError, getJson, op, payloadOf } from "../api/client";
-import type { AreaAt, Place, UnknownPlace } from "../api/rest";
+import type { AreaAt, PlaceOut as Place, UnknownPlaceOut as UnknownPlace } from "../api/generated/rest";
 import { onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";

@@ -1,7 +1,7 @@
 // A listing form's "find" button by its postcode: the register and edit forms both place a
 // listing by asking the server where a postcode is, so they share one way of doing it.
 import { getJson } from "../api/client";
-import type { PostcodePoint } from "../api/rest";
+import type { PostcodePoint } from "../api/generated/rest";
 import { showFieldError } from "../ui/dom";
 
 /** Fills `form`'s postalCode (in normal form), latitude and longitude from the postcode typed

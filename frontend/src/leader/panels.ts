@@ -4,7 +4,7 @@
 // is chosen by name (an area, organisation, team or profession), not by an id prefix.
 import { currentViewer } from "../api/auth";
 import { getJson } from "../api/client";
-import type { BottlenecksReport, DuplicatesReport, GapsReport } from "../api/rest";
+import type { BottlenecksReport, DuplicatesReport, GapsReport } from "../api/generated/rest";
 import { termLabel, vocabulary } from "../api/vocabulary";
 import { language, onLanguageChange, t, type MessageKey } from "../i18n";
 import { h, setMessage, showFieldError } from "../ui/dom";

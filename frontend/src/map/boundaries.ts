@@ -1,7 +1,7 @@
 // Local-authority outlines from `GET /api/boundaries` (the shared open data), loaded once.
-// Each feature's properties are the server's declared shape (../api/rest.ts).
+// Each feature's properties are the server's declared shape (../api/generated/rest.ts).
 import type { FeatureCollection, Geometry } from "geojson";
-import type { BoundaryProperties } from "../api/rest";
+import type { BoundaryProperties } from "../api/generated/rest";
 
 /** The local authorities: a GeoJSON FeatureCollection with code, name and Welsh name. */
 export type Boundaries = FeatureCollection<Geometry, BoundaryProperties>;

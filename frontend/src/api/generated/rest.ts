@@ -1157,6 +1157,48 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ApiDetails = components['schemas']['ApiDetails'];
+export type AreaAt = components['schemas']['AreaAt'];
+export type AreaNeed = components['schemas']['AreaNeed'];
+export type BetweennessAssumptions = components['schemas']['BetweennessAssumptions'];
+export type BottlenecksAssumptions = components['schemas']['BottlenecksAssumptions'];
+export type BottlenecksReport = components['schemas']['BottlenecksReport'];
+export type BottlenecksTotals = components['schemas']['BottlenecksTotals'];
+export type BoundaryCollection = components['schemas']['BoundaryCollection'];
+export type BoundaryFeature = components['schemas']['BoundaryFeature'];
+export type BoundaryProperties = components['schemas']['BoundaryProperties'];
+export type Broker = components['schemas']['Broker'];
+export type Brokerage = components['schemas']['Brokerage'];
+export type BrokerageRoles = components['schemas']['BrokerageRoles'];
+export type BrokerageRow = components['schemas']['BrokerageRow'];
+export type ConstraintRow = components['schemas']['ConstraintRow'];
+export type CoverageRow = components['schemas']['CoverageRow'];
+export type DuplicateGroup = components['schemas']['DuplicateGroup'];
+export type DuplicatesAssumptions = components['schemas']['DuplicatesAssumptions'];
+export type DuplicatesReport = components['schemas']['DuplicatesReport'];
+export type DuplicatesTotals = components['schemas']['DuplicatesTotals'];
+export type EiIndex = components['schemas']['EiIndex'];
+export type ErrorBody = components['schemas']['ErrorBody'];
+export type FilterLabel = components['schemas']['FilterLabel'];
+export type GapsAssumptions = components['schemas']['GapsAssumptions'];
+export type GapsReport = components['schemas']['GapsReport'];
+export type GapsTotals = components['schemas']['GapsTotals'];
+export type GroupCut = components['schemas']['GroupCut'];
+export type GroupGap = components['schemas']['GroupGap'];
+export type HttpValidationError = components['schemas']['HTTPValidationError'];
+export type HealthOut = components['schemas']['HealthOut'];
+export type Neo4jDetail = components['schemas']['Neo4jDetail'];
+export type Neo4jHealth = components['schemas']['Neo4jHealth'];
+export type OrukPage = components['schemas']['OrukPage'];
+export type Overlap = components['schemas']['Overlap'];
+export type PlaceOut = components['schemas']['PlaceOut'];
+export type PostcodePoint = components['schemas']['PostcodePoint'];
+export type ScopeOut = components['schemas']['ScopeOut'];
+export type TeamGap = components['schemas']['TeamGap'];
+export type TermOut = components['schemas']['TermOut'];
+export type UnknownPlaceOut = components['schemas']['UnknownPlaceOut'];
+export type ValidationError = components['schemas']['ValidationError'];
+export type VocabularyOut = components['schemas']['VocabularyOut'];
 export type $defs = Record<string, never>;
 export interface operations {
     health_health_get: {
