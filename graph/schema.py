@@ -17,7 +17,8 @@ def schema_statements() -> tuple[str, ...]:
 def apply_schema(driver: neo4j.Driver, database: str) -> int:
     """Create every constraint and index that does not exist yet; return how many statements ran.
 
-    Each statement is ``... IF NOT EXISTS``, so applying twice changes nothing. Waits for the
+    Each statement is ``... IF NOT EXISTS`` (or ``DROP ... IF EXISTS`` for an index that was
+    replaced), so applying twice changes nothing. Waits for the
     indexes to come online so that a following query can use them.
     """
     count = 0

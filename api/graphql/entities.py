@@ -202,6 +202,9 @@ class OrganizationNode(Node):
     email: str | None
     website: str | None
     sector: str | None
+    name_cy: str | None = strawberry.field(
+        default=None, description="Its name in Welsh, where its publisher gives one."
+    )
 
 
 def _organization(r: NodeRecord) -> OrganizationNode:
@@ -288,6 +291,11 @@ class ServiceNode(Node):
     )
     listed_on: str | None = strawberry.field(
         default=None, description="The date of that publisher's data (ISO 8601)."
+    )
+    name_cy: str | None = strawberry.field(
+        default=None,
+        description="Its name in Welsh, where its publisher gives one (NHS Wales names every "
+        "site in Welsh); show it to Welsh readers instead of `name`.",
     )
 
     @classmethod

@@ -115,6 +115,10 @@ def _scalars(model: type[HsdsEntity], node: SubgraphNode) -> dict[str, Any]:
         if key == "id":
             continue
         value = _plain(node.props.get(model.renamed.get(key, key)))
+        if value is None and key == "alternate_name":
+            # HSDS has one name per record: a Welsh name a group gave its listing (kept on
+            # the graph as name_cy) travels as the alternate name, as the loaders read it.
+            value = _plain(node.props.get("name_cy"))
         if value is None:
             if key not in model.required_defaults:
                 continue

@@ -30,6 +30,7 @@ __all__ = [
     "list_areas",
     "set_need_levels",
     "set_provenance",
+    "set_welsh_names",
     "unlink_other_addresses",
     "upsert_areas",
     "upsert_needs",
@@ -134,6 +135,14 @@ def set_provenance(
     """Record who published each imported service and when (rows ``{service_id, publisher,
     edition}``, edition an ISO date); the edition counts as its last verification."""
     return write_counted(driver, "services/set_provenance", rows, database=database)
+
+
+def set_welsh_names(
+    driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
+) -> WriteCounts:
+    """A service's or organisation's Welsh name as its publisher gives it (rows
+    ``{id, name_cy}``; ``name_cy`` null removes one); ``matched`` counts the nodes written."""
+    return write_counted(driver, "services/set_welsh_names", rows, database=database)
 
 
 def unlink_other_addresses(

@@ -203,6 +203,9 @@ class ServiceProps(BaseModel):
 
     id: str
     name: str = ""
+    #: its Welsh name where the publisher gives one (graph-native; HSDS carries it as
+    #: ``alternate_name``)
+    name_cy: str | None = None
     alternate_name: str | None = None
     description: str | None = None
     url: str | None = None

@@ -61,6 +61,7 @@ EditOutcome = Literal["saved", "waiting_for_moderator"]
 #: Service properties an edit sets (an allow-list: never the client's field names).
 SERVICE_FIELDS = (
     "name",
+    "name_cy",
     "description",
     "email",
     "url",

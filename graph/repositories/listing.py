@@ -75,6 +75,9 @@ class ListingContent(BaseModel):
     _text = cleans_input_text()
 
     name: str = Field(min_length=1, max_length=200)
+    name_cy: str | None = Field(
+        default=None, max_length=200, description="Its name in Welsh, if it has one."
+    )
     description: str | None = Field(default=None, max_length=5000)
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)

@@ -169,31 +169,18 @@ async def register_offering(db: Database, actor: Actor, offering: NewOffering) -
     now = now_iso()
     sid = str(uuid.uuid4())
     base = {"source": SOURCE, "created_at": now, "updated_at": now}
+    nested = write_params(offering, now)  # the same records an edit writes
     service = {
         "id": sid,
-        "name": offering.name,
-        "description": offering.description,
-        "email": offering.email,
-        "url": offering.url,
+        **nested["fields"],
         "status": "active",
-        "minimum_age": offering.minimum_age,
-        "maximum_age": offering.maximum_age,
-        "fees_description": offering.fees_description,
-        "eligibility_description": offering.eligibility_description,
         "moderation_status": "pending",
         "version": 1,
         "last_verified": now,
         "source_id": sid,
         **base,
     }
-    location = {
-        "id": str(uuid.uuid4()),
-        "name": offering.location_name or offering.name,
-        "latitude": offering.latitude,
-        "longitude": offering.longitude,
-        **base,
-    }
-    nested = write_params(offering, now)  # the same records an edit writes
+    location = {"id": str(uuid.uuid4()), **nested["location"], **base}
     rows = await db.write(
         "offerings/register_offering",
         organisation_id=offering.organisation_id,

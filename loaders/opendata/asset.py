@@ -110,6 +110,8 @@ class Organisation(BaseModel):
 
     id: str
     name: str = Field(min_length=1)
+    #: its Welsh name where the publisher gives one (HSDS ``alternate_name``; ``name_cy``)
+    name_cy: str | None = None
     sector: Sector
     description: str | None = None
     email: str | None = None
@@ -142,6 +144,9 @@ class Asset(BaseModel):
     source_id: str
     name: str = Field(min_length=1)
     alternate_name: str | None = None
+    #: its Welsh name where the publisher gives one: written to HSDS as ``alternate_name``
+    #: (unless that holds another) and kept on the graph as ``name_cy`` for Welsh readers
+    name_cy: str | None = None
     tag: str
     extra_tags: tuple[str, ...] = ()
     description: str | None = None
@@ -216,6 +221,7 @@ class Asset(BaseModel):
         organization: dict[str, Any] = {
             "id": org.id,
             "name": org.name,
+            "alternate_name": org.name_cy,
             "description": org.description,
             "email": org.email,
             "website": org.website,
@@ -268,7 +274,7 @@ class Asset(BaseModel):
         record: dict[str, Any] = {
             "id": sid,
             "name": self.name,
-            "alternate_name": self.alternate_name,
+            "alternate_name": self.alternate_name or self.name_cy,
             "description": self.description,
             "url": self.url,
             "email": self.email,

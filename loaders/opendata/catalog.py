@@ -154,7 +154,9 @@ def parse_all(data_dir: Path) -> OpenData:
     postcodes = PostcodeIndex.from_tables(
         [w / "wales_postcodes_2018.csv", t / "trafford_postcodes.csv"]
     )
-    la_names = {a.id: a.name for r in out.areas for a in r.records if a.kind == "local_authority"}
+    las = [a for r in out.areas for a in r.records if a.kind == "local_authority"]
+    la_names = {a.id: a.name for a in las}
+    la_names_cy = {a.id: a.name_cy for a in las if a.name_cy}
     out.assets = _each(
         [
             ("ods:epraccur", w / "wales_gp_practices_epraccur_2025-09.csv",
@@ -164,7 +166,9 @@ def parse_all(data_dir: Path) -> OpenData:
                  w / "nhs_wales_sites_points.geojson", postcodes, w / "nhs_wales_organisations.csv"
              )),
             ("csv:wales_libraries", w / "wales_libraries_2025.csv",
-             lambda: parse_wales_libraries(w / "wales_libraries_2025.csv", postcodes, la_names)),
+             lambda: parse_wales_libraries(
+                 w / "wales_libraries_2025.csv", postcodes, la_names, la_names_cy
+             )),
             ("ods:trafford_gp_registrations", t / "trafford_gp_patient_registrations.csv",
              lambda: parse_trafford_practices(
                  t / "trafford_gp_patient_registrations.csv",

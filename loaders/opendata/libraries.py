@@ -34,19 +34,31 @@ LIBRARY_SERVICE_PREFIX = "org:libraries:"
 _TYPES = {"LAL": "Local authority run library", "CL": "Community library"}
 
 
-def _service_org(la_code: str | None, la_name: str | None) -> dict[str, object]:
+def _service_org(
+    la_code: str | None, la_name: str | None, la_name_cy: str | None = None
+) -> dict[str, object]:
+    """The authority's library service ("Cardiff library service", in Welsh "Gwasanaeth
+    llyfrgell Caerdydd" where the authority's Welsh name is known)."""
     code = la_code or "unknown"
     name = f"{la_name} library service" if la_name else f"Library service {code}"
-    return {"id": f"{LIBRARY_SERVICE_PREFIX}{code}", "name": name, "sector": "local_government"}
+    return {
+        "id": f"{LIBRARY_SERVICE_PREFIX}{code}",
+        "name": name,
+        "name_cy": f"Gwasanaeth llyfrgell {la_name_cy}" if la_name_cy else None,
+        "sector": "local_government",
+    }
 
 
 def parse_wales_libraries(
     path: Path,
     postcodes: PostcodeIndex | None = None,
     la_names: Mapping[str, str] | None = None,
+    la_names_cy: Mapping[str, str] | None = None,
 ) -> ParseResult[Asset]:
-    """Welsh public libraries (no coordinates in the file: found by postcode)."""
-    names = la_names or {}
+    """Welsh public libraries (no coordinates in the file: found by postcode), each provided
+    by its authority's library service, named in English and Welsh from the authorities'
+    names (``la_names``, ``la_names_cy``: ONS code → name)."""
+    names, names_cy = la_names or {}, la_names_cy or {}
 
     def fields(
         row_no: int, row: dict[str, Any], result: ParseResult[Asset]
@@ -61,7 +73,7 @@ def parse_wales_libraries(
                 SOURCE_WALES_LIBRARIES, "library", row.get("Library name"), row.get("Postcode")
             ),
             description=_TYPES.get(row.get("Type of library") or "", row.get("Type of library")),
-            organisation=_service_org(la, names.get(la or "")),
+            organisation=_service_org(la, names.get(la or ""), names_cy.get(la or "")),
             address_1=join_address(row.get("Address 1"), row.get("Address 2")),
             city=row.get("Address 3"),
             region=names.get(la or ""),

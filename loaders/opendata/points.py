@@ -179,7 +179,7 @@ def parse_nhs_wales_sites(
             org: Organisation | dict[str, Any] = {
                 "id": f"org:ods:{org_code}",
                 "name": org_row["FullName"],
-                "description": org_row.get("FullNameWelsh"),
+                "name_cy": org_row.get("FullNameWelsh") or None,
                 "sector": "secondary_care" if org_code != "RYT" else "public_health",
                 "identifier": ("ODS", org_code),
             }
@@ -189,7 +189,7 @@ def parse_nhs_wales_sites(
         return {
             **asset,
             "extra_tags": ("mental_health",) if mh_only else (),
-            "description": p.get("FullNameWelsh"),
+            "name_cy": p.get("FullNameWelsh") or None,
             "organisation": org,
             "postal_code": p.get("Postcode"),
             "external_identifier": ("ODS", code) if code else None,

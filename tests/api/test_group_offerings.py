@@ -330,3 +330,40 @@ def test_a_group_sees_its_claims_and_why_one_was_turned_down(
     assert turned_down["status"] == "REJECTED"
     assert turned_down["reason"] == "The charity still runs it"
     assert turned_down["decidedAt"] >= turned_down["askedAt"]
+
+
+WELSH_NEAR = """query N($lat: Float!, $lon: Float!) { assetsNear(latitude: $lat, longitude: $lon,
+  radiusKm: 0.5, first: 100) { edges { node { id name nameCy } } } }"""
+PENDING = """query P($id: ID!) { node(id: $id) { ... on Service { nameCy
+  pendingChange { changes { field before after } } } } }"""
+
+
+def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
+    small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], client: Any
+) -> None:
+    welsh = "Gweu a Sgwrsio Llandrindod"
+    spot = {"latitude": 52.2601, "longitude": -3.3702}
+    made = gql(
+        REGISTER, {"input": _input(name="Knit Llandrindod", nameCy=welsh, **spot)},
+        key=keys["editor_a"],
+    )["data"]["registerOffering"]  # fmt: skip
+    assert made["__typename"] == "OfferingPayload", made
+    sid = made["service"]["id"]
+    gql(APPROVE, {"id": sid}, key=keys["moderator"])
+    near = gql(WELSH_NEAR, {"lat": spot["latitude"], "lon": spot["longitude"]})["data"]
+    assert {"id": sid, "name": "Knit Llandrindod", "nameCy": welsh} in [
+        e["node"] for e in near["assetsNear"]["edges"]
+    ]
+    # ORUK has one name per record: the Welsh one is the service's alternate_name.
+    assert client.get(f"/oruk/services/{sid}").json()["alternate_name"] == welsh
+    # A change to the Welsh name of the public listing waits for a moderator, named as such.
+    edited = gql(
+        UPDATE, {"input": {"id": sid, "version": 2, "nameCy": "Gweu Llandrindod"}},
+        key=keys["editor_a"],
+    )["data"]["updateOffering"]  # fmt: skip
+    assert edited["__typename"] == "OfferingPayload", edited
+    seen = gql(PENDING, {"id": sid}, key=keys["moderator"])["data"]["node"]
+    assert seen["nameCy"] == welsh  # the public listing keeps its name until approved
+    assert seen["pendingChange"]["changes"] == [
+        {"field": "nameCy", "before": welsh, "after": "Gweu Llandrindod"}
+    ]

@@ -84,6 +84,25 @@ def test_the_same_journey_in_welsh_with_a_place_name_and_welsh_words(
     assert serious == [], describe(serious)
 
 
+def test_a_welsh_reader_sees_nhs_wales_sites_and_their_boards_by_their_welsh_names(
+    page: Page, shipped: None, artifacts_dir: Path
+) -> None:
+    page.goto("/#/find")
+    page.select_option("#language", "cy")
+    _find(page, "CF14 4XW", "ysbyty")
+    first = page.locator("#results > li").first
+    expect(first.locator(".name")).to_have_text("Ysbyty Athrofaol Cymru")
+    first.locator("button.details").click()
+    detail = page.locator("#detail")
+    expect(detail.locator("h3")).to_have_text("Ysbyty Athrofaol Cymru")
+    expect(detail).to_contain_text("Bwrdd Iechyd Prifysgol Caerdydd a'r Fro")
+    expect(detail).to_contain_text("Ysbyty Athrofaol Cymru, CF14 4XW")  # where: the place too
+    page.screenshot(path=str(artifacts_dir / "real-hospital-cy.png"), full_page=True)
+    page.select_option("#language", "en")  # the same listing, redrawn in English
+    expect(first.locator(".name")).to_have_text("University Hospital of Wales")
+    expect(detail.locator("h3")).to_have_text("University Hospital of Wales")
+
+
 def test_on_a_phone_the_real_results_are_in_view_and_nothing_overflows(
     browser: Browser, base_url: str, shipped: None, artifacts_dir: Path
 ) -> None:

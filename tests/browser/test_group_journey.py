@@ -68,6 +68,7 @@ def test_group_registers_edits_and_confirms_an_offering(
     page.fill("#o-latitude", str(latitude))
     page.fill("#o-longitude", str(longitude))
     page.fill("#o-name", name)
+    page.fill("#o-nameCy", "Paned a Sgwrs")  # its Welsh name, kept beside the English one
     expect(page.locator("#similar-list li").first).to_contain_text(name)
     page.screenshot(path=str(artifacts_dir / "group-form-similar.png"), full_page=True)
     serious = run_axe(page, "group-form", artifacts_dir)
@@ -89,6 +90,7 @@ def test_group_registers_edits_and_confirms_an_offering(
     # Edit with the version read; the version goes up.
     listing.locator("button.edit").click()
     expect(page.locator("#edit-heading")).to_be_focused()
+    expect(page.locator("#e-nameCy")).to_have_value("Paned a Sgwrs")
     page.fill("#e-description", "Tea, talk and a short walk every Tuesday.")
     page.fill("#e-phone", "01792 000 222")
     page.locator("#e-accessibility label", has_text="Step-free access").locator("input").check()

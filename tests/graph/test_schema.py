@@ -25,8 +25,8 @@ def test_every_node_label_has_a_unique_id_constraint(driver: neo4j.Driver) -> No
 def test_point_and_fulltext_indexes_exist_and_are_online(driver: neo4j.Driver) -> None:
     indexes = _names(driver, "SHOW INDEXES")
     assert indexes["location_point"]["type"] == "POINT"
-    assert indexes["service_text"]["type"] == "FULLTEXT"
-    assert indexes["organization_text"]["type"] == "FULLTEXT"
+    assert indexes["service_search"]["type"] == "FULLTEXT"
+    assert indexes["organization_search"]["type"] == "FULLTEXT"
     assert all(i["state"] == "ONLINE" for i in indexes.values())
 
 

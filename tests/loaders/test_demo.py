@@ -106,6 +106,23 @@ def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
     ).records[0]
     assert facts["practices"] == 398
     assert facts["services"] == facts["own"] == 23  # 22 Welsh councils and Trafford
+    # Welsh names as NHS Wales publishes them, and the library services' from the councils'.
+    welsh = driver.execute_query(
+        "MATCH (s:Service {id: 'hospital:7A4BV'}), (b:Organization {id: 'org:ods:7A4'}), "
+        "(l:Organization {id: 'org:libraries:W06000015'}) "
+        "RETURN s.name_cy AS uhw, s.alternate_name AS alt, b.name_cy AS board, l.name_cy AS lib"
+    ).records[0]
+    assert welsh.data() == {
+        "uhw": "Ysbyty Athrofaol Cymru",
+        "alt": "Ysbyty Athrofaol Cymru",
+        "board": "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro",
+        "lib": "Gwasanaeth llyfrgell Caerdydd",
+    }
+    found = driver.execute_query(
+        "CALL db.index.fulltext.queryNodes('service_search', 'athrofaol') YIELD node "
+        "RETURN collect(node.id) AS ids"
+    ).records[0]["ids"]
+    assert found == ["hospital:7A4BV"]  # text search reads the Welsh name
     again = load_demo(driver, seed=0)
     assert repo.graph_counts(driver) == counts
     assert all(s.created == 0 for s in again.sources), [s for s in again.sources if s.created]

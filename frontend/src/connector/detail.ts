@@ -1,6 +1,6 @@
 // The detail of one service: provider, contact, schedule, place, cost, languages and when it
 // was last verified. Also used (read-only) by the shared shortlist page.
-import { language, t, type MessageKey } from "../i18n";
+import { language, localName, t, type MessageKey } from "../i18n";
 import { termLabel } from "../api/vocabulary";
 import { formatDate, h } from "../ui/dom";
 import { DAYS } from "./filters";
@@ -70,7 +70,7 @@ function safeUrl(url: string): string | null {
 export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3"): HTMLElement {
   const rows: HTMLElement[] = [];
   if (service.kind) rows.push(...row("detail.kind", service.kind[language()]));
-  if (service.organization?.name) rows.push(...row("detail.provider", service.organization.name));
+  if (service.organization?.name) rows.push(...row("detail.provider", localName(service.organization)));
   const contact: Node[] = [];
   const phone = (number: string, extension?: string | null) =>
     h("div", {}, `${t("detail.phone")}: `, h("a", { href: `tel:${number.replace(/\s/g, "")}`, text: extension ? `${number} (${extension})` : number }));
@@ -89,7 +89,9 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   if (url) contact.push(h("div", {}, `${t("detail.website")}: `, h("a", { href: url, rel: "noopener", target: "_blank", text: url })));
   if (contact.length) rows.push(...row("detail.contact", ...contact));
   rows.push(...row("detail.schedule", scheduleLines(service.schedules)));
-  const places = (service.locations ?? []).map((l) => [l.name, l.address].filter(Boolean).join(", ")).filter(Boolean);
+  // A place named after its service reads as the service's name in the reader's language.
+  const placeName = (name?: string | null) => (name === service.name ? localName(service) : name);
+  const places = (service.locations ?? []).map((l) => [placeName(l.name), l.address].filter(Boolean).join(", ")).filter(Boolean);
   if (places.length) rows.push(...row("detail.where", places.join("; ")));
   const access = [...new Set((service.locations ?? []).flatMap((l) => l.accessibility ?? []))];
   if (access.length) rows.push(...row("detail.accessibility", access.join(", ")));
@@ -111,7 +113,7 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   return h(
     "article",
     { class: "service-detail", "data-id": service.id },
-    h(heading, { text: service.name }),
+    h(heading, { text: localName(service) }),
     service.description ? h("p", { text: service.description }) : null,
     h("dl", {}, ...rows),
   );

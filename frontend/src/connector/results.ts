@@ -2,7 +2,7 @@
 // facts the filters could not check ("opening times unknown"), and details and shortlist
 // buttons (real buttons, so the whole journey works from the keyboard). Each result also
 // carries a handout block (address, phone, hours, last verified) that only print shows.
-import { language, t, type MessageKey } from "../i18n";
+import { language, localName, t, type MessageKey } from "../i18n";
 import { h } from "../ui/dom";
 import type { AssetsNearQuery } from "../api/generated/graphql";
 import { freshness, scheduleLines, type ScheduleView } from "./detail";
@@ -34,17 +34,17 @@ export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: st
   list.replaceChildren(
     ...hits.map((hit, index) => {
       const details = h("button", { type: "button", class: "details", "data-id": hit.node.id });
-      details.append(h("span", { class: "number", "aria-hidden": "true", text: `${index + 1}` }), h("span", { class: "name", text: hit.node.name }));
+      details.append(h("span", { class: "number", "aria-hidden": "true", text: `${index + 1}` }), h("span", { class: "name", text: localName(hit.node) }));
       details.addEventListener("click", () => onDetails(hit.node.id));
       const onList = has(hit.node.id);
       const shortlist = h("button", {
         type: "button",
         class: "add no-print",
         "aria-pressed": onList ? "true" : "false",
-        "aria-label": `${onList ? t("find.added") : t("find.add")}: ${hit.node.name}`,
+        "aria-label": `${onList ? t("find.added") : t("find.add")}: ${localName(hit.node)}`,
         text: onList ? t("find.added") : t("find.add"),
       });
-      shortlist.addEventListener("click", () => add({ id: hit.node.id, name: hit.node.name }));
+      shortlist.addEventListener("click", () => add({ id: hit.node.id, name: localName(hit.node) }));
       const kind = hit.node.kind ? hit.node.kind[language()] : null;
       const unknown = hit.unknown.map((fact) => t(UNKNOWN_KEYS[fact]));
       return h(

@@ -2,7 +2,7 @@
 // shortlist → print or share.
 import { ApiError, getJson, op, payloadOf } from "../api/client";
 import type { AreaAt, PlaceOut as Place, UnknownPlaceOut as UnknownPlace } from "../api/generated/rest";
-import { onLanguageChange, t } from "../i18n";
+import { localName, onLanguageChange, t } from "../i18n";
 import { AssetMap } from "../map/assetMap";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
 import { currentViewer, onViewerChange } from "../api/auth";
@@ -122,7 +122,7 @@ export function connectorView(root: HTMLElement): () => void {
   const drawDetail = (): void => {
     if (!detail) return;
     const phone = detail.phones?.[0]?.number ?? null;
-    detailBody.replaceChildren(serviceDetail(detail), referBox(detail.id, detail.name, phone, showReferrals) ?? "", reportProblemBox(detail.id));
+    detailBody.replaceChildren(serviceDetail(detail), referBox(detail.id, localName(detail), phone, showReferrals) ?? "", reportProblemBox(detail.id));
     const onList = has(detail.id);
     detailAdd.textContent = onList ? t("find.added") : t("find.add");
     detailAdd.setAttribute("aria-pressed", String(onList));
@@ -194,7 +194,7 @@ export function connectorView(root: HTMLElement): () => void {
           const loc = hit.node.locations
             .filter((l) => l.latitude != null && l.longitude != null)
             .sort((a, b) => squaredDegrees(a, here) - squaredDegrees(b, here))[0];
-          return loc ? [{ id: hit.node.id, name: hit.node.name, latitude: loc.latitude!, longitude: loc.longitude! }] : [];
+          return loc ? [{ id: hit.node.id, name: localName(hit.node), latitude: loc.latitude!, longitude: loc.longitude! }] : [];
         }),
         !append,
       );
@@ -257,7 +257,7 @@ export function connectorView(root: HTMLElement): () => void {
     list.querySelector<HTMLButtonElement>(`button.details[data-id="${CSS.escape(detail?.id ?? "")}"]`)?.focus();
   });
   detailAdd.addEventListener("click", () => {
-    if (detail) add({ id: detail.id, name: detail.name });
+    if (detail) add({ id: detail.id, name: localName(detail) });
   });
 
   map.whenPicked(async (latitude, longitude) => {

@@ -63,6 +63,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
     { id: "register-form", class: "offering-form", novalidate: true, "aria-labelledby": "register-heading" },
     h("h2", { id: "register-heading", i18n: "group.register" }),
     f("name", "group.name", input("name", "text", { required: true, maxlength: 200 })),
+    f("nameCy", "group.nameCy", input("nameCy", "text", { maxlength: 200, lang: "cy" })),
     f("description", "group.description", h("textarea", { name: "description", rows: 3, maxlength: 5000 })),
     providerField(provider),
     h("fieldset", {}, h("legend", { i18n: "group.location" }),
@@ -191,6 +192,7 @@ export function registerForm(provider: Provider | null, onRegistered: (s: { id: 
       : [];
     const payload = {
       name: value("name").trim(),
+      nameCy: optional("nameCy"),
       description: optional("description"),
       organisationId,
       latitude,

@@ -24,6 +24,12 @@ export function language(): Language {
   return current;
 }
 
+/** A record's name as the reader reads it: its Welsh name, where its publisher or group gave
+ * one, for a Welsh reader; else its name. */
+export function localName(named: { name?: string | null; nameCy?: string | null }): string {
+  return (current === "cy" && named.nameCy) || named.name || "";
+}
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template: string = dictionaries[current][key] ?? en[key] ?? key; // a key never shown blank

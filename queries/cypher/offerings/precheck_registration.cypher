@@ -13,7 +13,7 @@
 // nearest location's latitude and longitude), contacted (id, name, email_match, url_match,
 // phone_match).
 CALL () {
-  CALL db.index.fulltext.queryNodes('service_text', coalesce($lucene, 'x'), {limit: 50})
+  CALL db.index.fulltext.queryNodes('service_search', coalesce($lucene, 'x'), {limit: 50})
     YIELD node
   WHERE $lucene IS NOT NULL AND node:Service
   MATCH (node)<-[:OF_SERVICE]-(:ServiceAtLocation)-[:AT_LOCATION]->(l:Location)

@@ -40,9 +40,14 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
 CREATE POINT INDEX area_centroid IF NOT EXISTS FOR (n:Area) ON (n.centroid);
 
-// Typo-tolerant text search over names and descriptions (Lucene, fuzzy terms).
-CREATE FULLTEXT INDEX service_text IF NOT EXISTS FOR (n:Service) ON EACH [n.name, n.description];
-CREATE FULLTEXT INDEX organization_text IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.description];
+// Typo-tolerant text search (Lucene, fuzzy terms) over names, in English and Welsh, the
+// publisher's alternate name, and descriptions. These replace the indexes service_text and
+// organization_text, which left the Welsh and alternate names out: a graph made before is
+// moved over by the two DROPs (a no-op on a new graph).
+DROP INDEX service_text IF EXISTS;
+DROP INDEX organization_text IF EXISTS;
+CREATE FULLTEXT INDEX service_search IF NOT EXISTS FOR (n:Service) ON EACH [n.name, n.name_cy, n.alternate_name, n.description];
+CREATE FULLTEXT INDEX organization_search IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.name_cy, n.alternate_name, n.description];
 // Anything by name (`lookup`): people, organisations, services, teams and areas, in English
 // and Welsh, with the publisher's own spelling of a recased name.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Service|Team|Area) ON EACH [n.name, n.name_cy, n.alternate_name];

@@ -26,22 +26,22 @@
 // of a named kind or need first; fresh
 // before stale; score (to 3 decimals); distance; id.
 CALL () {
-  CALL db.index.fulltext.queryNodes('service_text', $strict, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('service_search', $strict, {limit: $candidates})
     YIELD node, score
   RETURN node AS s, score, 0 AS tier
   UNION ALL
-  CALL db.index.fulltext.queryNodes('organization_text', $strict, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('organization_search', $strict, {limit: $candidates})
     YIELD node, score
   MATCH (node)-[:PROVIDES]->(s:Service)
   RETURN s, score * 0.8 AS score, 0 AS tier
   UNION ALL
   WITH $loose AS q WHERE q <> $strict
-  CALL db.index.fulltext.queryNodes('service_text', q, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('service_search', q, {limit: $candidates})
     YIELD node, score
   RETURN node AS s, score, 1 AS tier
   UNION ALL
   WITH $loose AS q WHERE q <> $strict
-  CALL db.index.fulltext.queryNodes('organization_text', q, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('organization_search', q, {limit: $candidates})
     YIELD node, score
   MATCH (node)-[:PROVIDES]->(s:Service)
   RETURN s, score * 0.8 AS score, 1 AS tier
@@ -55,12 +55,12 @@ CALL () {
   RETURN s, 0.0 AS score, 2 AS tier
   UNION ALL
   WITH $rest AS q WHERE q IS NOT NULL
-  CALL db.index.fulltext.queryNodes('service_text', q, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('service_search', q, {limit: $candidates})
     YIELD node, score
   RETURN node AS s, score, 3 AS tier
   UNION ALL
   WITH $exact AS q WHERE q IS NOT NULL
-  CALL db.index.fulltext.queryNodes('service_text', q, {limit: $candidates})
+  CALL db.index.fulltext.queryNodes('service_search', q, {limit: $candidates})
     YIELD node, score
   RETURN node AS s, score, 4 AS tier
 }

@@ -132,6 +132,23 @@ def test_nhs_sites_are_provided_by_their_health_board() -> None:
     assert english.organisation.id == "org:hospital:RXWAS"
 
 
+def test_nhs_sites_and_health_boards_keep_the_welsh_names_nhs_wales_publishes() -> None:
+    result = parse_nhs_wales_sites(
+        W / "nhs_wales_sites_points.geojson", None, W / "nhs_wales_organisations.csv"
+    )
+    uhw = next(a for a in result.records if a.id == "hospital:7A4BV")
+    assert (uhw.name, uhw.name_cy) == ("University Hospital of Wales", "Ysbyty Athrofaol Cymru")
+    assert uhw.organisation.name_cy == "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro"
+    assert uhw.description is None  # no longer standing in for the Welsh name
+    record = uhw.to_hsds()  # HSDS has one name: the Welsh one travels as alternate_name
+    assert record["alternate_name"] == "Ysbyty Athrofaol Cymru"
+    assert record["organization"]["alternate_name"] == "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro"
+    assert all(a.name_cy for a in result.records)  # the file names all 83 sites in Welsh
+    english = next(a for a in result.records if a.id == "hospital:RXWAS")
+    assert english.name_cy == "Ysbyty Brenhinol Amwythig"  # English hospitals too
+    assert english.organisation.name_cy is None  # its trust is not in the Welsh register
+
+
 def test_wales_libraries_skip_closed_ones_and_find_coordinates_by_postcode(
     postcodes: PostcodeIndex,
 ) -> None:
@@ -140,6 +157,26 @@ def test_wales_libraries_skip_closed_ones_and_find_coordinates_by_postcode(
     located = [a for a in result.records if a.latitude is not None]
     assert len(located) >= 255
     assert result.records[0].organisation.id == "org:libraries:W06000001"
+
+
+def test_a_welsh_library_service_is_named_in_welsh_from_its_council_s_welsh_name(
+    postcodes: PostcodeIndex,
+) -> None:
+    result = parse_wales_libraries(
+        W / "wales_libraries_2025.csv",
+        postcodes,
+        {"W06000015": "Cardiff", "W06000014": "Vale of Glamorgan"},
+        {"W06000015": "Caerdydd", "W06000014": "Bro Morgannwg"},
+    )
+    services = {a.organisation.id: a.organisation for a in result.records}
+    cardiff = services["org:libraries:W06000015"]
+    assert (cardiff.name, cardiff.name_cy) == (
+        "Cardiff library service",
+        "Gwasanaeth llyfrgell Caerdydd",
+    )
+    assert services["org:libraries:W06000014"].name_cy == "Gwasanaeth llyfrgell Bro Morgannwg"
+    # an authority whose Welsh name is not given gets no made-up one
+    assert services["org:libraries:W06000001"].name_cy is None
 
 
 def test_gm_library_with_out_of_range_latitude_is_rejected(tmp_path: Path) -> None:
