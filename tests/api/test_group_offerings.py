@@ -344,7 +344,8 @@ def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
     welsh = "Gweu a Sgwrsio Llandrindod"
     spot = {"latitude": 52.2601, "longitude": -3.3702}
     made = gql(
-        REGISTER, {"input": _input(name="Knit Llandrindod", nameCy=welsh, **spot)},
+        REGISTER,
+        {"input": _input(name="Knit Llandrindod", nameCy=welsh, confirmNotDuplicate=True, **spot)},
         key=keys["editor_a"],
     )["data"]["registerOffering"]  # fmt: skip
     assert made["__typename"] == "OfferingPayload", made
