@@ -342,16 +342,18 @@ def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
     small_graph: FixtureGraph, gql: GraphQL, keys: dict[str, str], client: Any
 ) -> None:
     welsh = "Gweu a Sgwrsio Llandrindod"
-    spot = {"latitude": 52.2601, "longitude": -3.3702}
+    lat, lon = 52.2601, -3.3702
     made = gql(
         REGISTER,
-        {"input": _input(name="Knit Llandrindod", nameCy=welsh, confirmNotDuplicate=True, **spot)},
+        {"input": _input(
+            name="Knit Llandrindod", nameCy=welsh, confirmNotDuplicate=True, latitude=lat, longitude=lon
+        )},
         key=keys["editor_a"],
     )["data"]["registerOffering"]  # fmt: skip
     assert made["__typename"] == "OfferingPayload", made
     sid = made["service"]["id"]
     gql(APPROVE, {"id": sid}, key=keys["moderator"])
-    near = gql(WELSH_NEAR, {"lat": spot["latitude"], "lon": spot["longitude"]})["data"]
+    near = gql(WELSH_NEAR, {"lat": lat, "lon": lon})["data"]
     assert {"id": sid, "name": "Knit Llandrindod", "nameCy": welsh} in [
         e["node"] for e in near["assetsNear"]["edges"]
     ]
