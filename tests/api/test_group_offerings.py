@@ -343,13 +343,9 @@ def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
 ) -> None:
     welsh = "Gweu a Sgwrsio Llandrindod"
     lat, lon = 52.2601, -3.3702
-    made = gql(
-        REGISTER,
-        {"input": _input(
-            name="Knit Llandrindod", nameCy=welsh, confirmNotDuplicate=True, latitude=lat, longitude=lon
-        )},
-        key=keys["editor_a"],
-    )["data"]["registerOffering"]  # fmt: skip
+    given = _input(name="Knit Llandrindod", nameCy=welsh, latitude=lat, longitude=lon)
+    given["confirmNotDuplicate"] = True
+    made = gql(REGISTER, {"input": given}, key=keys["editor_a"])["data"]["registerOffering"]
     assert made["__typename"] == "OfferingPayload", made
     sid = made["service"]["id"]
     gql(APPROVE, {"id": sid}, key=keys["moderator"])
