@@ -381,6 +381,23 @@ LEADERS_INVITE = Wording(
     "mae gwahodd timau a darllen pa mor gyflawn yw'r darlun ar gyfer arweinwyr",
 )
 
+# --- descriptions the open-data loaders write themselves (the publisher gives none) ----------
+DESCRIBE_GP = Wording("NHS general practice", "Meddygfa'r GIG")
+DESCRIBE_GP_PATIENTS = Wording(
+    "NHS general practice, {patients} registered patients ({month})",
+    "Meddygfa'r GIG, {patients} o gleifion cofrestredig ({month})",
+)
+JANUARY_2026 = Wording("January 2026", "Ionawr 2026")
+DESCRIBE_PHARMACY = Wording("Community pharmacy", "Fferyllfa gymunedol")
+DESCRIBE_FOOD_BANK = Wording("Food bank", "Banc bwyd")
+DESCRIBE_FOOD_BANK_REFERRAL = Wording(
+    "Food bank. Referral: {method}", "Banc bwyd. Atgyfeirio: {method}"
+)
+DESCRIBE_COUNCIL_LIBRARY = Wording(
+    "Local authority run library", "Llyfrgell a redir gan yr awdurdod lleol"
+)
+DESCRIBE_COMMUNITY_LIBRARY = Wording("Community library", "Llyfrgell gymunedol")
+
 # pydantic's own complaints, by error type (https://docs.pydantic.dev/latest/errors/validation_errors/)
 PYDANTIC: dict[str, Wording] = {
     "missing": Wording("is required", "mae angen hwn"),

@@ -153,11 +153,14 @@ def _load_assets(
         [{"service_id": sid, "need_ids": [t.need for t in found]} for sid, found in tags.items()],
         database=database,
     )
-    welsh = {a.organisation.id: a.organisation.name_cy for a in assets}
-    welsh.update({a.id: a.name_cy for a in assets})
-    repo.set_welsh_names(
-        driver, [{"id": i, "name_cy": n} for i, n in welsh.items()], database=database
+    welsh = {o.id: {"id": o.id, "name_cy": o.name_cy} for o in (a.organisation for a in assets)}
+    welsh.update(
+        {
+            a.id: {"id": a.id, "name_cy": a.name_cy, "description_cy": a.description_cy}
+            for a in assets
+        }
     )
+    repo.set_welsh_text(driver, list(welsh.values()), database=database)
     published = source_of(file)
     if published is not None:
         repo.set_provenance(

@@ -297,6 +297,11 @@ class ServiceNode(Node):
         description="Its name in Welsh, where its publisher gives one (NHS Wales names every "
         "site in Welsh); show it to Welsh readers instead of `name`.",
     )
+    description_cy: str | None = strawberry.field(
+        default=None,
+        description="Its description in Welsh, where its group or the loader gave one; show "
+        "it to Welsh readers instead of `description`.",
+    )
 
     @classmethod
     def of(cls, p: ServiceProps, stale: bool | None = None) -> ServiceNode:

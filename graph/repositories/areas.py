@@ -30,7 +30,7 @@ __all__ = [
     "list_areas",
     "set_need_levels",
     "set_provenance",
-    "set_welsh_names",
+    "set_welsh_text",
     "unlink_other_addresses",
     "upsert_areas",
     "upsert_needs",
@@ -137,12 +137,12 @@ def set_provenance(
     return write_counted(driver, "services/set_provenance", rows, database=database)
 
 
-def set_welsh_names(
+def set_welsh_text(
     driver: neo4j.Driver, rows: Iterable[Mapping[str, Any]], *, database: str | None = None
 ) -> WriteCounts:
-    """A service's or organisation's Welsh name as its publisher gives it (rows
-    ``{id, name_cy}``; ``name_cy`` null removes one); ``matched`` counts the nodes written."""
-    return write_counted(driver, "services/set_welsh_names", rows, database=database)
+    """A service's or organisation's Welsh name and description (rows ``{id, name_cy,
+    description_cy}``; null removes one); ``matched`` counts the nodes written."""
+    return write_counted(driver, "services/set_welsh_text", rows, database=database)
 
 
 def unlink_other_addresses(

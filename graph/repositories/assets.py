@@ -208,6 +208,8 @@ class ServiceProps(BaseModel):
     name_cy: str | None = None
     alternate_name: str | None = None
     description: str | None = None
+    #: the description in Welsh (graph-native: HSDS has one description)
+    description_cy: str | None = None
     url: str | None = None
     email: str | None = None
     status: str | None = None

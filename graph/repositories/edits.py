@@ -63,6 +63,7 @@ SERVICE_FIELDS = (
     "name",
     "name_cy",
     "description",
+    "description_cy",
     "email",
     "url",
     "minimum_age",

@@ -79,6 +79,9 @@ class ListingContent(BaseModel):
         default=None, max_length=200, description="Its name in Welsh, if it has one."
     )
     description: str | None = Field(default=None, max_length=5000)
+    description_cy: str | None = Field(
+        default=None, max_length=5000, description="What it is and who it is for, in Welsh."
+    )
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     location_name: str | None = Field(default=None, max_length=200)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.messages import Wording
 from loaders.opendata.needs import NeedTag, need_tags
 from queries.vocabulary import FREE_AT_POINT_OF_USE, SERVICE_TYPES
 
@@ -30,6 +31,7 @@ __all__ = [
     "OpeningHours",
     "Organisation",
     "Sector",
+    "described",
     "identity",
     "identity_by_name",
     "stable_id",
@@ -73,6 +75,17 @@ def stable_id(source: str, natural_key: str) -> str:
     '981b1d52'
     """
     return str(uuid.uuid5(NAMESPACE, f"{source}|{natural_key}"))
+
+
+def described(wording: Wording, **params: object) -> dict[str, str]:
+    """The ``description`` and ``description_cy`` of a description a loader writes itself
+    (what kind of place it is, when the publisher says nothing more), in English and Welsh.
+
+    >>> described(Wording("Community pharmacy", "Fferyllfa gymunedol"))["description_cy"]
+    'Fferyllfa gymunedol'
+    """
+    said = wording(**params)
+    return {"description": said.text("en"), "description_cy": said.text("cy")}
 
 
 def identity(source: str, tag: str, source_id: Any, name: Any) -> dict[str, Any]:
@@ -150,6 +163,9 @@ class Asset(BaseModel):
     tag: str
     extra_tags: tuple[str, ...] = ()
     description: str | None = None
+    #: the description in Welsh: for the descriptions a loader writes itself (graph-native
+    #: ``description_cy``; HSDS has no slot for it)
+    description_cy: str | None = None
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
     organisation: Organisation
     latitude: float | None = Field(default=None, ge=-90, le=90)

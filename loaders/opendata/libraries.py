@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, identity_by_name
+from graph import messages as say
+from loaders.opendata.asset import Asset, described, identity_by_name
 from loaders.opendata.build import csv_assets, data_lab_fields, join_address
 from loaders.opendata.postcodes import PostcodeIndex
 from loaders.opendata.rows import ParseResult
@@ -31,7 +32,16 @@ LIBRARY_SOURCES = frozenset({SOURCE_WALES_LIBRARIES, SOURCE_GM_LIBRARIES})
 #: a library service's organisation id is this prefix and its authority's ONS code
 LIBRARY_SERVICE_PREFIX = "org:libraries:"
 
-_TYPES = {"LAL": "Local authority run library", "CL": "Community library"}
+_TYPES = {"LAL": say.DESCRIBE_COUNCIL_LIBRARY, "CL": say.DESCRIBE_COMMUNITY_LIBRARY}
+
+
+def _library_type(code: str | None) -> dict[str, str | None]:
+    """A council-run or community library, said in English and Welsh; another type as the
+    file writes it (English only: it is the publisher's word)."""
+    wording = _TYPES.get(code or "")
+    if wording is None:
+        return {"description": code, "description_cy": None}
+    return {**described(wording)}
 
 
 def _service_org(
@@ -72,7 +82,7 @@ def parse_wales_libraries(
             identity_by_name(
                 SOURCE_WALES_LIBRARIES, "library", row.get("Library name"), row.get("Postcode")
             ),
-            description=_TYPES.get(row.get("Type of library") or "", row.get("Type of library")),
+            **_library_type(row.get("Type of library")),
             organisation=_service_org(la, names.get(la or ""), names_cy.get(la or "")),
             address_1=join_address(row.get("Address 1"), row.get("Address 2")),
             city=row.get("Address 3"),

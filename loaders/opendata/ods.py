@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, Organisation, identity
+from graph import messages as say
+from loaders.opendata.asset import Asset, Organisation, described, identity
 from loaders.opendata.build import add_asset, csv_assets, join_address
 from loaders.opendata.postcodes import PostcodeIndex, normalise_postcode
 from loaders.opendata.rows import ParseResult, read_csv
@@ -58,7 +59,7 @@ def _gp_practice(
     lines = [row.get(f"address_line_{i}") for i in range(1, 6)]
     return dict(
         identity(SOURCE_EPRACCUR, "gp", code, name),
-        description="NHS general practice",
+        **described(say.DESCRIBE_GP),
         organisation=_practice_org(code, name or code, row.get("commissioner")),
         address_1=join_address(*lines[:3]),
         city=next((line for line in reversed(lines) if line), None),
@@ -112,10 +113,10 @@ def parse_trafford_practices(
             latitude=lat,
             longitude=lon,
             **identity(SOURCE_TRAFFORD_GP, "gp", code, row.get("practice_name")),
-            description=(
-                f"NHS general practice, {patients} registered patients (January 2026)"
+            **(
+                described(say.DESCRIBE_GP_PATIENTS, patients=patients, month=say.JANUARY_2026())
                 if patients
-                else "NHS general practice"
+                else described(say.DESCRIBE_GP)
             ),
             organisation=_practice_org(code, row.get("practice_name") or code),
             address_1=match.get("address") or join_address(old.get("A1"), old.get("A2")),

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from loaders.opendata.asset import Asset, Organisation, identity, identity_by_name
+from graph import messages as say
+from loaders.opendata.asset import Asset, Organisation, described, identity, identity_by_name
 from loaders.opendata.build import add_asset
 from loaders.opendata.hours import hours_from_day_columns, hours_from_text
 from loaders.opendata.postcodes import PostcodeIndex
@@ -69,9 +70,11 @@ def _food_bank(source: str, p: dict[str, Any]) -> dict[str, Any]:
     contact = p.get("Contact")
     return {
         **asset,
-        "description": f"Food bank. Referral: {p['Referral method']}"
-        if p.get("Referral method")
-        else "Food bank",
+        **(
+            described(say.DESCRIBE_FOOD_BANK_REFERRAL, method=p["Referral method"])
+            if p.get("Referral method")
+            else described(say.DESCRIBE_FOOD_BANK)
+        ),
         "organisation": _own_org(
             asset["id"], p.get("Name"), "third_sector", website=p.get("Website")
         ),
@@ -101,7 +104,7 @@ def _pharmacy(source: str, p: dict[str, Any]) -> dict[str, Any]:
     days = {i: p.get(f"opening_hours_{day}") for i, day in enumerate(_DAYS)}
     return {
         **asset,
-        "description": "Community pharmacy",
+        **described(say.DESCRIBE_PHARMACY),
         "organisation": _own_org(
             asset["id"], name, "primary_care", identifier=("ODS", code) if code else None
         ),

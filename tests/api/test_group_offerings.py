@@ -334,7 +334,7 @@ def test_a_group_sees_its_claims_and_why_one_was_turned_down(
 
 WELSH_NEAR = """query N($lat: Float!, $lon: Float!) { assetsNear(latitude: $lat, longitude: $lon,
   radiusKm: 0.5, first: 100) { edges { node { id name nameCy } } } }"""
-PENDING = """query P($id: ID!) { node(id: $id) { ... on Service { nameCy
+PENDING = """query P($id: ID!) { node(id: $id) { ... on Service { nameCy descriptionCy
   pendingChange { changes { field before after } } } } }"""
 
 
@@ -344,6 +344,7 @@ def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
     welsh = "Gweu a Sgwrsio Llandrindod"
     lat, lon = 52.2601, -3.3702
     given = _input(name="Knit Llandrindod", nameCy=welsh, latitude=lat, longitude=lon)
+    given["descriptionCy"] = "Gweu, paned a sgwrs bob dydd Mawrth."
     given["confirmNotDuplicate"] = True
     made = gql(REGISTER, {"input": given}, key=keys["editor_a"])["data"]["registerOffering"]
     assert made["__typename"] == "OfferingPayload", made
@@ -363,6 +364,7 @@ def test_a_group_names_its_listing_in_welsh_and_the_name_travels_everywhere(
     assert edited["__typename"] == "OfferingPayload", edited
     seen = gql(PENDING, {"id": sid}, key=keys["moderator"])["data"]["node"]
     assert seen["nameCy"] == welsh  # the public listing keeps its name until approved
+    assert seen["descriptionCy"] == "Gweu, paned a sgwrs bob dydd Mawrth."
     assert seen["pendingChange"]["changes"] == [
         {"field": "nameCy", "before": welsh, "after": "Gweu Llandrindod"}
     ]

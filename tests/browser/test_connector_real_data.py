@@ -76,6 +76,8 @@ def test_the_same_journey_in_welsh_with_a_place_name_and_welsh_words(
     kinds = page.eval_on_selector_all("#results .kind", "els => els.map(e => e.textContent)")
     assert kinds and set(kinds) == {"Llyfrgell"}, kinds
     expect(page.locator("#results .verified").first).to_contain_text("Wedi'i restru gan")
+    page.locator("#results > li").first.locator("button.details").click()
+    expect(page.locator("#detail")).to_contain_text("Llyfrgell a redir gan yr awdurdod lleol")
     page.check("#f-freeOnly")  # public libraries are free at the point of use (a named rule)
     expect(page.locator("#result-count")).to_contain_text("km")
     assert page.locator("#results > li").count() > 0

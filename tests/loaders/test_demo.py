@@ -122,6 +122,14 @@ def test_the_real_open_data_loads_completely_and_a_rerun_changes_nothing(
         "CALL db.index.fulltext.queryNodes('service_search', 'athrofaol') YIELD node "
         "RETURN collect(node.id) AS ids"
     ).records[0]["ids"]
+    # The descriptions the loaders write themselves are in Welsh too.
+    described = driver.execute_query(
+        "MATCH (s:Service) WHERE s.id STARTS WITH 'gp:' AND s.description IS NOT NULL "
+        "RETURN count(s) AS all, count(s.description_cy) AS welsh, "
+        "collect(s.description_cy)[0] AS one"
+    ).records[0]
+    assert described["all"] == described["welsh"] > 398
+    assert described["one"].startswith("Meddygfa'r GIG")
     # text search reads the Welsh names: the two "Ysbyty Athrofaol" (university hospitals)
     assert sorted(found) == ["hospital:7A4BV", "hospital:7A6G9"]
     again = load_demo(driver, seed=0)

@@ -1,6 +1,6 @@
 // The detail of one service: provider, contact, schedule, place, cost, languages and when it
 // was last verified. Also used (read-only) by the shared shortlist page.
-import { language, localName, t, type MessageKey } from "../i18n";
+import { inLanguage, language, localName, t, type MessageKey } from "../i18n";
 import { termLabel } from "../api/vocabulary";
 import { formatDate, h } from "../ui/dom";
 import { DAYS } from "./filters";
@@ -110,11 +110,12 @@ export function serviceDetail(service: ServiceView, heading: "h2" | "h3" = "h3")
   const needs = (service.needs ?? []).map((n) => termLabel("needs", n.id) ?? n.name ?? n.id);
   if (needs.length) rows.push(...row("detail.needs", needs.join(", ")));
   rows.push(...row("detail.lastVerified", h("span", { class: service.stale ? "stale" : "", text: freshness(service) })));
+  const about = inLanguage(service.description, service.descriptionCy);
   return h(
     "article",
     { class: "service-detail", "data-id": service.id },
     h(heading, { text: localName(service) }),
-    service.description ? h("p", { text: service.description }) : null,
+    about ? h("p", { text: about }) : null,
     h("dl", {}, ...rows),
   );
 }

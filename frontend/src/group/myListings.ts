@@ -78,7 +78,7 @@ type Content = Required<Omit<UpdateOfferingInput, "id" | "version">>;
 export type Editable = { [K in keyof Content]: K extends NeverNull ? NonNullable<Content[K]> : Content[K] };
 
 const TEXT_FIELDS = [
-  "name", "nameCy", "description", "locationName", "address1", "city", "postalCode", "email", "url", "phone",
+  "name", "nameCy", "description", "descriptionCy", "locationName", "address1", "city", "postalCode", "email", "url", "phone",
   "feesDescription", "eligibilityDescription",
 ] as const;
 const NUMBER_FIELDS = ["latitude", "longitude", "minimumAge", "maximumAge"] as const;
@@ -138,7 +138,7 @@ function scheduleRow(s: { byday: string; opensAt: string; closesAt: string } | n
 export async function editForm(offering: Offering, onSaved: (o: Offering, note: string) => void, onCancel: () => void): Promise<HTMLFormElement> {
   const [current] = await Promise.all([loadEditable(offering.id), vocabulary()]);
   const start: Editable = current ?? {
-    name: offering.name, nameCy: offering.nameCy ?? null, description: offering.description, latitude: NaN, longitude: NaN, locationName: null, address1: null,
+    name: offering.name, nameCy: offering.nameCy ?? null, description: offering.description, descriptionCy: offering.descriptionCy ?? null, latitude: NaN, longitude: NaN, locationName: null, address1: null,
     city: null, postalCode: null, email: offering.email, url: offering.url, phone: null, needs: [], languages: [], accessibility: [],
     minimumAge: offering.minimumAge, maximumAge: offering.maximumAge, free: false, feesDescription: null, eligibilityDescription: null,
     schedules: [], catchment: [],
@@ -159,6 +159,7 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     field("e-name", "group.name", text("name")),
     field("e-nameCy", "group.nameCy", text("nameCy")),
     field("e-description", "group.description", h("textarea", { name: "description", rows: 3, text: start.description ?? "" })),
+    field("e-descriptionCy", "group.descriptionCy", h("textarea", { name: "descriptionCy", rows: 3, lang: "cy", text: start.descriptionCy ?? "" })),
     h("fieldset", {}, h("legend", { i18n: "group.location" }),
       field("e-locationName", "group.locationName", text("locationName")),
       field("e-address1", "group.address", text("address1")),

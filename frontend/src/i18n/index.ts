@@ -24,10 +24,16 @@ export function language(): Language {
   return current;
 }
 
-/** A record's name as the reader reads it: its Welsh name, where its publisher or group gave
- * one, for a Welsh reader; else its name. */
+/** Data given in both languages, as the reader reads it: the reader's language where there is
+ * some, else the other (a group that wrote only in Welsh is still read in English). */
+export function inLanguage(en: string | null | undefined, cy: string | null | undefined): string {
+  return (current === "cy" ? cy || en : en || cy) || "";
+}
+
+/** A record's name as the reader reads it (its Welsh name, where its publisher or group gave
+ * one, for a Welsh reader). */
 export function localName(named: { name?: string | null; nameCy?: string | null }): string {
-  return (current === "cy" && named.nameCy) || named.name || "";
+  return inLanguage(named.name, named.nameCy);
 }
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */

@@ -62,7 +62,7 @@ function summary(json: unknown): HTMLElement | null {
   if (!editable) return null;
   // Everything the public will read once it is approved.
   const fields = [
-    "nameCy", "description", "locationName", "address1", "city", "postalCode", "phone", "email", "url", "needs", "schedules",
+    "nameCy", "description", "descriptionCy", "locationName", "address1", "city", "postalCode", "phone", "email", "url", "needs", "schedules",
     "languages", "minimumAge", "maximumAge", "eligibilityDescription", "accessibility", "free", "feesDescription",
   ];
   return h(

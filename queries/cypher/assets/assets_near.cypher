@@ -120,7 +120,7 @@ CALL (rest) {
   RETURN collect({
     id: s.id,
     distance_km: distance_km,
-    props: s {.id, .name, .name_cy, .alternate_name, .description, .url, .email, .status, .minimum_age,
+    props: s {.id, .name, .name_cy, .alternate_name, .description, .description_cy, .url, .email, .status, .minimum_age,
               .maximum_age, .fees_description, .eligibility_description, .last_verified,
               .moderation_status, .version, .listed_by, .listed_on},
     stale: s.last_verified IS NULL OR datetime(toString(s.last_verified)) < datetime($stale_before),

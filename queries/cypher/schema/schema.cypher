@@ -40,13 +40,13 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
 CREATE POINT INDEX area_centroid IF NOT EXISTS FOR (n:Area) ON (n.centroid);
 
-// Typo-tolerant text search (Lucene, fuzzy terms) over names, in English and Welsh, the
-// publisher's alternate name, and descriptions. These replace the indexes service_text and
+// Typo-tolerant text search (Lucene, fuzzy terms) over names and descriptions, in English and
+// Welsh, and the publisher's alternate name. These replace the indexes service_text and
 // organization_text, which left the Welsh and alternate names out: a graph made before is
 // moved over by the two DROPs (a no-op on a new graph).
 DROP INDEX service_text IF EXISTS;
 DROP INDEX organization_text IF EXISTS;
-CREATE FULLTEXT INDEX service_search IF NOT EXISTS FOR (n:Service) ON EACH [n.name, n.name_cy, n.alternate_name, n.description];
+CREATE FULLTEXT INDEX service_search IF NOT EXISTS FOR (n:Service) ON EACH [n.name, n.name_cy, n.alternate_name, n.description, n.description_cy];
 CREATE FULLTEXT INDEX organization_search IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.name_cy, n.alternate_name, n.description];
 // Anything by name (`lookup`): people, organisations, services, teams and areas, in English
 // and Welsh, with the publisher's own spelling of a recased name.

@@ -38,6 +38,9 @@ def test_epraccur_keeps_active_gp_practices_and_skips_the_rest(
     src = csv_slice(W / "wales_gp_practices_epraccur_2025-09.csv", tmp_path / "ep.csv", 40)
     result = parse_epraccur(src, postcodes)
     assert result.records and not result.rejected
+    assert {(a.description, a.description_cy) for a in result.records} == {
+        ("NHS general practice", "Meddygfa'r GIG")
+    }
     assert all(a.id.startswith("gp:W") and a.tag == "gp" for a in result.records)
     assert len(result.records) + len(result.skipped) == 40
     first = result.records[0]
@@ -175,6 +178,14 @@ def test_a_welsh_library_service_is_named_in_welsh_from_its_council_s_welsh_name
         "Gwasanaeth llyfrgell Caerdydd",
     )
     assert services["org:libraries:W06000014"].name_cy == "Gwasanaeth llyfrgell Bro Morgannwg"
+    # what kind of library it is, in both languages
+    council_run = next(a for a in result.records if a.organisation.id.endswith("W06000015"))
+    assert (council_run.description, council_run.description_cy) == (
+        "Local authority run library",
+        "Llyfrgell a redir gan yr awdurdod lleol",
+    )
+    kinds = {(a.description, a.description_cy) for a in result.records}
+    assert ("Community library", "Llyfrgell gymunedol") in kinds
     # an authority whose Welsh name is not given gets no made-up one
     assert services["org:libraries:W06000001"].name_cy is None
 
