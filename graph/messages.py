@@ -397,6 +397,19 @@ DESCRIBE_COUNCIL_LIBRARY = Wording(
     "Local authority run library", "Llyfrgell a redir gan yr awdurdod lleol"
 )
 DESCRIBE_COMMUNITY_LIBRARY = Wording("Community library", "Llyfrgell gymunedol")
+#: a generated local team's name ({place}: its authority, in the language of the name)
+TEAM_NAME = Wording("{place} neighbourhood team {n}", "Tîm cymdogaeth {place} {n}")
+#: the organisations the generator gives every authority, by key ({place} as above)
+GENERATED_ORGANISATIONS: dict[str, Wording] = {
+    "council": Wording("{place} Council", "Cyngor {place}"),
+    "social-care": Wording("{place} Adult Social Care", "Gofal Cymdeithasol Oedolion {place}"),
+    "public-health": Wording("{place} Public Health Team", "Tîm Iechyd Cyhoeddus {place}"),
+    "housing": Wording("{place} Housing Association", "Cymdeithas Tai {place}"),
+    "community-health": Wording(
+        "{place} Community Health Services", "Gwasanaethau Iechyd Cymunedol {place}"
+    ),
+    "school": Wording("{place} Community School {n}", "Ysgol Gymunedol {place} {n}"),
+}
 
 # pydantic's own complaints, by error type (https://docs.pydantic.dev/latest/errors/validation_errors/)
 PYDANTIC: dict[str, Wording] = {
@@ -437,4 +450,5 @@ WORDINGS: dict[str, Wording] = {
     **{f"kind:{k}": v for k, v in _KINDS.items()},
     **{f"pydantic:{k}": v for k, v in PYDANTIC.items()},
     **{f"pattern:{k}": v for k, v in PATTERNS.items()},
+    **{f"organisation:{k}": v for k, v in GENERATED_ORGANISATIONS.items()},
 }

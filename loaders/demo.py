@@ -231,10 +231,12 @@ def _generate(
     report: DemoReport,
 ) -> None:
     names = {a.id: a.name for a in areas}
+    names_cy = {a.id: a.name_cy for a in areas if a.name_cy}
     la_of = {a.id: a.parent_id or "" for a in areas if a.kind == "lsoa"}
     seeds = [
         AreaSeed(
             id=a.id, la_id=a.parent_id or "", la_name=names.get(a.parent_id or "", ""),
+            la_name_cy=names_cy.get(a.parent_id or ""),
             latitude=a.latitude, longitude=a.longitude,
         )
         for a in areas

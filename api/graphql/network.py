@@ -31,6 +31,9 @@ class GraphNode:
     sector: str | None
     organisation_id: str | None
     hop: int | None = strawberry.field(description="Steps from the centre (egoNetwork).")
+    label_cy: str | None = strawberry.field(
+        default=None, description="Its label in Welsh, where it has one (teams, organisations)."
+    )
     generated: bool = strawberry.field(
         default=False,
         description="Made up by the demo's generator (an example, not a real person or tie).",

@@ -41,6 +41,8 @@ GENERATED_PREFIX = "demo:"
 class GraphNode(BaseModel):
     id: str
     label: str
+    #: its Welsh name, where it has one (teams, organisations, services)
+    label_cy: str | None = None
     kind: str
     tribe: str | None = None
     sector: str | None = None
@@ -85,6 +87,7 @@ def _node(raw: dict[str, Any]) -> GraphNode:
     return GraphNode(
         id=str(raw["id"]),
         label=str(raw.get("name") or raw["id"]),
+        label_cy=raw.get("name_cy"),
         kind=str(raw.get("kind") or "Entity"),
         tribe=raw.get("tribe"),
         sector=raw.get("sector"),

@@ -29,6 +29,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph import messages as say
+from graph.messages import Wording
 from loaders.generator.vocab import (
     FIRST_NAMES,
     LAST_NAMES,
@@ -48,6 +50,8 @@ class AreaSeed(BaseModel):
     id: str
     la_id: str
     la_name: str
+    #: the authority's Welsh name (None: the English one serves in Welsh too, as for Trafford)
+    la_name_cy: str | None = None
     latitude: float
     longitude: float
 
@@ -57,6 +61,8 @@ class OrgSeed(BaseModel):
 
     id: str
     name: str
+    #: its Welsh name (the generated ones have one; a real one's is loaded with it)
+    name_cy: str | None = None
     sector: str
     la_id: str
     area_id: str | None = None
@@ -90,6 +96,16 @@ def _since(rng: random.Random, earliest: int = 2005) -> str:
     return f"{rng.randint(earliest, 2025):04d}-{rng.randint(1, 12):02d}-01"
 
 
+def _named(wording: Wording, area: AreaSeed, **params: object) -> tuple[str, str]:
+    """A generated name in English and Welsh, placed in the area's authority (by its Welsh
+    name in Welsh, where it has one: "Cardiff Council", "Cyngor Caerdydd")."""
+    place_cy = area.la_name_cy or area.la_name
+    return (
+        wording(place=area.la_name, **params).text("en"),
+        wording(place=place_cy, **params).text("cy"),
+    )
+
+
 def _extra_orgs(areas: Sequence[AreaSeed], rng: random.Random) -> list[OrgSeed]:
     """What every local authority has besides its listed assets."""
     by_la: dict[str, list[AreaSeed]] = defaultdict(list)
@@ -98,25 +114,26 @@ def _extra_orgs(areas: Sequence[AreaSeed], rng: random.Random) -> list[OrgSeed]:
     out: list[OrgSeed] = []
     for la_id in sorted(by_la):
         members = by_la[la_id]
-        name = members[0].la_name
         anchor = members[0]
+        kinds = say.GENERATED_ORGANISATIONS
         specs = [
-            ("council", f"{name} Council", "local_government"),
-            ("social-care", f"{name} Adult Social Care", "social_care"),
-            ("public-health", f"{name} Public Health Team", "public_health"),
-            ("housing", f"{name} Housing Association", "housing"),
-            ("community-health", f"{name} Community Health Services", "secondary_care"),
+            ("council", _named(kinds["council"], anchor), "local_government"),
+            ("social-care", _named(kinds["social-care"], anchor), "social_care"),
+            ("public-health", _named(kinds["public-health"], anchor), "public_health"),
+            ("housing", _named(kinds["housing"], anchor), "housing"),
+            ("community-health", _named(kinds["community-health"], anchor), "secondary_care"),
         ]
         n_schools = max(1, min(6, len(members) // 25))
         for i in range(n_schools):
             rng.choice(members)  # drawn as before, so every later draw of the network is unchanged
-            specs.append((f"school-{i + 1}", f"{name} Community School {i + 1}", "education"))
-        for key, org_name, sector in specs:
+            specs.append((f"school-{i + 1}", _named(kinds["school"], anchor, n=i + 1), "education"))
+        for key, (name, name_cy), sector in specs:
             spot = rng.choice(members) if sector == "education" else anchor
             out.append(
                 OrgSeed(
                     id=f"gen:org:{la_id}:{key}",
-                    name=org_name,
+                    name=name,
+                    name_cy=name_cy,
                     sector=sector,
                     la_id=la_id,
                     area_id=spot.id,
@@ -146,13 +163,15 @@ def _teams(
             if not chunk:
                 continue
             team_id = f"gen:team:{la_id}:{t + 1}"
+            name, name_cy = _named(say.TEAM_NAME, chunk[0], n=t + 1)
             lat = sum(a.latitude for a in chunk) / len(chunk)
             lon = sum(a.longitude for a in chunk) / len(chunk)
             nodes.append(
                 {
                     "id": team_id,
                     "kind": "team",
-                    "name": f"{chunk[0].la_name} neighbourhood team {t + 1}",
+                    "name": name,
+                    "name_cy": name_cy,
                     "area_id": la_id,
                     "latitude": round(lat, 6),
                     "longitude": round(lon, 6),
@@ -197,7 +216,8 @@ def generate_network(
     team_nodes, team_edges, team_of = _teams(areas, lsoas_per_team)
     net.nodes.extend(
         {
-            "id": o.id, "kind": "organisation", "name": o.name, "sector": o.sector,
+            "id": o.id, "kind": "organisation", "name": o.name, "name_cy": o.name_cy,
+            "sector": o.sector,
             "area_id": o.area_id, "latitude": o.latitude, "longitude": o.longitude,
             "source": SOURCE,
         }

@@ -40,6 +40,24 @@ def test_same_seed_gives_identical_rows_and_another_seed_does_not() -> None:
     assert a.edges != c.edges
 
 
+def test_generated_teams_and_organisations_are_named_in_english_and_welsh() -> None:
+    areas, orgs = _small_world()
+    la = areas[0].la_id
+    welsh = [a.model_copy(update={"la_name_cy": "Lle"}) if a.la_id == la else a for a in areas]
+    net = generate_network(welsh, orgs, seed=1)
+    by_id = {n["id"]: n for n in net.nodes}
+    council, team = by_id[f"gen:org:{la}:council"], by_id[f"gen:team:{la}:1"]
+    place = areas[0].la_name
+    assert (council["name"], council["name_cy"]) == (f"{place} Council", "Cyngor Lle")
+    assert (team["name"], team["name_cy"]) == (
+        f"{place} neighbourhood team 1",
+        "Tîm cymdogaeth Lle 1",
+    )
+    # an authority without a Welsh name keeps its own name inside the Welsh words
+    other = next(a for a in areas if a.la_id != la)
+    assert by_id[f"gen:org:{other.la_id}:council"]["name_cy"] == f"Cyngor {other.la_name}"
+
+
 def test_people_have_known_tribes_and_every_edge_type_is_present() -> None:
     areas, orgs = _small_world()
     net = generate_network(areas, orgs, seed=1)

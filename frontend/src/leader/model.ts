@@ -4,6 +4,7 @@
 import Graph from "graphology";
 import betweenness from "graphology-metrics/centrality/betweenness";
 import type { GraphEdgeFieldsFragment, GraphNodeFieldsFragment } from "../api/generated/graphql";
+import { inLanguage } from "../i18n";
 
 /** A node and a tie as the API's relationship views send them (generated from the schema). */
 export type ApiNode = GraphNodeFieldsFragment;
@@ -49,6 +50,11 @@ export function newGraph(): Graph {
   return new Graph({ multi: false, type: "undirected", allowSelfLoops: false });
 }
 
+/** Show every node's label in the reader's language (after a language switch). */
+export function relabel(graph: Graph): void {
+  graph.updateEachNodeAttributes((_, a) => ({ ...a, label: inLanguage(String(a.labelEn ?? a.label), String(a.labelCy ?? "")) }));
+}
+
 /** Add nodes and edges not yet in the graph; returns how many nodes were new. */
 export function merge(graph: Graph, nodes: ApiNode[], edges: ApiEdge[]): number {
   let added = 0;
@@ -58,7 +64,10 @@ export function merge(graph: Graph, nodes: ApiNode[], edges: ApiEdge[]): number 
     const angle = (graph.order / Math.max(count, 1)) * Math.PI * 2 * 7.3;
     const radius = Math.sqrt(graph.order + 1);
     graph.addNode(node.id, {
-      label: node.label,
+      // what the map shows, in the reader's language; both kept for a language switch
+      label: inLanguage(node.label, node.labelCy),
+      labelEn: node.label,
+      labelCy: node.labelCy ?? "",
       kind: node.kind,
       tribe: node.tribe ?? "",
       sector: node.sector ?? "",

@@ -6,11 +6,11 @@ import { distinctLabel, sameNames, KINDS_FOR, label, resolveName, suggestNames, 
 import { categoryLabel, relationshipLabel } from "./labels";
 import { vocabulary } from "../api/vocabulary";
 import { currentViewer, onViewerChange } from "../api/auth";
-import { onLanguageChange, t } from "../i18n";
+import { inLanguage, onLanguageChange, t } from "../i18n";
 import { field, h, option, setMessage, showFieldError } from "../ui/dom";
 import { keyedScreen } from "../ui/screen";
 import { exportGexf, exportPng } from "./exporters";
-import { BETWEENNESS_LIMIT, colour, merge, newGraph, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
+import { BETWEENNESS_LIMIT, colour, merge, newGraph, relabel, size, type ApiEdge, type ApiNode, type ColourBy } from "./model";
 import { analyticsSection } from "./panels";
 import { surveySection } from "../connections/survey";
 import { GraphView } from "./renderer";
@@ -293,7 +293,7 @@ export function leaderView(root: HTMLElement): () => void {
       }
       await show(path.nodes, path.steps, graph.order ? 0 : 800);
       view?.setPath(path.nodes.map((n) => n.id));
-      const steps = path.nodes.map((n, i) => (i ? `—${relationshipLabel(path.steps[i - 1].type)}→ ${n.label}` : n.label)).join(" ");
+      const steps = path.nodes.map((n, i) => (i ? `—${relationshipLabel(path.steps[i - 1].type)}→ ${inLanguage(n.label, n.labelCy)}` : inLanguage(n.label, n.labelCy))).join(" ");
       const how = `leader.through.${path.through === "places" || path.through === "organisations" ? path.through : "people"}` as const;
       setMessage("path-message", `${t(how)} ${t("leader.pathSteps", { steps })}`);
     } catch (error) {
@@ -324,6 +324,7 @@ export function leaderView(root: HTMLElement): () => void {
   window.commongraphLeader = { show: (nodes, edges) => show(nodes, edges, 0), view: () => view };
   describe();
   const stopLanguage = onLanguageChange(() => {
+    relabel(graph);
     describe();
     textVersion();
   });

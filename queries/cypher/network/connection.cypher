@@ -47,7 +47,7 @@ WITH a, b,
 RETURN a IS NOT NULL AS from_exists, b IS NOT NULL AS to_exists, through,
        [p IN found | {
          nodes: [n IN nodes(p) | {
-           id: n.id, name: n.name, tribe: n.tribe, sector: n.sector, source: n.source,
+           id: n.id, name: n.name, name_cy: n.name_cy, tribe: n.tribe, sector: n.sector, source: n.source,
            kind: [l IN ['Person', 'Organization', 'Service', 'Team'] WHERE l IN labels(n)][0]}],
          steps: [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id,
                                           type: type(r),

@@ -42,7 +42,7 @@ CALL (members) {
                   weight: coalesce(r.strength, r.weight, r.count, 1.0)}) AS edges
 }
 RETURN [k IN kept | {
-          id: k.n.id, name: k.n.name, hop: k.hop, tribe: k.n.tribe, sector: k.n.sector,
+          id: k.n.id, name: k.n.name, name_cy: k.n.name_cy, hop: k.hop, tribe: k.n.tribe, sector: k.n.sector,
           source: k.n.source,
           kind: [l IN ['Person', 'Organization', 'Service', 'Team'] WHERE l IN labels(k.n)][0]
         }] AS nodes,

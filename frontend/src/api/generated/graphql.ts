@@ -275,7 +275,7 @@ export type ConnectionQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionQuery = { __typename: 'Query', connection: Array<{ __typename: 'ConnectionPath', through: string, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, steps: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> }> };
+export type ConnectionQuery = { __typename: 'Query', connection: Array<{ __typename: 'ConnectionPath', through: string, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, labelCy: string | null, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, steps: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> }> };
 
 export type ConnectionCompletenessQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -320,7 +320,7 @@ export type EgoNetworkQueryVariables = Exact<{
 }>;
 
 
-export type EgoNetworkQuery = { __typename: 'Query', egoNetwork: { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> } };
+export type EgoNetworkQuery = { __typename: 'Query', egoNetwork: { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, labelCy: string | null, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> } };
 
 export type EraseConnectionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -355,13 +355,13 @@ export type FailedFragment = Failed_Conflict_Fragment | Failed_Forbidden_Fragmen
 
 export type GraphEdgeFieldsFragment = { __typename: 'GraphEdge', source: string, target: string, type: string, weight: number };
 
-export type GraphNodeFieldsFragment = { __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null };
+export type GraphNodeFieldsFragment = { __typename: 'GraphNode', id: string, label: string, labelCy: string | null, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null };
 
 export type GroupCompletenessFieldsFragment = { __typename: 'GroupCompleteness', id: string, name: string | null, area: string | null, people: number, answered: number, withKey: number, invited: number, share: number };
 
 export type MyConnectionsFieldsFragment = { __typename: 'MyConnections', personId: string | null, name: string | null, profession: string | null, generated: boolean, confirmedAt: string | null, ties: Array<{ __typename: 'MyTie', id: string | null, type: string, otherId: string, otherName: string | null, otherKind: string | null, how: Array<string>, frequency: string | null, since: string | null, source: string | null, recordedAt: string | null, mine: boolean }> };
 
-export type NetworkGraphFieldsFragment = { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> };
+export type NetworkGraphFieldsFragment = { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, labelCy: string | null, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> };
 
 export type OfferingFieldsFragment = { __typename: 'Service', id: string, name: string, nameCy: string | null, description: string | null, descriptionCy: string | null, email: string | null, url: string | null, minimumAge: number | null, maximumAge: number | null, moderationStatus: string, moderationReason: string | null, changesRequested: string | null, version: number, lastVerified: string | null, stale: boolean, listedBy: string | null, listedOn: string | null, pendingChange: { __typename: 'PendingChange', submittedAt: string | null, changes: Array<{ __typename: 'FieldChangeNode', field: string }> } | null };
 
@@ -508,7 +508,7 @@ export type RelationshipMapQueryVariables = Exact<{
 }>;
 
 
-export type RelationshipMapQuery = { __typename: 'Query', relationshipMap: { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> } };
+export type RelationshipMapQuery = { __typename: 'Query', relationshipMap: { __typename: 'NetworkGraph', truncated: boolean, matched: number | null, nodes: Array<{ __typename: 'GraphNode', id: string, label: string, labelCy: string | null, kind: string, tribe: string | null, sector: string | null, generated: boolean, organisationId: string | null, hop: number | null }>, edges: Array<{ __typename: 'GraphEdge', source: string, target: string, type: string, weight: number }> } };
 
 export type ReportProblemMutationVariables = Exact<{
   serviceId: Scalars['ID']['input'];

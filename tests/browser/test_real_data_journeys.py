@@ -1,7 +1,10 @@
-"""The connector journey in Chromium on the real data the project ships, in English and in
-Welsh, on a desktop and on a 390 px phone: a postcode or place, the words a connector types,
-filters that keep unknowns visible, the detail with the publisher's phone number, and the
-printable handout. Screenshots of each step go to test-artifacts/; axe-core must be clean.
+"""Journeys in Chromium on the real data the project ships, in English and in Welsh.
+
+The connector's, on a desktop and on a 390 px phone: a postcode or place, the words a
+connector types, filters that keep unknowns visible, the detail with the publisher's phone
+number, the printable handout, and Welsh names where the publishers give them. The leader's
+map of a generated team, labelled in Welsh. Screenshots of each step go to test-artifacts/;
+axe-core must be clean.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from loaders.demo import load_demo
-from tests.browser.conftest import describe, run_axe
+from tests.browser.conftest import describe, run_axe, sign_in
+from tests.support.keys import make_key
 from tests.support.wipe import wipe_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j, pytest.mark.slow]
@@ -121,3 +125,24 @@ def test_on_a_phone_the_real_results_are_in_view_and_nothing_overflows(
         assert width <= 390, f"the page is {width} px wide on a 390 px screen"
     finally:
         context.close()
+
+
+def test_a_welsh_leader_maps_a_team_and_its_council_by_their_welsh_names(
+    page: Page, shipped: None, _session_driver: neo4j.Driver, artifacts_dir: Path
+) -> None:
+    key = make_key(_session_driver, "leader")
+    page.goto("/#/leader")
+    page.select_option("#language", "cy")
+    sign_in(page, key)
+    page.fill("#graph-start", "Tîm cymdogaeth Caerdydd 1")  # the Welsh name, as typed
+    page.click("#graph-show")
+    expect(page.locator("#graph-origin")).to_contain_text("Tîm cymdogaeth Caerdydd 1")
+    option = page.locator("#graph-node-ids option")
+    expect(option.filter(has_text="Tîm cymdogaeth Caerdydd 1")).to_be_attached()
+    page.fill("#graph-start", "Cyngor Caerdydd")  # the council, by its Welsh name
+    page.click("#graph-show")
+    expect(page.locator("#graph-origin")).to_contain_text("Cyngor Caerdydd")
+    expect(option.filter(has_text="Cyngor Caerdydd")).to_be_attached()
+    page.screenshot(path=str(artifacts_dir / "real-leader-team-cy.png"), full_page=True)
+    page.select_option("#language", "en")  # the same map, relabelled
+    expect(option.filter(has_text="Cardiff Council")).to_be_attached()
