@@ -244,7 +244,7 @@ def _generate(
     ]  # fmt: skip
     network = generate_network(seeds, _org_seeds(assets, lsoa_of, la_of), seed=seed)
     summary = write_generated_rows(
-        driver, _org_rows(assets) + network.nodes, network.edges, "demo:generator"
+        driver, "demo:generator", nodes=_org_rows(assets) + network.nodes, edges=network.edges
     )
     report.sources.append(
         SourceCount(
@@ -382,26 +382,26 @@ def _wales_scale(
             _load_assets(
                 driver, asset.source, "(generated)", batch, lsoa_of, database, report, count
             )
-            write_generated_rows(driver, _org_rows(batch), [], "bench:wales-scale")
+            write_generated_rows(driver, "bench:wales-scale", nodes=_org_rows(batch))
             count.records += len(batch)
             batch = []
     if batch:
         _load_assets(
             driver, batch[0].source, "(generated)", batch, lsoa_of, database, report, count
         )
-        write_generated_rows(driver, _org_rows(batch), [], "bench:wales-scale")
+        write_generated_rows(driver, "bench:wales-scale", nodes=_org_rows(batch))
         count.records += len(batch)
     report.sources.append(count)
     say(f"{count.records:,} assets written")
     people = SourceCount(source="bench:wales-scale people", file="(generated)")
     for nodes in data.node_batches():
-        summary = write_generated_rows(driver, nodes, [], "bench:wales-scale")
+        summary = write_generated_rows(driver, "bench:wales-scale", nodes=nodes)
         people.records += len(nodes)
         people.created += summary.created
     say(f"{people.records:,} people and teams written")
     for index, edges in enumerate(data.edge_batches()):
         began = time.monotonic()
-        summary = write_generated_rows(driver, [], edges, "bench:wales-scale")
+        summary = write_generated_rows(driver, "bench:wales-scale", edges=edges)
         people.records += len(edges)
         people.created += summary.created
         report.rejections.extend(_problems(summary, "bench:wales-scale"))

@@ -71,13 +71,14 @@ def _flush(
 
 def write_generated_rows(
     driver: neo4j.Driver,
-    nodes: Iterable[Mapping[str, Any]],
-    edges: Iterable[Mapping[str, Any]],
     source: str,
     *,
+    nodes: Iterable[Mapping[str, Any]] = (),
+    edges: Iterable[Mapping[str, Any]] = (),
     database: str | None = None,
 ) -> LoadSummary:
-    """Store node rows (``id,kind,name`` + kind-specific keys) then edge rows.
+    """Store node rows (``id,kind,name`` + kind-specific keys) then edge rows, all with
+    provenance ``source``; either may be left out (a batch of people, then of their ties).
 
     A row with an unknown kind or type, or without ids, is rejected and named (by its
     index); the rest are stored. Re-running the same rows creates nothing.
