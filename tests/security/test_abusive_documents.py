@@ -209,9 +209,9 @@ def test_same_field_repeated_is_refused_before_validation_compares_every_pair() 
 
 def test_cost_counts_first_times_the_selection_with_defaults_and_variables() -> None:
     ui = parse((PROJECT_ROOT / "frontend/src/api/documents/assetsNear.graphql").read_text())
-    assert measure(ui, FACTS, variables={"first": 20}).cost == 621  # 1 + 20 × 31
-    assert measure(ui, FACTS, variables={}).cost == 621  # the schema's default first: 20
-    assert measure(ui, FACTS, variables={"first": 100}).cost == 3_101
+    assert measure(ui, FACTS, variables={"first": 20}).cost == 641  # 1 + 20 × 32
+    assert measure(ui, FACTS, variables={}).cost == 641  # the schema's default first: 20
+    assert measure(ui, FACTS, variables={"first": 100}).cost == 3_201
     # The load pattern: 15 aliases of searchAssets(first: 100) with nested fields.
     page = (
         'searchAssets(text: "care home support", first: 100) '
