@@ -103,10 +103,14 @@ def test_a_welsh_reader_sees_nhs_wales_sites_and_their_boards_by_their_welsh_nam
     expect(detail.locator("h3")).to_have_text("Ysbyty Athrofaol Cymru")
     expect(detail).to_contain_text("Bwrdd Iechyd Prifysgol Caerdydd a'r Fro")
     expect(detail).to_contain_text("Ysbyty Athrofaol Cymru, CF14 4XW")  # where: the place too
+    first.locator("button.add").click()
+    shortlisted = page.locator("#shortlist-items li").first
+    expect(shortlisted).to_contain_text("Ysbyty Athrofaol Cymru")
     page.screenshot(path=str(artifacts_dir / "real-hospital-cy.png"), full_page=True)
     page.select_option("#language", "en")  # the same listing, redrawn in English
     expect(first.locator(".name")).to_have_text("University Hospital of Wales")
     expect(detail.locator("h3")).to_have_text("University Hospital of Wales")
+    expect(shortlisted).to_contain_text("University Hospital of Wales")
 
 
 def test_on_a_phone_the_real_results_are_in_view_and_nothing_overflows(

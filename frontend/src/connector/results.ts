@@ -44,7 +44,7 @@ export function renderResults(list: HTMLElement, hits: Hit[], onDetails: (id: st
         "aria-label": `${onList ? t("find.added") : t("find.add")}: ${localName(hit.node)}`,
         text: onList ? t("find.added") : t("find.add"),
       });
-      shortlist.addEventListener("click", () => add({ id: hit.node.id, name: localName(hit.node) }));
+      shortlist.addEventListener("click", () => add({ id: hit.node.id, name: hit.node.name, nameCy: hit.node.nameCy }));
       const kind = hit.node.kind ? hit.node.kind[language()] : null;
       const unknown = hit.unknown.map((fact) => t(UNKNOWN_KEYS[fact]));
       return h(

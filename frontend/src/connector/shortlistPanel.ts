@@ -3,7 +3,7 @@
 // a link carrying the service ids (`#/list?ids=…`), which the shared page reads publicly.
 import { op, payloadOf } from "../api/client";
 import { currentViewer } from "../api/auth";
-import { language, t } from "../i18n";
+import { language, localName, t } from "../i18n";
 import { actionMessage, formatDate, h, setMessage } from "../ui/dom";
 import { entries, remove } from "./shortlistStore";
 
@@ -47,11 +47,11 @@ export function renderShortlist(): void {
           const button = h("button", {
             type: "button",
             class: "link-button",
-            "aria-label": t("shortlist.remove", { name: entry.name }),
+            "aria-label": t("shortlist.remove", { name: localName(entry) }),
             text: "✕",
           });
           button.addEventListener("click", () => remove(entry.id));
-          return h("li", { "data-id": entry.id }, h("span", { text: entry.name }), button);
+          return h("li", { "data-id": entry.id }, h("span", { text: localName(entry) }), button);
         })
       : [h("li", { class: "empty", text: t("shortlist.empty") })]),
   );

@@ -2,6 +2,8 @@
 export interface ShortlistEntry {
   id: string;
   name: string;
+  /** its Welsh name, where it has one (shown to a Welsh reader: see `localName`) */
+  nameCy?: string | null;
 }
 
 const STORAGE_KEY = "commongraph.shortlist";

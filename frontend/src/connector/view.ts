@@ -257,7 +257,7 @@ export function connectorView(root: HTMLElement): () => void {
     list.querySelector<HTMLButtonElement>(`button.details[data-id="${CSS.escape(detail?.id ?? "")}"]`)?.focus();
   });
   detailAdd.addEventListener("click", () => {
-    if (detail) add({ id: detail.id, name: localName(detail) });
+    if (detail) add({ id: detail.id, name: detail.name, nameCy: detail.nameCy });
   });
 
   map.whenPicked(async (latitude, longitude) => {
