@@ -153,14 +153,11 @@ def _load_assets(
         [{"service_id": sid, "need_ids": [t.need for t in found]} for sid, found in tags.items()],
         database=database,
     )
-    welsh = {o.id: {"id": o.id, "name_cy": o.name_cy} for o in (a.organisation for a in assets)}
-    welsh.update(
-        {
-            a.id: {"id": a.id, "name_cy": a.name_cy, "description_cy": a.description_cy}
-            for a in assets
-        }
-    )
-    repo.set_welsh_text(driver, list(welsh.values()), database=database)
+    # The Welsh an HSDS record has no slot for: each listing's, and its provider's once.
+    welsh = [{"id": a.id, "name_cy": a.name_cy, "description_cy": a.description_cy} for a in assets]
+    providers = {a.organisation.id: a.organisation.name_cy for a in assets}
+    welsh += [{"id": org_id, "name_cy": name_cy} for org_id, name_cy in providers.items()]
+    repo.set_welsh_text(driver, welsh, database=database)
     published = source_of(file)
     if published is not None:
         repo.set_provenance(

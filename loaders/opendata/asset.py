@@ -77,7 +77,7 @@ def stable_id(source: str, natural_key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{source}|{natural_key}"))
 
 
-def described(wording: Wording, **params: object) -> dict[str, str]:
+def described(wording: Wording, **params: object) -> dict[str, str | None]:
     """The ``description`` and ``description_cy`` of a description a loader writes itself
     (what kind of place it is, when the publisher says nothing more), in English and Welsh.
 

@@ -41,7 +41,7 @@ def _library_type(code: str | None) -> dict[str, str | None]:
     wording = _TYPES.get(code or "")
     if wording is None:
         return {"description": code, "description_cy": None}
-    return {**described(wording)}
+    return described(wording)
 
 
 def _service_org(

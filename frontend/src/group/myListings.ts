@@ -157,7 +157,7 @@ export async function editForm(offering: Offering, onSaved: (o: Offering, note: 
     h("h2", { id: "edit-heading", tabindex: -1, text: t("group.edit", { name: offering.name }) }),
     offering.moderationStatus === "approved" ? h("p", { class: "notice", i18n: "group.editPublicNote" }) : null,
     field("e-name", "group.name", text("name")),
-    field("e-nameCy", "group.nameCy", text("nameCy")),
+    field("e-nameCy", "group.nameCy", Object.assign(text("nameCy"), { lang: "cy" })),
     field("e-description", "group.description", h("textarea", { name: "description", rows: 3, text: start.description ?? "" })),
     field("e-descriptionCy", "group.descriptionCy", h("textarea", { name: "descriptionCy", rows: 3, lang: "cy", text: start.descriptionCy ?? "" })),
     h("fieldset", {}, h("legend", { i18n: "group.location" }),

@@ -3,7 +3,7 @@
 // suggestions and, on submit, the typed name becomes the id of the best match of the kind
 // the form asks for.
 import { op } from "../api/client";
-import { language, t, type MessageKey } from "../i18n";
+import { localName, t, type MessageKey } from "../i18n";
 import { categoryLabel } from "./labels";
 import type { LookupQuery } from "../api/generated/graphql";
 
@@ -24,7 +24,7 @@ const MIN_SIMILARITY = 91;
 
 /** The name to show: the Welsh name where there is one, except an LSOA's, which is a
  * statistical label ("Caerdydd 036B") where the English one is a place ("Adamsdown 2"). */
-export const label = (hit: NameHit): string => (language() === "cy" && hit.nameCy && hit.detail !== "lsoa" ? hit.nameCy : hit.name);
+export const label = (hit: NameHit): string => (hit.detail === "lsoa" ? hit.name : localName(hit));
 
 const KIND_WORDS: Record<string, MessageKey> = {
   person: "nodeKind.Person",
